@@ -1,0 +1,97 @@
+/**
+ * The one interface every graph store serves: LadybugDB (embedded, default) and Neo4j.
+ * Server use cases and the ingest loader talk to this, never to a driver.
+ */
+import type { GraphRecords, NodeLabel, RelType } from './schema.ts';
+
+/** A Cypher query: text plus parameters. Values only ever travel as parameters. */
+export interface CypherQuery {
+  readonly text: string;
+  readonly params: Record<string, unknown>;
+}
+
+export interface Counts {
+  nodes: Record<NodeLabel, number>;
+  rels: Record<RelType, number>;
+}
+
+export interface WriteSummary {
+  /** Articles whose subgraph was written by this call. */
+  articlesWritten: string[];
+  /** Articles already stored (same content id): nothing written for them. */
+  articlesSkipped: string[];
+}
+
+export interface ConsoleLimits {
+  /** Wall-clock limit; the query is stopped (its process killed if need be) after it. */
+  timeoutMs: number;
+  /** At most this many rows are returned; `truncated` says if more existed. */
+  maxRows: number;
+  /** At most this many bytes of JSON-serialised result. */
+  maxBytes: number;
+}
+
+/** A value in a console result, made JSON-safe. Nodes and relationships are tagged so the UI can draw them. */
+export type ConsoleValue =
+  | null
+  | boolean
+  | number
+  | string
+  | ConsoleValue[]
+  | { [key: string]: ConsoleValue }
+  | ConsoleNode
+  | ConsoleRel;
+
+export interface ConsoleNode {
+  $kind: 'node';
+  id: string;
+  label: string;
+  properties: Record<string, ConsoleValue>;
+}
+export interface ConsoleRel {
+  $kind: 'rel';
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, ConsoleValue>;
+}
+
+export interface ConsoleResult {
+  columns: string[];
+  rows: ConsoleValue[][];
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface GraphStore {
+  readonly kind: 'ladybug' | 'neo4j';
+  /** Opens the store, creates the schema if missing, and removes any half-written article. */
+  open(): Promise<void>;
+  /** Waits for queued writes, then closes cleanly. */
+  close(): Promise<void>;
+  /**
+   * Writes the subgraphs of one or more articles. Writes are queued (one at a time), idempotent
+   * (an article already stored is skipped; node merges are by content-derived id) and never
+   * leave a half-written article visible after a crash.
+   */
+  write(records: GraphRecords): Promise<WriteSummary>;
+  /** Trusted, internal read queries (from `queries.ts`): plain rows of JSON-safe values. */
+  read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]>;
+  /** Untrusted console query: checked to be read-only, bounded in time, rows and bytes. */
+  runConsole(query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult>;
+  counts(): Promise<Counts>;
+  hasArticle(id: string): Promise<boolean>;
+}
+
+/** The one error type stores throw for problems a caller can act on. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'LOCKED' | 'QUERY_REFUSED' | 'QUERY_TIMEOUT' | 'QUERY_FAILED' | 'RESULT_TOO_LARGE' | 'INVALID_RECORDS' | 'UNAVAILABLE',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The ingest pipeline's one contract. Each stage is a pure function `(doc) => doc` that reads
+ * what earlier stages wrote and adds its own part:
+ *
+ *   load → segment → actors → statements → dates → positions → relations → graph records
+ *
+ * so any stage can be run and tested alone on a hand-made document.
+ */
+import type {
+  ActorType,
+  DateBasis,
+  Granularity,
+  PositionStance,
+  RelationKind,
+  Stance,
+  StatementKind,
+} from '../cypher/schema.ts';
+
+/** An article as it enters the pipeline (from a file + manifest, or from the API). */
+export interface ArticleInput {
+  /** File name (or a name given by the API caller); used in messages and the predictions output. */
+  file: string;
+  text: string;
+  title: string;
+  source: string;
+  url: string | null;
+  /** Publication date, YYYY-MM-DD. */
+  published: string;
+}
+
+/** A half-open character range [start, end) into the article text (UTF-16 code units). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** index of the paragraph it belongs to */
+  paragraph: number;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+}
+
+/** A partial date: the value at its granularity plus the day range it covers. */
+export interface DateValue {
+  value: string; // YYYY | YYYY-MM | YYYY-MM-DD
+  granularity: Granularity;
+  from: string; // YYYY-MM-DD
+  to: string; // YYYY-MM-DD
+}
+
+/** A time expression found in the text and resolved against the publication date. */
+export interface TimeExpression extends Span {
+  text: string;
+  date: DateValue;
+  basis: Exclude<DateBasis, 'publication'>;
+}
+
+export interface ActorMention extends Span {
+  text: string;
+  actorId: string;
+  /** how it was recognised: dictionary entry, office title resolved by date, NER, pattern, pronoun… */
+  via: 'dictionary' | 'office' | 'ner' | 'anonymous' | 'nominal' | 'pronoun';
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  type: ActorType;
+  aliases: string[];
+  description: string | null;
+  affiliation: string | null;
+  /** true when the actor was defined by an article-local pattern (anonymous sources, documents) */
+  local: boolean;
+}
+
+export interface StatementDraft extends Span {
+  kind: StatementKind;
+  text: string;
+  cue: string;
+  speakerId: string;
+  /** the words that name the speaker at this statement ("he", "a US official", "Maliki") */
+  speakerMention: string;
+  /** span of the attribution clause (cue + speaker), for date and relation look-ups */
+  attribution: Span;
+  date?: DateValue;
+  dateBasis?: DateBasis;
+  dateEvidence?: string | null;
+  issues?: { id: string; stance: Stance }[];
+}
+
+export interface PositionDraft {
+  actorId: string;
+  issue: string;
+  stance: PositionStance;
+  date: DateValue;
+  statementIndexes: number[];
+  evidence: string | null;
+}
+
+export interface RelationDraft extends Span {
+  kind: RelationKind;
+  from: string;
+  to: string;
+  title: string | null;
+  date: DateValue;
+  evidence: string;
+}
+
+/** The document every stage reads and extends. */
+export interface Doc {
+  input: ArticleInput;
+  articleId: string;
+  publication: DateValue;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  times: TimeExpression[];
+  actors: Map<string, Actor>;
+  mentions: ActorMention[];
+  statements: StatementDraft[];
+  positions: PositionDraft[];
+  relations: RelationDraft[];
+  /** non-fatal problems found on the way (named in ingest reports) */
+  warnings: string[];
+}
+
+export type Stage = (doc: Doc) => Doc;
+
+/** A problem with one input file: the file is skipped, the others go on. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'InputError';
+  }
+}

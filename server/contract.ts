@@ -1,0 +1,239 @@
+/**
+ * The HTTP API's request and response shapes, as zod schemas. The server validates requests with
+ * them and generates its OpenAPI description from them; the client imports the inferred types
+ * (type-only), so both sides agree by construction.
+ */
+import { z } from 'zod';
+import {
+  ACTOR_TYPES,
+  DATE_BASES,
+  GRANULARITIES,
+  POSITION_STANCES,
+  RELATION_KINDS,
+  STANCES,
+  STATEMENT_KINDS,
+} from '../cypher/schema.ts';
+
+const day = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+const csv = <T extends z.ZodType>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+// ---- shared pieces ----------------------------------------------------------------------------
+
+export const ActorSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(ACTOR_TYPES),
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  statements: z.number().int(),
+});
+export type ActorSummary = z.infer<typeof ActorSummary>;
+
+export const ArticleRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.string(),
+  url: z.string().nullable(),
+  published: z.string(),
+});
+export type ArticleRef = z.infer<typeof ArticleRef>;
+
+export const StatementView = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(STATEMENT_KINDS),
+  cue: z.string(),
+  date: z.string(),
+  granularity: z.enum(GRANULARITIES),
+  dateBasis: z.enum(DATE_BASES),
+  dateEvidence: z.string().nullable(),
+  dateFrom: z.string(),
+  dateTo: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  speaker: z.object({ id: z.string(), name: z.string(), type: z.enum(ACTOR_TYPES) }),
+  article: ArticleRef,
+  issues: z.array(z.object({ id: z.string(), stance: z.enum(STANCES) })),
+});
+export type StatementView = z.infer<typeof StatementView>;
+
+export const PositionView = z.object({
+  issue: z.string(),
+  issueLabel: z.string(),
+  stance: z.enum(POSITION_STANCES),
+  date: z.string(),
+  dateFrom: z.string(),
+  dateTo: z.string(),
+  articleId: z.string(),
+  statementIds: z.array(z.string()),
+  evidence: z.string().nullable(),
+});
+export type PositionView = z.infer<typeof PositionView>;
+
+export const RelationView = z.object({
+  kind: z.enum(RELATION_KINDS),
+  direction: z.enum(['out', 'in']),
+  other: z.object({ id: z.string(), name: z.string(), type: z.enum(ACTOR_TYPES) }),
+  title: z.string().nullable(),
+  date: z.string(),
+  dateFrom: z.string(),
+  dateTo: z.string(),
+  articleId: z.string(),
+  evidence: z.string(),
+});
+export type RelationView = z.infer<typeof RelationView>;
+
+/** graphology's serialisation format (graph.export()), as sent by /api/graph. */
+export const SerializedGraph = z.object({
+  options: z.object({ type: z.string(), multi: z.boolean(), allowSelfLoops: z.boolean() }),
+  attributes: z.record(z.string(), z.unknown()),
+  nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()).optional() })),
+  edges: z.array(
+    z.object({
+      key: z.string().optional(),
+      source: z.string(),
+      target: z.string(),
+      undirected: z.boolean().optional(),
+      attributes: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+export type SerializedGraph = z.infer<typeof SerializedGraph>;
+
+// ---- requests -----------------------------------------------------------------------------------
+
+export const ActorsQuery = z.object({
+  q: z.string().max(200).optional(),
+  type: z.enum(ACTOR_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const StatementsQuery = z.object({
+  speaker: z.string().max(200).optional(),
+  issue: z.string().max(200).optional(),
+  article: z.string().max(200).optional(),
+  kind: z.enum(STATEMENT_KINDS).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const GraphQuery = z.object({
+  /** actors: actors and their relations; claims: actors, statements and issues. */
+  view: z.enum(['actors', 'claims']).default('actors'),
+  from: day.optional(),
+  to: day.optional(),
+  types: csv(z.enum(ACTOR_TYPES)).optional(),
+  issues: csv(z.string().max(100)).optional(),
+  stances: csv(z.enum(STANCES)).optional(),
+  /** Centre the subgraph on one actor (its neighbourhood). */
+  actor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100000).optional(),
+});
+
+export const CypherRequest = z.object({
+  query: z.string().min(1).max(20000),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const ArticleUpload = z.object({
+  text: z.string().min(1),
+  title: z.string().min(1).max(1000),
+  source: z.string().min(1).max(500),
+  url: z.string().url().max(2000).nullable().optional(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  file: z.string().max(500).optional(),
+});
+export const ArticlesUpload = z.object({ articles: z.array(ArticleUpload).min(1).max(100) });
+
+// ---- responses ----------------------------------------------------------------------------------
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  store: z.enum(['ladybug', 'neo4j']),
+  counts: z.object({ nodes: z.record(z.string(), z.number()), rels: z.record(z.string(), z.number()) }),
+});
+
+export const ActorsResponse = z.object({ actors: z.array(ActorSummary) });
+export type ActorsResponse = z.infer<typeof ActorsResponse>;
+
+export const ActorDetailResponse = z.object({
+  actor: ActorSummary,
+  offices: z.array(RelationView),
+  affiliations: z.array(RelationView),
+  relations: z.array(RelationView),
+  positions: z.array(PositionView),
+  /** newest first */
+  statements: z.array(StatementView),
+});
+export type ActorDetailResponse = z.infer<typeof ActorDetailResponse>;
+
+export const StatementsResponse = z.object({ statements: z.array(StatementView), total: z.number().int() });
+export type StatementsResponse = z.infer<typeof StatementsResponse>;
+
+export const GraphResponse = z.object({
+  graph: SerializedGraph,
+  /** true when the server cut or aggregated the subgraph to stay under its cap */
+  truncated: z.boolean(),
+  totalNodes: z.number().int(),
+  totalEdges: z.number().int(),
+  cap: z.number().int(),
+});
+export type GraphResponse = z.infer<typeof GraphResponse>;
+
+export const ArticleResponse = z.object({
+  article: ArticleRef.extend({ file: z.string(), text: z.string() }),
+  spans: z.array(
+    z.object({
+      statementId: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      kind: z.enum(STATEMENT_KINDS),
+      speakerId: z.string(),
+      speakerName: z.string(),
+    }),
+  ),
+});
+export type ArticleResponse = z.infer<typeof ArticleResponse>;
+
+export const IssuesResponse = z.object({
+  issues: z.array(z.object({ id: z.string(), label: z.string(), description: z.string(), statements: z.number().int() })),
+});
+export type IssuesResponse = z.infer<typeof IssuesResponse>;
+
+/** Every statement's date and speaker, for the timeline strip (light: no text). */
+export const TimelineResponse = z.object({
+  statements: z.array(
+    z.object({ id: z.string(), dateFrom: z.string(), dateTo: z.string(), speakerId: z.string(), kind: z.enum(STATEMENT_KINDS) }),
+  ),
+});
+export type TimelineResponse = z.infer<typeof TimelineResponse>;
+
+export const IngestResponse = z.object({
+  results: z.array(
+    z.object({
+      file: z.string(),
+      status: z.enum(['ingested', 'skipped', 'failed']),
+      articleId: z.string().nullable(),
+      statements: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+
+/** RFC 9457 problem details: every error response. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  requestId: z.string(),
+});
+export type Problem = z.infer<typeof Problem>;
