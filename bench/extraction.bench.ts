@@ -1,0 +1,93 @@
+/**
+ * Extraction throughput (`npm run bench`): our pipeline against a plain full compromise
+ * part-of-speech tagging pass over the same text, on one core. Target: extraction ≥ 5× faster.
+ *
+ *   BENCH_MB   corpus size in MB (default 2)
+ *   BENCH_RUNS timed runs per pass, median reported (default 3)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import { extractArticle, type ArticleInput } from '../ingest/index.ts';
+import { addDays, fmtYmd, parseYmd } from '../ingest/dates/calendar.ts';
+
+const CORPUS = join(import.meta.dirname, '..', 'corpus');
+const TARGET_BYTES = Number(process.env.BENCH_MB ?? 2) * 1024 * 1024;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+
+interface ManifestEntry {
+  file: string;
+  title: string;
+  source: string;
+  url: string | null;
+  published: string;
+}
+
+function buildCorpus(): ArticleInput[] {
+  const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as ManifestEntry[];
+  const samples = manifest.map((m) => ({ ...m, text: readFileSync(join(CORPUS, m.file), 'utf8') }));
+  const out: ArticleInput[] = [];
+  let bytes = 0;
+  for (let copy = 0; bytes < TARGET_BYTES; copy++) {
+    for (const s of samples) {
+      // each copy is published on another day, so relative dates resolve differently
+      const published = fmtYmd(addDays(parseYmd(s.published), (copy * 37) % 900));
+      out.push({ ...s, file: `${copy}_${s.file}`, published });
+      bytes += Buffer.byteLength(s.text, 'utf8');
+    }
+  }
+  return out;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Runs `pass` RUNS times after one warm-up over `warm`; returns the median ms and a checksum (keeps the work observable). */
+function time(pass: (articles: ArticleInput[]) => number, articles: ArticleInput[], warm: ArticleInput[]) {
+  pass(warm);
+  const ms: number[] = [];
+  let check = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    check = pass(articles);
+    ms.push(performance.now() - t0);
+  }
+  return { ms: median(ms), all: ms, check };
+}
+
+const extraction = (articles: ArticleInput[]) => {
+  let statements = 0;
+  for (const a of articles) statements += extractArticle(a).statements.length;
+  return statements;
+};
+
+// nlp(text) runs compromise's whole tagger; counting tagged terms makes sure the result is used
+const compromiseTagging = (articles: ArticleInput[]) => {
+  let tagged = 0;
+  for (const a of articles) for (const sentence of nlp(a.text).docs) for (const term of sentence) if (term.tags?.size) tagged++;
+  return tagged;
+};
+
+const articles = buildCorpus();
+const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
+const mb = bytes / (1024 * 1024);
+const warm = articles.slice(0, 10);
+console.log(`corpus: ${articles.length} articles, ${mb.toFixed(2)} MB; ${RUNS} timed runs per pass after a warm-up; median shown`);
+
+const ours = time(extraction, articles, warm);
+console.log(
+  `extraction          ${(ours.ms / 1000).toFixed(2).padStart(7)} s   ${(articles.length / (ours.ms / 1000)).toFixed(0).padStart(6)} articles/s   ${(mb / (ours.ms / 1000)).toFixed(2).padStart(6)} MB/s   (${ours.check} statements; runs ${ours.all.map((x) => x.toFixed(0)).join(', ')} ms)`,
+);
+const rssAfterExtraction = process.resourceUsage().maxRSS / 1024;
+
+const tagging = time(compromiseTagging, articles, warm);
+console.log(
+  `compromise tagging  ${(tagging.ms / 1000).toFixed(2).padStart(7)} s   ${(articles.length / (tagging.ms / 1000)).toFixed(0).padStart(6)} articles/s   ${(mb / (tagging.ms / 1000)).toFixed(2).padStart(6)} MB/s   (${tagging.check} tagged terms; runs ${tagging.all.map((x) => x.toFixed(0)).join(', ')} ms)`,
+);
+
+const ratio = tagging.ms / ours.ms;
+console.log(`ratio               extraction is ${ratio.toFixed(1)}× the speed of full tagging (target ≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'})`);
+console.log(`peak RSS            ${rssAfterExtraction.toFixed(0)} MB after extraction, ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB overall`);

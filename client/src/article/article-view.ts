@@ -1,0 +1,59 @@
+/**
+ * Provenance: an article shown in a modal dialog with the chosen statement's span in <mark>,
+ * scrolled into view. Text is split by offsets (UTF-16, as stored) and appended as text nodes.
+ */
+import type { ArticleResponse } from '../../../server/contract.ts';
+import { h } from '../dom.ts';
+import { splitBySpans } from '../state/article-spans.ts';
+
+export class ArticleDialog {
+  readonly el: HTMLDialogElement;
+  private readonly body: HTMLElement;
+
+  constructor(private readonly onClose: () => void) {
+    this.body = h('div', { class: 'article-body' });
+    const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close article' }, '×');
+    close.addEventListener('click', () => this.el.close());
+    this.el = h('dialog', { class: 'article-dialog', 'aria-labelledby': 'article-title', 'data-testid': 'article' }, close, this.body);
+    this.el.addEventListener('close', () => this.onClose());
+  }
+
+  show(data: ArticleResponse, statementId: string | null): void {
+    const a = data.article;
+    this.body.replaceChildren(
+      h('h2', { id: 'article-title' }, a.title),
+      h(
+        'p',
+        { class: 'article-meta' },
+        h('time', { datetime: a.published, 'data-testid': 'article-published' }, a.published),
+        ' · ',
+        h('span', { 'data-testid': 'article-source' }, a.source),
+        a.url ? ' · ' : '',
+        a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : '',
+      ),
+    );
+    const textEl = h('div', { class: 'article-text' });
+    let target: HTMLElement | null = null;
+    for (const piece of splitBySpans(a.text, data.spans, statementId)) {
+      if (!piece.mark) {
+        textEl.append(piece.text);
+        continue;
+      }
+      const span = data.spans.find((s) => s.statementId === piece.statementId);
+      const el =
+        piece.mark === 'selected'
+          ? h('mark', { 'data-statement': piece.statementId, 'data-testid': 'highlight', title: span ? `${span.speakerName} (${span.kind})` : null }, piece.text)
+          : h('span', { class: 'span-other', title: span ? `${span.speakerName} (${span.kind})` : null }, piece.text);
+      if (piece.mark === 'selected') target = el;
+      textEl.append(el);
+    }
+    this.body.append(textEl);
+    if (!this.el.open) this.el.showModal();
+    const t = target as HTMLElement | null;
+    requestAnimationFrame(() => t?.scrollIntoView({ block: 'center' }));
+  }
+
+  close(): void {
+    if (this.el.open) this.el.close();
+  }
+}

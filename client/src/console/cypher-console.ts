@@ -1,0 +1,151 @@
+/**
+ * The Cypher console: a CodeMirror editor with Cypher highlighting (@neo4j-cypher/codemirror,
+ * loaded on demand so it stays out of the main bundle), example queries, results as a table and,
+ * when nodes/relationships come back, as a small graph. Errors are shown as the server words them.
+ */
+import type { ConsoleResult } from '../../../cypher/store.ts';
+import { api, ApiError } from '../api.ts';
+import { h, clear } from '../dom.ts';
+import { cellText, resultGraph } from '../state/console-result.ts';
+import { EXAMPLE_QUERIES } from './example-queries.ts';
+
+interface Editor {
+  getValue(): string;
+  setValue(v: string): void;
+  focus(): void;
+}
+
+export class CypherConsole {
+  readonly el: HTMLElement;
+  private editor: Editor | null = null;
+  private readonly editorHost: HTMLElement;
+  private readonly output: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly runBtn: HTMLButtonElement;
+  private pendingValue: string;
+  private killGraph: (() => void) | null = null;
+
+  constructor(initial: string | null, private readonly onQueryChange: (q: string) => void) {
+    this.pendingValue = initial ?? EXAMPLE_QUERIES[0]!.query;
+    this.editorHost = h('div', { class: 'editor', 'data-testid': 'cypher-editor' });
+    this.output = h('div', { class: 'console-output', 'data-testid': 'console-output' });
+    this.status = h('p', { class: 'console-status', role: 'status', 'aria-live': 'polite' });
+    this.runBtn = h('button', { type: 'button', class: 'primary', 'data-testid': 'run-query' }, 'Run (Ctrl+Enter)');
+    this.runBtn.addEventListener('click', () => void this.run());
+    const examples = h('select', { id: 'example-queries', 'aria-label': 'Example queries' }, h('option', { value: '' }, 'Example queries…'));
+    EXAMPLE_QUERIES.forEach((q, i) => examples.append(h('option', { value: String(i) }, q.title)));
+    examples.addEventListener('change', () => {
+      const ex = EXAMPLE_QUERIES[Number(examples.value)];
+      if (examples.value !== '' && ex) {
+        this.setQuery(ex.query);
+        this.onQueryChange(ex.query);
+      }
+      examples.value = '';
+    });
+    this.el = h(
+      'section',
+      { class: 'console', 'aria-label': 'Cypher console' },
+      h('div', { class: 'console-bar' }, h('h2', {}, 'Cypher console'), examples, this.runBtn),
+      h('p', { class: 'muted small' }, 'Read-only queries over the graph (Actor, Statement, Issue, Article; SAID, ABOUT, HOLDS_POSITION, RELATES, REPORTED_IN, MENTIONS). Results are capped by the server.'),
+      this.editorHost,
+      this.status,
+      this.output,
+    );
+    this.el.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        void this.run();
+      }
+    });
+  }
+
+  /** Creates the editor the first time the console is shown. */
+  async mount(): Promise<void> {
+    if (this.editor) return;
+    try {
+      const [{ createCypherEditor }] = await Promise.all([
+        import('@neo4j-cypher/codemirror'),
+        import('@neo4j-cypher/codemirror/css/cypher-codemirror.css'),
+      ]);
+      const created = createCypherEditor(this.editorHost, {
+        value: this.pendingValue,
+        autofocus: false,
+        lineNumbers: true,
+        // Tab must leave the editor (no keyboard trap); indentation is rarely needed in Cypher
+        tabKey: false,
+        lineWrapping: true,
+        placeholder: 'MATCH (a:Actor) RETURN a.name LIMIT 10',
+      }) as unknown;
+      // v1.0.3 returns { editor: EditorApi } although its typings say EditorApi: accept both
+      const editorApi = (typeof created === 'object' && created !== null && 'editor' in created ? (created as { editor: unknown }).editor : created) as import('@neo4j-cypher/codemirror').EditorApi;
+      const view = editorApi.codemirror;
+      view.contentDOM.setAttribute('aria-label', 'Cypher query');
+      editorApi.onValueChanged((v: string) => this.onQueryChange(v));
+      this.editor = {
+        getValue: () => view.state.doc.toString(),
+        setValue: (v) => editorApi.setValue(v),
+        focus: () => editorApi.focus(),
+      };
+    } catch (err) {
+      // the highlighting package failed to load: a plain textarea still runs queries
+      console.warn('Cypher editor unavailable, falling back to a textarea', err);
+      const ta = h('textarea', { class: 'editor-fallback', rows: 8, 'aria-label': 'Cypher query', spellcheck: 'false' });
+      ta.value = this.pendingValue;
+      ta.addEventListener('input', () => this.onQueryChange(ta.value));
+      this.editorHost.append(ta);
+      this.editor = { getValue: () => ta.value, setValue: (v) => (ta.value = v), focus: () => ta.focus() };
+    }
+  }
+
+  setQuery(q: string): void {
+    this.pendingValue = q;
+    if (this.editor && this.editor.getValue() !== q) this.editor.setValue(q);
+  }
+
+  async run(): Promise<void> {
+    const query = (this.editor?.getValue() ?? this.pendingValue).trim();
+    if (!query) return;
+    this.runBtn.disabled = true;
+    this.status.textContent = 'Running…';
+    try {
+      const res = await api.cypher(query);
+      this.showResult(res);
+    } catch (err) {
+      this.showError(err);
+    } finally {
+      this.runBtn.disabled = false;
+    }
+  }
+
+  private showError(err: unknown): void {
+    this.killGraph?.();
+    clear(this.output);
+    const title = err instanceof ApiError ? err.title : 'Query failed';
+    const detail = err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    this.status.textContent = 'The query failed.';
+    this.output.append(
+      h('div', { class: 'error', role: 'alert', 'data-testid': 'console-error' }, h('strong', {}, title), detail ? h('pre', {}, detail) : null,
+        err instanceof ApiError && err.requestId ? h('p', { class: 'muted small' }, `request ${err.requestId}`) : null),
+    );
+  }
+
+  private showResult(res: ConsoleResult): void {
+    this.killGraph?.();
+    clear(this.output);
+    this.status.textContent = `${res.rows.length} row${res.rows.length === 1 ? '' : 's'}${res.truncated ? ' (capped: more exist)' : ''} in ${Math.round(res.elapsedMs)} ms`;
+    const graph = resultGraph(res.rows);
+    if (graph.nodes.length) {
+      const host = h('div', { class: 'result-graph', 'aria-label': `Result graph: ${graph.nodes.length} nodes, ${graph.rels.length} relationships`, role: 'img' });
+      this.output.append(host);
+      void import('./result-graph-view.ts').then(({ drawResultGraph }) => {
+        this.killGraph = drawResultGraph(host, graph);
+      });
+    }
+    const table = h('table', { class: 'result-table', 'data-testid': 'result-table' });
+    table.append(h('thead', {}, h('tr', {}, ...res.columns.map((c) => h('th', { scope: 'col' }, c)))));
+    const body = h('tbody');
+    for (const row of res.rows) body.append(h('tr', {}, ...row.map((v) => h('td', {}, cellText(v)))));
+    table.append(body);
+    this.output.append(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Query results' }, table));
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * AppState <-> URL query string. Decoding is forgiving: unknown or malformed values are dropped
+ * (a hand-edited link still opens), and encoding omits defaults so links stay short.
+ */
+import { ACTOR_TYPES, STANCES, type ActorType, type Stance } from '../../../cypher/schema.ts';
+import { DEFAULT_STATE, type AppState, type MonthRange } from './app-state.ts';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const ID = /^[\w.:-]{1,200}$/;
+const MAX_QUERY = 20000;
+
+function list<T extends string>(raw: string | null, allowed: readonly T[] | null): T[] {
+  if (!raw) return [];
+  const out: T[] = [];
+  for (const part of raw.split(',')) {
+    const v = part.trim();
+    if (!v || out.includes(v as T)) continue;
+    if (allowed ? (allowed as readonly string[]).includes(v) : ID.test(v)) out.push(v as T);
+  }
+  return out;
+}
+
+function range(from: string | null, to: string | null): MonthRange | null {
+  if (!from || !to || !MONTH.test(from) || !MONTH.test(to)) return null;
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+export function decodeState(search: string): AppState {
+  const q = new URLSearchParams(search);
+  const view = q.get('view');
+  const tab = q.get('tab');
+  const actor = q.get('actor');
+  const query = q.get('q');
+  return {
+    view: view === 'claims' ? 'claims' : 'actors',
+    tab: tab === 'console' ? 'console' : 'graph',
+    actor: actor && ID.test(actor) ? actor : null,
+    range: range(q.get('from'), q.get('to')),
+    types: list<ActorType>(q.get('types'), ACTOR_TYPES),
+    issues: list<string>(q.get('issues'), null),
+    stances: list<Stance>(q.get('stances'), STANCES),
+    query: query && query.length <= MAX_QUERY ? query : null,
+  };
+}
+
+/** Returns "?a=b…" or "" when everything is at its default. */
+export function encodeState(state: AppState): string {
+  const q = new URLSearchParams();
+  if (state.view !== DEFAULT_STATE.view) q.set('view', state.view);
+  if (state.tab !== DEFAULT_STATE.tab) q.set('tab', state.tab);
+  if (state.actor) q.set('actor', state.actor);
+  if (state.range) {
+    q.set('from', state.range.from);
+    q.set('to', state.range.to);
+  }
+  if (state.types.length) q.set('types', state.types.join(','));
+  if (state.issues.length) q.set('issues', state.issues.join(','));
+  if (state.stances.length) q.set('stances', state.stances.join(','));
+  if (state.query) q.set('q', state.query);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function sameState(a: AppState, b: AppState): boolean {
+  return encodeState(a) === encodeState(b);
+}
+
+/**
+ * Whether moving from `prev` to `next` deserves its own history entry: discrete choices do,
+ * continuous ones (brush dragging, typing a query) replace the current entry.
+ */
+export function isHistoryWorthy(prev: AppState, next: AppState): boolean {
+  return (
+    prev.view !== next.view ||
+    prev.tab !== next.tab ||
+    prev.actor !== next.actor ||
+    prev.types.join() !== next.types.join() ||
+    prev.issues.join() !== next.issues.join() ||
+    prev.stances.join() !== next.stances.join()
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Runs untrusted console queries against LadybugDB in a small pool of child processes.
+ *
+ * The parent guards the query (guard.ts), hands it to an idle child, and enforces the wall-clock
+ * limit by SIGKILLing the child (then spawning a fresh one): LadybugDB's setQueryTimeout does not
+ * interrupt every query, and a child that is killed cannot harm the server's own database handle.
+ * Children open the database read-only, with a capped V8 heap and a small buffer pool.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { StoreError, type ConsoleLimits, type ConsoleResult } from '../store.ts';
+import type { ConsoleRunnerLike } from '../ladybug/store.ts';
+import { assertReadOnlyQuery } from './guard.ts';
+import type { RunReply, RunRequest } from './ladybug-worker.ts';
+
+export interface LadybugConsoleOptions {
+  dbPath: string;
+  /** Children in the pool (1–2). */
+  poolSize?: number;
+  /** LadybugDB buffer pool of each child (default 128 MiB): bounds what one query can hold. */
+  bufferPoolBytes?: number;
+  /** V8 heap cap of each child, in MiB (default 256). */
+  maxOldSpaceMb?: number;
+}
+
+const WORKER = fileURLToPath(new URL('./ladybug-worker.ts', import.meta.url));
+
+/** The tsx loader, by absolute URL, so that children work whatever the current directory is. */
+function tsxLoader(): string {
+  const require = createRequire(import.meta.url);
+  return pathToFileURL(require.resolve('tsx')).href;
+}
+
+interface Job {
+  request: Omit<RunRequest, 'id' | 'type'>;
+  resolve: (r: ConsoleResult) => void;
+  reject: (e: Error) => void;
+  started: number;
+  deadline: number;
+  timer?: NodeJS.Timeout;
+  worker?: Worker;
+  settled?: boolean;
+}
+
+interface Worker {
+  proc: ChildProcess;
+  busy: Job | null;
+  ready: Promise<void>;
+  dead: boolean;
+}
+
+let nextId = 1;
+
+export class LadybugConsoleRunner implements ConsoleRunnerLike {
+  private readonly workers: Worker[] = [];
+  private readonly waiting: Job[] = [];
+  private closed = false;
+  private readonly poolSize: number;
+  private readonly bufferPoolBytes: number;
+  private readonly maxOldSpaceMb: number;
+
+  constructor(private readonly opts: LadybugConsoleOptions) {
+    this.poolSize = Math.min(2, Math.max(1, opts.poolSize ?? 1));
+    this.bufferPoolBytes = opts.bufferPoolBytes ?? 128 * 1024 * 1024;
+    this.maxOldSpaceMb = opts.maxOldSpaceMb ?? 256;
+  }
+
+  /** Pids of live children (tests use it to check that a runaway child was replaced). */
+  get pids(): number[] {
+    return this.workers.filter((w) => !w.dead).map((w) => w.proc.pid ?? -1);
+  }
+
+  run(query: string, params: Record<string, unknown>, limits: ConsoleLimits, generation: number): Promise<ConsoleResult> {
+    if (this.closed) return Promise.reject(new StoreError('UNAVAILABLE', 'the console is closed'));
+    assertReadOnlyQuery(query);
+    const started = Date.now();
+    return new Promise<ConsoleResult>((resolve, reject) => {
+      const job: Job = {
+        request: {
+          dbPath: this.opts.dbPath,
+          generation,
+          bufferPoolBytes: this.bufferPoolBytes,
+          query,
+          params: JSON.parse(JSON.stringify(params ?? {})) as Record<string, unknown>,
+          maxRows: limits.maxRows,
+          maxBytes: limits.maxBytes,
+        },
+        resolve,
+        reject,
+        started,
+        deadline: started + limits.timeoutMs,
+      };
+      // The limit covers waiting for a free child as well as running.
+      job.timer = setTimeout(() => this.timeout(job, limits.timeoutMs), limits.timeoutMs);
+      this.waiting.push(job);
+      this.pump();
+    });
+  }
+
+  private spawn(): Worker {
+    const proc = fork(WORKER, [], {
+      execArgv: ['--import', tsxLoader(), `--max-old-space-size=${this.maxOldSpaceMb}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+    });
+    const w: Worker = { proc, busy: null, dead: false, ready: Promise.resolve() };
+    w.ready = new Promise<void>((resolve, reject) => {
+      const onMsg = (m: { type?: string }) => {
+        if (m?.type === 'ready') {
+          proc.off('message', onMsg);
+          resolve();
+        }
+      };
+      proc.on('message', onMsg);
+      proc.once('exit', () => reject(new Error(`console worker exited before it was ready: ${stderr}`)));
+    });
+    w.ready.catch(() => undefined);
+    proc.on('message', (m: RunReply | { type: 'ready' }) => {
+      if (m.type === 'ready') return;
+      const job = w.busy;
+      if (!job || job.settled) return;
+      w.busy = null;
+      this.settle(job);
+      if (m.type === 'result') {
+        job.resolve({ columns: m.columns, rows: m.rows, truncated: m.truncated, elapsedMs: Date.now() - job.started });
+      } else {
+        job.reject(new StoreError(m.code, m.message));
+      }
+      this.pump();
+    });
+    proc.on('exit', (code, signal) => {
+      w.dead = true;
+      const i = this.workers.indexOf(w);
+      if (i >= 0) this.workers.splice(i, 1);
+      const job = w.busy;
+      w.busy = null;
+      if (job && !job.settled) {
+        this.settle(job);
+        job.reject(
+          new StoreError('QUERY_FAILED', `the console worker stopped (${signal ?? `exit ${code}`}), probably out of memory: ${stderr.trim().slice(-300)}`),
+        );
+      }
+      this.pump();
+    });
+    this.workers.push(w);
+    return w;
+  }
+
+  private settle(job: Job): void {
+    job.settled = true;
+    if (job.timer) clearTimeout(job.timer);
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    while (this.waiting.length > 0) {
+      let w = this.workers.find((x) => !x.busy && !x.dead);
+      if (!w && this.workers.length < this.poolSize) w = this.spawn();
+      if (!w) return;
+      const job = this.waiting.shift()!;
+      if (job.settled) continue;
+      w.busy = job;
+      job.worker = w;
+      const worker = w;
+      w.ready.then(
+        () => {
+          if (job.settled || worker.dead) return;
+          const req: RunRequest = { type: 'run', id: nextId++, ...job.request };
+          worker.proc.send(req);
+        },
+        () => undefined, // the exit handler rejects the job
+      );
+    }
+  }
+
+  private timeout(job: Job, ms: number): void {
+    if (job.settled) return;
+    this.settle(job);
+    const i = this.waiting.indexOf(job);
+    if (i >= 0) this.waiting.splice(i, 1);
+    const w = job.worker;
+    if (w && w.busy === job) {
+      // The only reliable way to stop a running LadybugDB query: kill its process.
+      w.busy = null;
+      w.dead = true;
+      const k = this.workers.indexOf(w);
+      if (k >= 0) this.workers.splice(k, 1);
+      w.proc.kill('SIGKILL');
+    }
+    job.reject(new StoreError('QUERY_TIMEOUT', `the query ran over the console's time limit of ${ms} ms and was stopped`));
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) {
+      if (!job.settled) {
+        this.settle(job);
+        job.reject(new StoreError('UNAVAILABLE', 'the console is closed'));
+      }
+    }
+    await Promise.all(
+      this.workers.splice(0).map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.dead || w.proc.exitCode !== null) return resolve();
+            w.proc.once('exit', () => resolve());
+            w.proc.kill('SIGKILL');
+          }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * LadybugDB (embedded Kùzu fork) implementation of `GraphStore`.
+ *
+ * Design constraints measured on @ladybugdb/core 0.19.1 (see the task notes in the report):
+ *  - one writer at a time, and a connection whose BEGIN failed must not be reused → every write
+ *    goes through one in-process queue, as auto-committed statements (no explicit transactions);
+ *  - COPY inside an explicit transaction that rolls back empties the whole rel table → never;
+ *  - nodes: `UNWIND $rows … MERGE` (~14k/s); relationships: `COPY T FROM (UNWIND $rows … RETURN …)`
+ *    (a COPY from a parameterised subquery: as fast as COPY from CSV, with no quoting to get wrong);
+ *  - atomicity per article comes from `Article.complete`: written false first, flipped true last;
+ *    incomplete articles (a crash, a failed write) are swept at open and after a failed write.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import lbug from '@ladybugdb/core';
+import type { Connection, Database, LbugValue, QueryResult } from '@ladybugdb/core';
+import { ident, ladybugDdl, nodePropNames, propType, relPropNames } from '../ddl.ts';
+import { NODE_LABELS, REL_TABLES, REL_TYPES, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
+import {
+  StoreError,
+  type ConsoleLimits,
+  type ConsoleResult,
+  type Counts,
+  type CypherQuery,
+  type GraphStore,
+  type WriteSummary,
+} from '../store.ts';
+import { checkBatch, chunks, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
+import { toPlain } from './values.ts';
+
+export interface LadybugConfig {
+  /** Directory holding the database file (created if missing). */
+  dataDir: string;
+  /** Buffer pool of the read-write database (default 512 MiB). */
+  bufferPoolBytes?: number;
+  /** Console runner; created lazily by `runConsole` when absent (see console/runner.ts). */
+  console?: ConsoleRunnerLike;
+}
+
+/** What the store needs from the console runner (kept as an interface to avoid a cycle). */
+export interface ConsoleRunnerLike {
+  run(query: string, params: Record<string, unknown>, limits: ConsoleLimits, generation: number): Promise<ConsoleResult>;
+  close(): Promise<void>;
+}
+
+/** Name of the database file inside the data directory. */
+export const DB_FILE = 'graph.lbug';
+
+export function ladybugDbPath(dataDir: string): string {
+  return path.join(dataDir, DB_FILE);
+}
+
+/** Rows per UNWIND/COPY parameter list: bounds the memory of one statement. */
+const CHUNK = 20_000;
+
+const DEFAULT_BUFFER = 512 * 1024 * 1024;
+
+/** Maps a schema type to the cast applied in COPY subqueries (parameter lists infer loose types). */
+function castTo(table: NodeLabel | RelType, prop: string): string {
+  return propType(table, prop);
+}
+
+function nodeSetClause(label: NodeLabel, v: string, r: string, skip: readonly string[] = []): string {
+  return nodePropNames(label)
+    .filter((p) => p !== 'id' && !skip.includes(p))
+    .map((p) => `${v}.${ident(p)} = ${r}.${ident(p)}`)
+    .join(', ');
+}
+
+/** Query texts, derived from the schema once. Values only ever travel as `$rows` / `$ids`. */
+export const LADYBUG_WRITE_QUERIES = {
+  article: `UNWIND $rows AS r MERGE (n:${ident('Article')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Article', 'n', 'r', ['complete'])}, n.${ident('complete')} = false`,
+  actor:
+    `UNWIND $rows AS r MERGE (n:${ident('Actor')} {${ident('id')}: r.${ident('id')}}) ` +
+    `ON CREATE SET ${nodeSetClause('Actor', 'n', 'r')} ` +
+    // Actors are shared across articles: keep the first name/type, unite aliases, fill missing details.
+    `ON MATCH SET n.${ident('aliases')} = list_distinct(list_concat(coalesce(n.${ident('aliases')}, CAST([] AS STRING[])), r.${ident('aliases')})), ` +
+    `n.${ident('description')} = coalesce(n.${ident('description')}, r.${ident('description')}), ` +
+    `n.${ident('affiliation')} = coalesce(n.${ident('affiliation')}, r.${ident('affiliation')})`,
+  issue: `UNWIND $rows AS r MERGE (n:${ident('Issue')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Issue', 'n', 'r')}`,
+  statement: `UNWIND $rows AS r MERGE (n:${ident('Statement')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Statement', 'n', 'r')}`,
+  rels: Object.fromEntries(
+    REL_TYPES.map((t) => {
+      const cols = [`r.${ident('from')}`, `r.${ident('to')}`, ...relPropNames(t).map((p) => `CAST(r.${ident(p)} AS ${castTo(t, p)})`)];
+      return [t, `COPY ${ident(t)} FROM (UNWIND $rows AS r RETURN ${cols.join(', ')})`];
+    }),
+  ) as Record<RelType, string>,
+  markComplete: `UNWIND $ids AS id MATCH (a:${ident('Article')} {${ident('id')}: id}) SET a.${ident('complete')} = true`,
+} as const;
+
+export const LADYBUG_SWEEP_QUERIES = {
+  incomplete: `MATCH (a:${ident('Article')}) WHERE a.${ident('complete')} = false OR a.${ident('complete')} IS NULL RETURN a.${ident('id')} AS id`,
+  rels: Object.fromEntries(
+    REL_TYPES.map((t) => [t, `MATCH ()-[r:${ident(t)}]->() WHERE r.${ident('articleId')} IN $ids DELETE r`]),
+  ) as Record<RelType, string>,
+  statements: `MATCH (s:${ident('Statement')}) WHERE s.${ident('articleId')} IN $ids DETACH DELETE s`,
+  articles: `MATCH (a:${ident('Article')}) WHERE a.${ident('id')} IN $ids DETACH DELETE a`,
+  orphanActors: `MATCH (n:${ident('Actor')}) WHERE NOT EXISTS { MATCH (n)-[]-() } DELETE n`,
+} as const;
+
+function isLockError(err: unknown): boolean {
+  return /could not set lock/i.test(String((err as Error)?.message ?? err));
+}
+
+export class LadybugStore implements GraphStore {
+  readonly kind = 'ladybug' as const;
+  readonly dataDir: string;
+  readonly dbPath: string;
+  private readonly bufferPoolBytes: number;
+  private db: Database | null = null;
+  private writer: Connection | null = null;
+  private reader: Connection | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private consoleRunner: ConsoleRunnerLike | null;
+  /** Bumped after every committed change; the console reopens its read-only view when it moves. */
+  private gen = 0;
+
+  constructor(cfg: LadybugConfig) {
+    this.dataDir = path.resolve(cfg.dataDir);
+    this.dbPath = ladybugDbPath(this.dataDir);
+    this.bufferPoolBytes = cfg.bufferPoolBytes ?? DEFAULT_BUFFER;
+    this.consoleRunner = cfg.console ?? null;
+  }
+
+  get generation(): number {
+    return this.gen;
+  }
+
+  async open(): Promise<void> {
+    if (this.db) return;
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    const db = new lbug.Database(this.dbPath, this.bufferPoolBytes, true, false);
+    try {
+      await db.init();
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      if (isLockError(err)) {
+        throw new StoreError(
+          'LOCKED',
+          `${this.dataDir} is in use by another claimgraph process (is the server running?). Stop it, or point --data-dir elsewhere.`,
+          { cause: err },
+        );
+      }
+      throw new StoreError('UNAVAILABLE', `cannot open LadybugDB at ${this.dbPath}: ${(err as Error).message}`, { cause: err });
+    }
+    this.db = db;
+    this.writer = new lbug.Connection(db);
+    this.reader = new lbug.Connection(db);
+    await this.writer.init();
+    await this.reader.init();
+    for (const stmt of ladybugDdl()) await this.exec(this.writer, stmt);
+    await this.sweep();
+    this.gen++;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    if (this.consoleRunner) await this.consoleRunner.close();
+    const db = this.db;
+    this.db = null;
+    if (!db) return;
+    await this.reader?.close().catch(() => undefined);
+    await this.writer?.close().catch(() => undefined);
+    this.reader = this.writer = null;
+    await db.close();
+  }
+
+  private conn(which: 'writer' | 'reader'): Connection {
+    const c = which === 'writer' ? this.writer : this.reader;
+    if (!c) throw new StoreError('UNAVAILABLE', 'the LadybugDB store is not open');
+    return c;
+  }
+
+  /** Runs one statement (prepared when it has parameters) and returns its rows, raw. */
+  private async exec(conn: Connection, text: string, params?: Record<string, unknown>): Promise<Record<string, LbugValue>[]> {
+    let result: QueryResult | QueryResult[];
+    if (params && Object.keys(params).length > 0) {
+      const ps = await conn.prepare(text);
+      if (!ps.isSuccess()) throw new StoreError('QUERY_FAILED', ps.getErrorMessage());
+      result = await conn.execute(ps, params as Record<string, LbugValue>);
+    } else {
+      result = await conn.query(text);
+    }
+    const results = Array.isArray(result) ? result : [result];
+    const rows: Record<string, LbugValue>[] = [];
+    for (const r of results) {
+      rows.push(...(await r.getAll()));
+      r.close();
+    }
+    return rows;
+  }
+
+  /** Serialises `fn` behind every earlier write. */
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Removes every incomplete article with its statements, relationships and orphaned actors. */
+  private async sweep(): Promise<string[]> {
+    const w = this.conn('writer');
+    const ids = (await this.exec(w, LADYBUG_SWEEP_QUERIES.incomplete)).map((r) => String(r.id));
+    if (ids.length === 0) return ids;
+    for (const t of REL_TYPES) await this.exec(w, LADYBUG_SWEEP_QUERIES.rels[t], { ids });
+    await this.exec(w, LADYBUG_SWEEP_QUERIES.statements, { ids });
+    await this.exec(w, LADYBUG_SWEEP_QUERIES.articles, { ids });
+    await this.exec(w, LADYBUG_SWEEP_QUERIES.orphanActors);
+    return ids;
+  }
+
+  write(records: GraphRecords): Promise<WriteSummary> {
+    try {
+      checkBatch(records);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.enqueue(() => this.writeNow(records));
+  }
+
+  private async writeNow(records: GraphRecords): Promise<WriteSummary> {
+    const w = this.conn('writer');
+    const articleIds = [...new Set(records.nodes.Article.map((a) => a.id))];
+    const done = articleIds.length
+      ? new Set(
+          (
+            await this.exec(
+              w,
+              `MATCH (a:${ident('Article')}) WHERE a.${ident('id')} IN $ids AND a.${ident('complete')} = true RETURN a.${ident('id')} AS id`,
+              { ids: articleIds },
+            )
+          ).map((r) => String(r.id)),
+        )
+      : new Set<string>();
+    const todo = articleIds.filter((id) => !done.has(id));
+    const summary: WriteSummary = { articlesWritten: todo, articlesSkipped: articleIds.filter((id) => done.has(id)) };
+    if (todo.length === 0) return summary;
+
+    const batch = restrictToArticles(records, new Set(todo));
+    try {
+      // A leftover incomplete copy of one of these articles (an earlier failed write) goes first.
+      await this.sweep();
+      const q = LADYBUG_WRITE_QUERIES;
+      for (const rows of chunks(uniqueById(batch.nodes.Article), CHUNK)) await this.exec(w, q.article, { rows });
+      for (const rows of chunks(mergeActors(batch.nodes.Actor), CHUNK)) await this.exec(w, q.actor, { rows });
+      for (const rows of chunks(uniqueById(batch.nodes.Issue), CHUNK)) await this.exec(w, q.issue, { rows });
+      for (const rows of chunks(uniqueById(batch.nodes.Statement), CHUNK)) await this.exec(w, q.statement, { rows });
+      for (const t of REL_TYPES) {
+        for (const rows of chunks(batch.rels[t] as unknown[], CHUNK)) await this.exec(w, q.rels[t], { rows });
+      }
+      for (const ids of chunks(todo, CHUNK)) await this.exec(w, q.markComplete, { ids });
+    } catch (err) {
+      // Leave nothing half-written behind: the articles of this call are still incomplete.
+      await this.sweep().catch(() => undefined);
+      this.gen++;
+      if (err instanceof StoreError) throw err;
+      throw new StoreError('QUERY_FAILED', `write failed: ${(err as Error).message}`, { cause: err });
+    }
+    this.gen++;
+    return summary;
+  }
+
+  async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
+    try {
+      const rows = await this.exec(this.conn('reader'), query.text, query.params);
+      return rows.map((r) => toPlain(r) as T);
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError('QUERY_FAILED', (err as Error).message, { cause: err });
+    }
+  }
+
+  async counts(): Promise<Counts> {
+    const r = this.conn('reader');
+    const nodes = {} as Counts['nodes'];
+    const rels = {} as Counts['rels'];
+    for (const l of NODE_LABELS) {
+      const rows = await this.exec(r, `MATCH (n:${ident(l)}) RETURN count(n) AS c`);
+      nodes[l] = Number(rows[0]?.c ?? 0);
+    }
+    for (const t of REL_TYPES) {
+      const def = REL_TABLES[t];
+      const rows = await this.exec(r, `MATCH (:${ident(def.from)})-[x:${ident(t)}]->(:${ident(def.to)}) RETURN count(x) AS c`);
+      rels[t] = Number(rows[0]?.c ?? 0);
+    }
+    return { nodes, rels };
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    const rows = await this.exec(
+      this.conn('reader'),
+      `MATCH (a:${ident('Article')} {${ident('id')}: $id}) WHERE a.${ident('complete')} = true RETURN count(a) AS c`,
+      { id },
+    );
+    return Number(rows[0]?.c ?? 0) > 0;
+  }
+
+  async runConsole(query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult> {
+    if (!this.db) throw new StoreError('UNAVAILABLE', 'the LadybugDB store is not open');
+    if (!this.consoleRunner) {
+      const { LadybugConsoleRunner } = await import('../console/ladybug-runner.ts');
+      this.consoleRunner = new LadybugConsoleRunner({ dbPath: this.dbPath });
+    }
+    return this.consoleRunner.run(query, params, limits, this.gen);
+  }
+}

@@ -1,0 +1,341 @@
+/**
+ * Neo4j implementation of `GraphStore` (neo4j-driver 5/6, Neo4j 5 server).
+ *
+ * Same write protocol as the LadybugDB store, so both behave alike: articles already complete are
+ * skipped; the Article goes first with `complete=false`, its subgraph by UNWIND MERGE/CREATE,
+ * then `complete=true`; incomplete articles are swept at open. Every statement runs in
+ * `session.executeWrite`/`executeRead`; values travel only as parameters; integers are sent as
+ * neo4j Integers (a JS number would be stored as a float).
+ */
+import neo4j from 'neo4j-driver';
+import { ident, neo4jDdl, nodePropNames, propType, relPropNames } from '../ddl.ts';
+import { NODE_LABELS, REL_TABLES, REL_TYPES, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
+import {
+  StoreError,
+  type ConsoleLimits,
+  type ConsoleResult,
+  type ConsoleValue,
+  type Counts,
+  type CypherQuery,
+  type GraphStore,
+  type WriteSummary,
+} from '../store.ts';
+import { assertReadOnlyQuery } from '../console/guard.ts';
+import { checkBatch, chunks, mergeActors, restrictToArticles, uniqueById } from '../ladybug/batch.ts';
+import { neo4jToConsole, neo4jToPlain } from './values.ts';
+
+// ---- the slice of neo4j-driver this store uses (a fake implements it in tests) ----------------
+
+export interface RecordLike {
+  keys: readonly PropertyKey[];
+  get(key: string): unknown;
+}
+export interface ResultLike extends PromiseLike<{ records: RecordLike[] }> {
+  [Symbol.asyncIterator]?(): AsyncIterator<RecordLike>;
+  keys?(): Promise<readonly PropertyKey[]>;
+}
+export interface TxLike {
+  run(text: string, params?: Record<string, unknown>): ResultLike;
+}
+export interface TxConfigLike {
+  timeout?: number;
+}
+export interface SessionLike {
+  executeRead<T>(work: (tx: TxLike) => Promise<T>, config?: TxConfigLike): Promise<T>;
+  executeWrite<T>(work: (tx: TxLike) => Promise<T>, config?: TxConfigLike): Promise<T>;
+  close(): Promise<void>;
+}
+export interface DriverLike {
+  session(config: { database?: string; defaultAccessMode?: string; fetchSize?: number }): SessionLike;
+  verifyConnectivity(config?: { database?: string }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface Neo4jConfig {
+  url: string;
+  user: string;
+  password?: string;
+  database?: string;
+}
+
+// ---- query texts, derived from the schema --------------------------------------------------------
+
+function setClause(label: NodeLabel, v: string, r: string, skip: readonly string[] = []): string {
+  return nodePropNames(label)
+    .filter((p) => p !== 'id' && !skip.includes(p))
+    .map((p) => `${v}.${ident(p)} = ${r}.${ident(p)}`)
+    .join(', ');
+}
+
+const A = (p: string) => ident(p);
+
+export const NEO4J_WRITE_QUERIES = {
+  completeArticles: `MATCH (a:${A('Article')}) WHERE a.${A('id')} IN $ids AND a.${A('complete')} = true RETURN a.${A('id')} AS id`,
+  article: `UNWIND $rows AS r MERGE (n:${A('Article')} {${A('id')}: r.${A('id')}}) SET ${setClause('Article', 'n', 'r', ['complete'])}, n.${A('complete')} = false`,
+  actor:
+    `UNWIND $rows AS r MERGE (n:${A('Actor')} {${A('id')}: r.${A('id')}}) ` +
+    `ON CREATE SET ${setClause('Actor', 'n', 'r')} ` +
+    `ON MATCH SET n.${A('aliases')} = coalesce(n.${A('aliases')}, []) + [x IN r.${A('aliases')} WHERE NOT x IN coalesce(n.${A('aliases')}, [])], ` +
+    `n.${A('description')} = coalesce(n.${A('description')}, r.${A('description')}), ` +
+    `n.${A('affiliation')} = coalesce(n.${A('affiliation')}, r.${A('affiliation')})`,
+  issue: `UNWIND $rows AS r MERGE (n:${A('Issue')} {${A('id')}: r.${A('id')}}) SET ${setClause('Issue', 'n', 'r')}`,
+  statement: `UNWIND $rows AS r MERGE (n:${A('Statement')} {${A('id')}: r.${A('id')}}) SET ${setClause('Statement', 'n', 'r')}`,
+  rels: Object.fromEntries(
+    REL_TYPES.map((t) => {
+      const def = REL_TABLES[t];
+      const sets = relPropNames(t).map((p) => `x.${A(p)} = r.${A(p)}`);
+      return [
+        t,
+        `UNWIND $rows AS r MATCH (a:${A(def.from)} {${A('id')}: r.${A('from')}}) MATCH (b:${A(def.to)} {${A('id')}: r.${A('to')}}) ` +
+          `CREATE (a)-[x:${A(t)}]->(b) SET ${sets.join(', ')}`,
+      ];
+    }),
+  ) as Record<RelType, string>,
+  markComplete: `UNWIND $ids AS id MATCH (a:${A('Article')} {${A('id')}: id}) SET a.${A('complete')} = true`,
+} as const;
+
+export const NEO4J_SWEEP_QUERIES = {
+  incomplete: `MATCH (a:${A('Article')}) WHERE a.${A('complete')} = false OR a.${A('complete')} IS NULL RETURN a.${A('id')} AS id`,
+  rels: Object.fromEntries(REL_TYPES.map((t) => [t, `MATCH ()-[r:${A(t)}]->() WHERE r.${A('articleId')} IN $ids DELETE r`])) as Record<RelType, string>,
+  statements: `MATCH (s:${A('Statement')}) WHERE s.${A('articleId')} IN $ids DETACH DELETE s`,
+  articles: `MATCH (a:${A('Article')}) WHERE a.${A('id')} IN $ids DETACH DELETE a`,
+  orphanActors: `MATCH (n:${A('Actor')}) WHERE NOT (n)--() DELETE n`,
+} as const;
+
+/** Rows per UNWIND: Neo4j transactions hold their changes in memory. */
+const CHUNK = 5_000;
+
+/** INT64 properties must reach Neo4j as Integers. */
+function intsAsInteger<T extends object>(table: NodeLabel | RelType, rows: readonly T[]): T[] {
+  const props = (table in REL_TABLES ? relPropNames(table as RelType) : nodePropNames(table as NodeLabel)).filter(
+    (p) => propType(table, p) === 'INT64',
+  );
+  if (props.length === 0) return [...rows];
+  return rows.map((r) => {
+    const o: Record<string, unknown> = { ...(r as Record<string, unknown>) };
+    for (const p of props) if (typeof o[p] === 'number') o[p] = neo4j.int(o[p] as number);
+    return o as unknown as T;
+  });
+}
+
+function isTimeout(err: unknown): boolean {
+  const code = String((err as { code?: string })?.code ?? '');
+  return /TransactionTimedOut|TransactionTimedOutClientConfiguration|Transaction\.Terminated/i.test(code) || /timed out|terminated/i.test(String((err as Error)?.message));
+}
+
+function isUnavailable(err: unknown): boolean {
+  const code = String((err as { code?: string })?.code ?? '');
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|Could not perform discovery/i.test(String((err as Error)?.message));
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private queue: Promise<unknown> = Promise.resolve();
+  private opened = false;
+
+  constructor(
+    private readonly driver: DriverLike,
+    private readonly database?: string,
+  ) {}
+
+  /** A store on a real server (the connection is checked by `open()`). */
+  static connect(cfg: Neo4jConfig): Neo4jStore {
+    const driver = neo4j.driver(cfg.url, neo4j.auth.basic(cfg.user, cfg.password ?? ''), { disableLosslessIntegers: false });
+    return new Neo4jStore(driver as unknown as DriverLike, cfg.database);
+  }
+
+  private session(mode: 'READ' | 'WRITE', fetchSize?: number): SessionLike {
+    return this.driver.session({ database: this.database, defaultAccessMode: mode, ...(fetchSize ? { fetchSize } : {}) });
+  }
+
+  private async write1(text: string, params: Record<string, unknown> = {}): Promise<RecordLike[]> {
+    const s = this.session('WRITE');
+    try {
+      return await s.executeWrite(async (tx) => (await tx.run(text, params)).records);
+    } finally {
+      await s.close();
+    }
+  }
+
+  private async read1(text: string, params: Record<string, unknown> = {}): Promise<RecordLike[]> {
+    const s = this.session('READ');
+    try {
+      return await s.executeRead(async (tx) => (await tx.run(text, params)).records);
+    } finally {
+      await s.close();
+    }
+  }
+
+  async open(): Promise<void> {
+    if (this.opened) return;
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (err) {
+      throw new StoreError('UNAVAILABLE', `cannot reach Neo4j: ${(err as Error).message}`, { cause: err });
+    }
+    // Schema commands cannot share a transaction with other statements: one each.
+    for (const stmt of neo4jDdl()) await this.write1(stmt);
+    await this.sweep();
+    this.opened = true;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    await this.driver.close();
+    this.opened = false;
+  }
+
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sweep(): Promise<string[]> {
+    const ids = (await this.write1(NEO4J_SWEEP_QUERIES.incomplete)).map((r) => String(r.get('id')));
+    if (ids.length === 0) return ids;
+    for (const t of REL_TYPES) await this.write1(NEO4J_SWEEP_QUERIES.rels[t], { ids });
+    await this.write1(NEO4J_SWEEP_QUERIES.statements, { ids });
+    await this.write1(NEO4J_SWEEP_QUERIES.articles, { ids });
+    await this.write1(NEO4J_SWEEP_QUERIES.orphanActors);
+    return ids;
+  }
+
+  write(records: GraphRecords): Promise<WriteSummary> {
+    try {
+      checkBatch(records);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.enqueue(() => this.writeNow(records));
+  }
+
+  private async writeNow(records: GraphRecords): Promise<WriteSummary> {
+    const q = NEO4J_WRITE_QUERIES;
+    const articleIds = [...new Set(records.nodes.Article.map((a) => a.id))];
+    try {
+      const done = new Set(
+        articleIds.length ? (await this.write1(q.completeArticles, { ids: articleIds })).map((r) => String(r.get('id'))) : [],
+      );
+      const todo = articleIds.filter((id) => !done.has(id));
+      const summary: WriteSummary = { articlesWritten: todo, articlesSkipped: articleIds.filter((id) => done.has(id)) };
+      if (todo.length === 0) return summary;
+      const batch = restrictToArticles(records, new Set(todo));
+      try {
+        await this.sweep();
+        for (const rows of chunks(intsAsInteger('Article', uniqueById(batch.nodes.Article)), CHUNK)) await this.write1(q.article, { rows });
+        for (const rows of chunks(mergeActors(batch.nodes.Actor), CHUNK)) await this.write1(q.actor, { rows });
+        for (const rows of chunks(uniqueById(batch.nodes.Issue), CHUNK)) await this.write1(q.issue, { rows });
+        for (const rows of chunks(intsAsInteger('Statement', uniqueById(batch.nodes.Statement)), CHUNK)) await this.write1(q.statement, { rows });
+        for (const t of REL_TYPES) {
+          for (const rows of chunks(intsAsInteger(t, batch.rels[t] as object[]), CHUNK)) await this.write1(q.rels[t], { rows });
+        }
+        for (const ids of chunks(todo, CHUNK)) await this.write1(q.markComplete, { ids });
+      } catch (err) {
+        await this.sweep().catch(() => undefined);
+        throw err;
+      }
+      return summary;
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      if (isUnavailable(err)) throw new StoreError('UNAVAILABLE', `Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+      throw new StoreError('QUERY_FAILED', `write failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
+    try {
+      const records = await this.read1(query.text, query.params);
+      return records.map((rec) => {
+        const o: Record<string, unknown> = {};
+        for (const k of rec.keys) o[String(k)] = neo4jToPlain(rec.get(String(k)));
+        return o as T;
+      });
+    } catch (err) {
+      if (isUnavailable(err)) throw new StoreError('UNAVAILABLE', `Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+      throw new StoreError('QUERY_FAILED', (err as Error).message, { cause: err });
+    }
+  }
+
+  async counts(): Promise<Counts> {
+    const nodes = {} as Counts['nodes'];
+    const rels = {} as Counts['rels'];
+    for (const l of NODE_LABELS) {
+      const r = await this.read1(`MATCH (n:${A(l)}) RETURN count(n) AS c`);
+      nodes[l] = Number(neo4jToPlain(r[0]?.get('c') ?? 0));
+    }
+    for (const t of REL_TYPES) {
+      const r = await this.read1(`MATCH ()-[x:${A(t)}]->() RETURN count(x) AS c`);
+      rels[t] = Number(neo4jToPlain(r[0]?.get('c') ?? 0));
+    }
+    return { nodes, rels };
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    const r = await this.read1(`MATCH (a:${A('Article')} {${A('id')}: $id}) WHERE a.${A('complete')} = true RETURN count(a) AS c`, { id });
+    return Number(neo4jToPlain(r[0]?.get('c') ?? 0)) > 0;
+  }
+
+  /**
+   * Guarded, then run in a READ transaction with a server-side timeout; rows are streamed and
+   * reading stops at maxRows / maxBytes. A client-side timer backs the server timeout up.
+   */
+  async runConsole(query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult> {
+    assertReadOnlyQuery(query);
+    const started = Date.now();
+    const session = this.session('READ', Math.min(1000, limits.maxRows + 1));
+    let timer: NodeJS.Timeout | undefined;
+    const work = session.executeRead(
+      async (tx) => {
+        const result = tx.run(query, params);
+        const rows: ConsoleValue[][] = [];
+        let columns: string[] = [];
+        let bytes = 2;
+        let truncated = false;
+        const iterate = result[Symbol.asyncIterator]?.bind(result);
+        const records: AsyncIterable<RecordLike> | RecordLike[] = iterate ? { [Symbol.asyncIterator]: iterate } : (await result).records;
+        for await (const rec of records) {
+          if (columns.length === 0) columns = rec.keys.map(String);
+          if (rows.length >= limits.maxRows) {
+            truncated = true;
+            break;
+          }
+          const row = columns.map((c) => neo4jToConsole(rec.get(c)));
+          const size = JSON.stringify(row).length + 1;
+          if (bytes + size > limits.maxBytes) {
+            if (rows.length === 0) throw new StoreError('RESULT_TOO_LARGE', `the first row alone is over ${limits.maxBytes} bytes`);
+            truncated = true;
+            break;
+          }
+          bytes += size;
+          rows.push(row);
+        }
+        if (columns.length === 0 && result.keys) columns = (await result.keys()).map(String);
+        return { columns, rows, truncated };
+      },
+      { timeout: limits.timeoutMs },
+    );
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StoreError('QUERY_TIMEOUT', `the query ran over the console's time limit of ${limits.timeoutMs} ms and was stopped`)),
+        limits.timeoutMs + 1000,
+      );
+    });
+    try {
+      const r = await Promise.race([work, deadline]);
+      return { ...r, elapsedMs: Date.now() - started };
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      if (isTimeout(err)) {
+        throw new StoreError('QUERY_TIMEOUT', `the query ran over the console's time limit of ${limits.timeoutMs} ms and was stopped`, { cause: err });
+      }
+      if (isUnavailable(err)) throw new StoreError('UNAVAILABLE', `Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+      throw new StoreError('QUERY_FAILED', (err as Error).message, { cause: err });
+    } finally {
+      if (timer) clearTimeout(timer);
+      work.catch(() => undefined);
+      // Closing the session ends the transaction on the server (also after a client-side timeout).
+      void session.close().catch(() => undefined);
+    }
+  }
+}

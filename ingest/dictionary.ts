@@ -1,0 +1,688 @@
+/**
+ * Curated actor dictionary and office tenures (data in `ingest/data/*.json`), with the look-ups
+ * the actor extractor calls on every article:
+ *
+ *  - `lookupAlias(surface)`        one surface form → actor
+ *  - `longestAliasMatches(text)`   every actor mention in a text, longest match first, one pass
+ *  - `resolveOffice(phrase, date)` "Iraq's prime minister" on a date → office + holder
+ *  - `officeMatches(text, date)`   every title phrase in a text, resolved at the date
+ *
+ * Matching works on tokens, not characters: the text is cut into words once, each word is
+ * normalised (case, accents, apostrophes, dots of "U.S.", hyphens) and walked through a token
+ * trie built from all aliases, so the cost per article is linear in its length whatever the
+ * dictionary size. Word boundaries come for free ("US" never matches inside "USA" or "bus";
+ * "Iraqi" is a token of its own, never "Iraq" + "i").
+ *
+ * Case is checked per token against the alias as written: an all-capitals alias token ("US",
+ * "PM", "ISIS") needs all capitals in the text (so the pronoun "us" is not the United States);
+ * a capitalised one ("Little", "Rice", "Hill") needs a capital (so "a little" is not George
+ * Little); a lower-case one ("government" in "Iraqi government") matches any case.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ACTOR_TYPES, type ActorType } from '../cypher/schema.ts';
+
+// ---- data schemas ------------------------------------------------------------------------------
+
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+const surface = z.string().trim().min(1);
+
+const actorEntrySchema = z
+  .object({
+    id: kebabId,
+    name: surface,
+    type: z.enum(ACTOR_TYPES),
+    /** surface forms that always name this actor (globally unique across the dictionary) */
+    aliases: z.array(surface).min(1),
+    /**
+     * short forms (a surname alone, "al-Maliki", "Jones") that may be shared by several actors;
+     * in a text they resolve to the actor last named in full, else to the only candidate.
+     */
+    shortNames: z.array(surface).optional(),
+    description: z.string().optional(),
+    affiliation: kebabId.optional(),
+  })
+  .strict();
+
+const holderSchema = z
+  .object({
+    actor: kebabId,
+    from: isoDay,
+    /** last day in office; absent or null while in office */
+    to: isoDay.nullable().optional(),
+    acting: z.boolean().optional(),
+  })
+  .strict()
+  .refine((h) => h.to == null || h.to >= h.from, 'holder "to" is before "from"');
+
+const officeEntrySchema = z
+  .object({
+    id: kebabId,
+    title: surface,
+    /** the actor (country or organisation) the office belongs to */
+    of: kebabId,
+    /** title words: "prime minister", "premier", "PM" */
+    titles: z.array(surface).min(1),
+    /** words naming the owner before the title: "Iraq's", "Iraqi", "US" */
+    qualifiers: z.array(surface).default([]),
+    /** words naming the owner after the title: "of Iraq", "to Iraq", "in Baghdad" */
+    suffixes: z.array(surface).default([]),
+    /** titles that name this office with no qualifier at all ("the prime minister", "Secretary of State") */
+    bareTitles: z.array(surface).default([]),
+    holders: z.array(holderSchema).min(1),
+  })
+  .strict();
+
+export type ActorEntry = z.infer<typeof actorEntrySchema>;
+export type OfficeEntry = z.input<typeof officeEntrySchema>;
+
+export interface DictActor {
+  id: string;
+  name: string;
+  type: ActorType;
+  aliases: string[];
+  shortNames: string[];
+  description: string | null;
+  affiliation: string | null;
+}
+
+export interface OfficeHolder {
+  actor: string;
+  from: string;
+  to: string | null;
+  acting: boolean;
+}
+
+export interface DictOffice {
+  id: string;
+  title: string;
+  of: string;
+  titles: string[];
+  qualifiers: string[];
+  suffixes: string[];
+  bareTitles: string[];
+  holders: OfficeHolder[];
+}
+
+export interface AliasMatch {
+  start: number;
+  end: number;
+  text: string;
+  actor: DictActor;
+  /** 'alias': a full, unambiguous alias; 'short': a short name resolved in context */
+  kind: 'alias' | 'short';
+}
+
+export interface OfficeMatch {
+  start: number;
+  end: number;
+  text: string;
+  office: DictOffice;
+  /** who held it at the date (or the person named right after the title, if they held it) */
+  holder?: DictActor;
+  /** "former"/"ex-"/"then-"/"late" (no holder at the date), "incoming"/"designate" (the next holder) */
+  modifier: 'former' | 'incoming' | null;
+  /** a capitalised name follows the title ("Prime Minister Haider al-Abadi") */
+  nameFollows: boolean;
+}
+
+export class DictionaryError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'DictionaryError';
+  }
+}
+
+// ---- tokens ------------------------------------------------------------------------------------
+
+type Shape = 'upper' | 'title' | 'lower';
+
+interface Token {
+  norm: string;
+  shape: Shape;
+  start: number;
+  end: number;
+  /** only spaces / hyphens between the previous token and this one (so a phrase may continue) */
+  joined: boolean;
+}
+
+// An acronym with dots ("U.S.", "U.N", "U.K."), a word with inner apostrophes ("Kata'ib",
+// "Iraq's"), or a lone possessive marker left by the split below.
+const TOKEN_RE = /(?:\p{Lu}\.){1,}\p{Lu}\.?|[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
+const POSSESSIVE_RE = /['’ʼ‘`]s$/u;
+const JOINER_RE = /^[\s\-‐‑‒–—]*$/u;
+
+function normWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’ʼ‘`.]/gu, '')
+    .toLowerCase();
+}
+
+function shapeOf(word: string): Shape {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return 'lower';
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
+  const first = letters[0]!;
+  return first !== first.toLowerCase() ? 'title' : 'lower';
+}
+
+/** Does a text token's case fit the alias token as written? */
+function caseFits(alias: Shape, text: Shape): boolean {
+  if (alias === 'upper') return text === 'upper';
+  if (alias === 'title') return text !== 'lower';
+  return true;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let prevEnd = -1;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index;
+    let word = m[0];
+    let poss: Token | null = null;
+    // "Iraq's" → "Iraq" + "'s", so the mention of Iraq stops before the possessive while office
+    // qualifiers like "Iraq's" can still ask for it.
+    if (word.length > 2 && POSSESSIVE_RE.test(word)) {
+      word = word.slice(0, -2);
+      poss = { norm: "'s", shape: 'lower', start: start + word.length, end: start + word.length + 2, joined: true };
+    }
+    const end = start + word.length;
+    const joined = prevEnd >= 0 && JOINER_RE.test(text.slice(prevEnd, start));
+    out.push({ norm: normWord(word), shape: shapeOf(word), start, end, joined });
+    if (poss) out.push(poss);
+    prevEnd = poss ? poss.end : end;
+  }
+  return out;
+}
+
+/** Normalise a surface form for look-up: drop a leading "the" and a trailing possessive. */
+function phraseTokens(phrase: string): Token[] {
+  const toks = tokenize(phrase);
+  if (toks.length > 1 && toks[0]!.norm === 'the') toks.shift();
+  if (toks.length > 1 && toks[toks.length - 1]!.norm === "'s") toks.pop();
+  return toks;
+}
+
+// ---- token trie ----------------------------------------------------------------------------------
+
+interface TrieNode<V> {
+  next: Map<string, TrieNode<V>>;
+  values: { shapes: Shape[]; value: V }[];
+}
+
+const newNode = <V>(): TrieNode<V> => ({ next: new Map(), values: [] });
+
+function trieInsert<V>(root: TrieNode<V>, toks: Token[], value: V): void {
+  let node = root;
+  for (const t of toks) {
+    let child = node.next.get(t.norm);
+    if (!child) node.next.set(t.norm, (child = newNode<V>()));
+    node = child;
+  }
+  node.values.push({ shapes: toks.map((t) => t.shape), value });
+}
+
+/** All (end index, value) reachable from token i, shortest first; `all` ignores case. */
+function trieWalk<V>(root: TrieNode<V>, toks: Token[], i: number, all = false): { end: number; value: V }[] {
+  const found: { end: number; value: V }[] = [];
+  let node: TrieNode<V> | undefined = root;
+  for (let j = i; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (j > i && !t.joined) break;
+    node = node.next.get(t.norm);
+    if (!node) break;
+    for (const v of node.values) {
+      if (all || v.shapes.every((s, k) => caseFits(s, toks[i + k]!.shape))) found.push({ end: j + 1, value: v.value });
+    }
+  }
+  return found;
+}
+
+// ---- the dictionary ------------------------------------------------------------------------------
+
+interface AliasValue {
+  actor: DictActor;
+  kind: 'alias' | 'short';
+}
+
+// Office phrases: words around the title that change whom it names.
+const FORMER = new Set(['former', 'ex', 'then', 'late', 'previous', 'erstwhile']);
+const INCOMING = new Set(['incoming', 'designate', 'designated', 'future']);
+const NEUTRAL_MODIFIERS = new Set([
+  'new', 'current', 'sitting', 'caretaker', 'acting', 'outgoing', 'interim', 'embattled', 'newly', 'elected',
+  'appointed', 'top', 'deputy-less',
+]);
+
+// Capitalised surnames that are also everyday words: at a sentence start they are not names
+// unless the person was already named in full.
+const COMMON_WORD_SURNAMES = new Set([
+  'little', 'price', 'rice', 'hill', 'gates', 'power', 'miller', 'jones', 'bush', 'young', 'wolf', 'king',
+  'brown', 'white', 'black', 'rich', 'hope', 'may', 'will', 'bolton',
+]);
+
+export class Dictionary {
+  private readonly actors = new Map<string, DictActor>();
+  private readonly offices = new Map<string, DictOffice>();
+  private readonly aliasTrie = newNode<AliasValue>();
+  private readonly qualifierTrie = newNode<string>();
+  private readonly titleTrie = newNode<string>();
+  private readonly suffixTrie = newNode<string>();
+  private readonly bareTrie = newNode<string>();
+  /** alias collisions found while building (the same normalised alias on two actors) */
+  readonly collisions: { alias: string; actors: string[] }[] = [];
+
+  constructor(
+    actorData: unknown,
+    officeData: unknown,
+    files: { actors: string; offices: string } = { actors: 'actors.json', offices: 'offices.json' },
+  ) {
+    for (const entry of parseEntries(actorData, actorEntrySchema, files.actors)) {
+      if (this.actors.has(entry.id)) throw new DictionaryError(files.actors, `duplicate actor id "${entry.id}"`);
+      this.actors.set(entry.id, {
+        id: entry.id,
+        name: entry.name,
+        type: entry.type,
+        aliases: entry.aliases,
+        shortNames: entry.shortNames ?? [],
+        description: entry.description ?? null,
+        affiliation: entry.affiliation ?? null,
+      });
+    }
+    for (const a of this.actors.values()) {
+      if (a.affiliation && !this.actors.has(a.affiliation)) {
+        throw new DictionaryError(files.actors, `actor "${a.id}": affiliation "${a.affiliation}" is not an actor id`);
+      }
+    }
+    this.indexAliases(files.actors);
+
+    for (const entry of parseEntries(officeData, officeEntrySchema, files.offices)) {
+      if (this.offices.has(entry.id)) throw new DictionaryError(files.offices, `duplicate office id "${entry.id}"`);
+      if (!this.actors.has(entry.of)) throw new DictionaryError(files.offices, `office "${entry.id}": "of" "${entry.of}" is not an actor id`);
+      const holders = entry.holders
+        .map((h) => ({ actor: h.actor, from: h.from, to: h.to ?? null, acting: h.acting ?? false }))
+        .sort((a, b) => a.from.localeCompare(b.from));
+      for (const h of holders) {
+        if (!this.actors.has(h.actor)) throw new DictionaryError(files.offices, `office "${entry.id}": holder "${h.actor}" is not an actor id`);
+      }
+      const office: DictOffice = { ...entry, holders };
+      this.offices.set(office.id, office);
+      for (const q of office.qualifiers) trieInsert(this.qualifierTrie, tokenize(q), office.id);
+      for (const t of office.titles) trieInsert(this.titleTrie, tokenize(t), office.id);
+      for (const s of office.suffixes) trieInsert(this.suffixTrie, tokenize(s), office.id);
+      for (const b of office.bareTitles) trieInsert(this.bareTrie, tokenize(b), office.id);
+    }
+  }
+
+  private indexAliases(file: string): void {
+    const owner = new Map<string, string>(); // normalised full alias → actor id
+    for (const actor of this.actors.values()) {
+      for (const form of expandForms(actor, actor.aliases)) {
+        const toks = tokenize(form);
+        if (toks.length === 0) throw new DictionaryError(file, `actor "${actor.id}": alias "${form}" has no words`);
+        if (toks.length === 1 && toks[0]!.shape === 'lower') {
+          throw new DictionaryError(file, `actor "${actor.id}": alias "${form}" is a single lower-case word`);
+        }
+        const key = toks.map((t) => `${t.norm}/${t.shape}`).join(' ');
+        const prev = owner.get(key);
+        if (prev === actor.id) continue;
+        if (prev) {
+          this.collisions.push({ alias: form, actors: [prev, actor.id] });
+          continue; // first entry keeps it; the collision is reported, the test fails on it
+        }
+        owner.set(key, actor.id);
+        trieInsert(this.aliasTrie, toks, { actor, kind: 'alias' });
+      }
+    }
+    for (const actor of this.actors.values()) {
+      for (const form of expandForms(actor, actor.shortNames)) {
+        const toks = tokenize(form);
+        if (toks.length === 0 || (toks.length === 1 && toks[0]!.shape === 'lower')) {
+          throw new DictionaryError(file, `actor "${actor.id}": short name "${form}" is empty or a lower-case word`);
+        }
+        const key = toks.map((t) => `${t.norm}/${t.shape}`).join(' ');
+        if (owner.has(key)) continue; // a full alias of someone wins over a short name
+        trieInsert(this.aliasTrie, toks, { actor, kind: 'short' });
+      }
+    }
+  }
+
+  getActor(id: string): DictActor | undefined {
+    return this.actors.get(id);
+  }
+
+  allActors(): DictActor[] {
+    return [...this.actors.values()];
+  }
+
+  getOffice(id: string): DictOffice | undefined {
+    return this.offices.get(id);
+  }
+
+  allOffices(): DictOffice[] {
+    return [...this.offices.values()];
+  }
+
+  /** Who held an office on a day (YYYY-MM-DD); on a hand-over day, the incoming holder. */
+  officeHolder(officeId: string, date: string): DictActor | undefined {
+    const office = this.offices.get(officeId);
+    if (!office) return undefined;
+    const h = holderAt(office, date);
+    return h ? this.actors.get(h.actor) : undefined;
+  }
+
+  /** Offices an actor held on a day. */
+  officesHeld(actorId: string, date: string): DictOffice[] {
+    return this.allOffices().filter((o) => holderAt(o, date)?.actor === actorId);
+  }
+
+  /**
+   * The actor a surface form names. Normalises accents, apostrophes, dots ("U.S."), hyphens,
+   * a leading "the" and a possessive; case follows the rules in the file header unless
+   * `ignoreCase`. Short names resolve only when one actor has them.
+   */
+  lookupAlias(surfaceForm: string, opts: { ignoreCase?: boolean } = {}): DictActor | undefined {
+    const toks = phraseTokens(surfaceForm);
+    if (toks.length === 0) return undefined;
+    const hits = trieWalk(this.aliasTrie, toks, 0, opts.ignoreCase).filter((h) => h.end === toks.length);
+    const full = hits.find((h) => h.value.kind === 'alias');
+    if (full) return full.value.actor;
+    const shorts = new Set(hits.map((h) => h.value.actor));
+    return shorts.size === 1 ? [...shorts][0] : undefined;
+  }
+
+  /**
+   * Every dictionary mention in a text, left to right, longest match first, never overlapping.
+   * A short name shared by several actors goes to the one last named in full before it; failing
+   * that, to the one holding an office on `date`; failing that, it is left out.
+   */
+  longestAliasMatches(text: string, opts: { date?: string } = {}): AliasMatch[] {
+    const toks = tokenize(text);
+    const out: AliasMatch[] = [];
+    const lastFull = new Map<string, number>(); // actor id → index of its last full mention
+    for (let i = 0; i < toks.length; ) {
+      const hits = trieWalk(this.aliasTrie, toks, i);
+      let chosen: { end: number; actor: DictActor; kind: 'alias' | 'short' } | undefined;
+      // try the longest first; a short name that cannot be resolved gives way to a shorter alias
+      for (let k = hits.length - 1; k >= 0 && !chosen; k--) {
+        const end = hits[k]!.end;
+        const atEnd = hits.filter((h) => h.end === end);
+        const full = atEnd.find((h) => h.value.kind === 'alias');
+        if (full) {
+          chosen = { end, actor: full.value.actor, kind: 'alias' };
+          break;
+        }
+        const actor = this.resolveShort(
+          atEnd.map((h) => h.value.actor),
+          lastFull,
+          opts.date,
+          isSentenceStart(text, toks[i]!.start) && end - i === 1 && COMMON_WORD_SURNAMES.has(toks[i]!.norm),
+        );
+        if (actor) chosen = { end, actor, kind: 'short' };
+      }
+      if (!chosen) {
+        i++;
+        continue;
+      }
+      const start = toks[i]!.start;
+      const end = toks[chosen.end - 1]!.end;
+      if (chosen.kind === 'alias') lastFull.set(chosen.actor.id, out.length);
+      out.push({ start, end, text: text.slice(start, end), actor: chosen.actor, kind: chosen.kind });
+      i = chosen.end;
+    }
+    return out;
+  }
+
+  private resolveShort(
+    candidates: DictActor[],
+    lastFull: Map<string, number>,
+    date: string | undefined,
+    commonWordAtSentenceStart: boolean,
+  ): DictActor | undefined {
+    const unique = [...new Set(candidates)];
+    let best: DictActor | undefined;
+    let bestAt = -1;
+    for (const a of unique) {
+      const at = lastFull.get(a.id);
+      if (at !== undefined && at > bestAt) [best, bestAt] = [a, at];
+    }
+    if (best) return best;
+    if (commonWordAtSentenceStart) return undefined;
+    if (unique.length === 1) return unique[0];
+    if (date) {
+      const inOffice = unique.filter((a) => this.officesHeld(a.id, date).length > 0);
+      if (inOffice.length === 1) return inOffice[0];
+    }
+    return undefined;
+  }
+
+  /** An office title phrase ("Iraq's foreign minister", "the US defense secretary") at a date. */
+  resolveOffice(phrase: string, date: string): { office: DictOffice; holder?: DictActor } | undefined {
+    const toks = tokenize(phrase);
+    const m = this.officeAt(toks, 0, date, true);
+    if (!m || m.endTok !== toks.length) return undefined;
+    return m.holder ? { office: m.office, holder: m.holder } : { office: m.office };
+  }
+
+  /** Every office title phrase in a text, resolved at the date (YYYY-MM-DD). */
+  officeMatches(text: string, date: string): OfficeMatch[] {
+    const toks = tokenize(text);
+    const out: OfficeMatch[] = [];
+    for (let i = 0; i < toks.length; ) {
+      const m = this.officeAt(toks, i, date, false);
+      if (!m) {
+        i++;
+        continue;
+      }
+      const start = toks[i]!.start;
+      const end = toks[m.endTok - 1]!.end;
+      const match: OfficeMatch = {
+        start,
+        end,
+        text: text.slice(start, end),
+        office: m.office,
+        modifier: m.modifier,
+        nameFollows: m.nameFollows,
+      };
+      if (m.holder) match.holder = m.holder;
+      out.push(match);
+      i = m.endTok;
+    }
+    return out;
+  }
+
+  /**
+   * Match [the] [modifiers] [qualifier] [modifiers] title [suffix] from token i. The office is
+   * the one the qualifier, the title and the suffix all agree on; a title with neither
+   * qualifier nor suffix counts only if it is a bare title and reads as one ("the prime
+   * minister", "Prime Minister X", "Secretary of State").
+   */
+  private officeAt(
+    toks: Token[],
+    i: number,
+    date: string,
+    lenient: boolean,
+  ): { office: DictOffice; holder?: DictActor; endTok: number; modifier: 'former' | 'incoming' | null; nameFollows: boolean } | undefined {
+    let j = i;
+    let hasThe = false;
+    let modifier: 'former' | 'incoming' | null = null;
+    const joinedAt = (k: number) => k === i || (toks[k]?.joined ?? false);
+    if (toks[j]?.norm === 'the') {
+      hasThe = true;
+      j++;
+    }
+    const readModifiers = () => {
+      while (j < toks.length && joinedAt(j)) {
+        const n = toks[j]!.norm;
+        if (FORMER.has(n)) modifier = 'former';
+        else if (INCOMING.has(n)) modifier = 'incoming';
+        else if (!NEUTRAL_MODIFIERS.has(n)) break;
+        j++;
+      }
+    };
+    readModifiers();
+    // An office phrase must start at i: "the"/modifiers only count if a title follows.
+    const starts: { at: number; quals: Set<string> | null }[] = [];
+    for (const q of trieWalk(this.qualifierTrie, toks, j)) {
+      if (!joinedAt(j)) break;
+      starts.push({ at: q.end, quals: new Set(trieWalk(this.qualifierTrie, toks, j).filter((x) => x.end === q.end).map((x) => x.value)) });
+    }
+    starts.push({ at: j, quals: null });
+    let best: { office: DictOffice; endTok: number; qualified: boolean } | undefined;
+    for (const s of starts) {
+      j = s.at;
+      if (s.quals) readModifiers();
+      if (j >= toks.length || !joinedAt(j)) continue;
+      const titleHits = trieWalk(this.titleTrie, toks, j, false);
+      const bareHits = s.quals ? [] : trieWalk(this.bareTrie, toks, j, false);
+      for (const th of [...titleHits, ...bareHits]) {
+        const titleEnd = th.end;
+        const isBare = bareHits.includes(th);
+        const sufHits = titleEnd < toks.length && toks[titleEnd]!.joined ? trieWalk(this.suffixTrie, toks, titleEnd) : [];
+        const options: { end: number; ok: (id: string) => boolean; qualified: boolean }[] = [];
+        for (const sh of sufHits) {
+          options.push({ end: sh.end, ok: (id) => id === sh.value && (!s.quals || s.quals.has(id)), qualified: true });
+        }
+        if (s.quals) options.push({ end: titleEnd, ok: (id) => s.quals!.has(id), qualified: true });
+        else if (isBare) options.push({ end: titleEnd, ok: () => true, qualified: false });
+        for (const opt of options) {
+          const ids = new Set(
+            (isBare ? bareHits : titleHits).filter((h) => h.end === titleEnd).map((h) => h.value).filter(opt.ok),
+          );
+          if (ids.size !== 1) continue;
+          const office = this.offices.get([...ids][0]!)!;
+          if (!best || opt.end > best.endTok) best = { office, endTok: opt.end, qualified: opt.qualified };
+        }
+      }
+    }
+    if (!best) return undefined;
+    const next = toks[best.endTok];
+    const nameFollows = !!next && next.joined && next.shape !== 'lower' && next.norm !== "'s";
+    if (!best.qualified && !lenient) {
+      // a bare title must read as a title: "the prime minister", "Prime Minister X", or a
+      // capitalised several-word title such as "Secretary of State"
+      const titleTok = toks[best.endTok - 1]!;
+      const firstTitle = toks[hasThe ? i + 1 : i]!;
+      const capitalised = firstTitle.shape !== 'lower';
+      const multiWord = best.endTok - (hasThe ? i + 1 : i) > 1;
+      if (!hasThe && !(capitalised && (nameFollows || multiWord))) return undefined;
+      void titleTok;
+    }
+    let holder: DictActor | undefined;
+    if (nameFollows) {
+      // the name is authoritative: keep it if that person ever held the office
+      const named = trieWalk(this.aliasTrie, toks, best.endTok).map((h) => h.value.actor);
+      holder = named.reverse().find((a) => best!.office.holders.some((h) => h.actor === a.id));
+    } else if (modifier === 'former') {
+      holder = undefined;
+    } else if (modifier === 'incoming') {
+      const nextHolder = best.office.holders.find((h) => h.from > date);
+      holder = nextHolder ? this.actors.get(nextHolder.actor) : undefined;
+    } else {
+      holder = this.officeHolder(best.office.id, date);
+    }
+    const result: { office: DictOffice; holder?: DictActor; endTok: number; modifier: 'former' | 'incoming' | null; nameFollows: boolean } =
+      { office: best.office, endTok: best.endTok, modifier, nameFollows };
+    if (holder) result.holder = holder;
+    return result;
+  }
+
+  stats(): { actors: number; aliases: number; shortNames: number; offices: number; holders: number; byType: Record<string, number> } {
+    const byType: Record<string, number> = {};
+    let aliases = 0;
+    let shortNames = 0;
+    for (const a of this.actors.values()) {
+      byType[a.type] = (byType[a.type] ?? 0) + 1;
+      aliases += a.aliases.length;
+      shortNames += a.shortNames.length;
+    }
+    let holders = 0;
+    for (const o of this.offices.values()) holders += o.holders.length;
+    return { actors: this.actors.size, aliases, shortNames, offices: this.offices.size, holders, byType };
+  }
+}
+
+function holderAt(office: DictOffice, date: string): OfficeHolder | undefined {
+  let found: OfficeHolder | undefined;
+  for (const h of office.holders) {
+    if (h.from <= date && (h.to === null || h.to >= date)) found = h; // sorted by from: the latest wins
+  }
+  return found;
+}
+
+/** Persons' names are written with and without the article "al-"/"el-": index both. */
+function expandForms(actor: DictActor, forms: string[]): string[] {
+  if (actor.type !== 'person') return forms;
+  const out = new Set(forms);
+  for (const f of forms) {
+    const stripped = f.replace(/(^|[\s-])(?:al|el)[-\s](?=\p{L})/giu, '$1').trim();
+    if (stripped && stripped !== f) out.add(stripped);
+  }
+  return [...out];
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at).replace(/["“”‘’'(\s]+$/u, '');
+  return before === '' || /[.!?:]$/.test(before);
+}
+
+function parseEntries<S extends z.ZodType>(data: unknown, schema: S, file: string): z.output<S>[] {
+  if (!Array.isArray(data)) throw new DictionaryError(file, 'expected a JSON array of entries');
+  return data.map((raw, index) => {
+    const r = schema.safeParse(raw);
+    if (r.success) return r.data;
+    const id = typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+    const issues = r.error.issues.map((iss) => `${iss.path.join('.') || '(entry)'}: ${iss.message}`).join('; ');
+    throw new DictionaryError(file, `entry #${index} (id "${id}"): ${issues}`);
+  });
+}
+
+// ---- the default dictionary, loaded once ---------------------------------------------------------
+
+const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+export function loadDictionary(dir: string = DATA_DIR): Dictionary {
+  const read = (name: string): unknown => {
+    const file = `${dir.replace(/\/?$/, '/')}${name}`;
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new DictionaryError(file, `cannot read: ${(e as Error).message}`);
+    }
+    try {
+      return JSON.parse(raw);
+    } catch (e) {
+      throw new DictionaryError(file, `invalid JSON: ${(e as Error).message}`);
+    }
+  };
+  return new Dictionary(read('actors.json'), read('offices.json'), {
+    actors: `${dir}actors.json`,
+    offices: `${dir}offices.json`,
+  });
+}
+
+let defaultDictionary: Dictionary | undefined;
+
+export function dictionary(): Dictionary {
+  return (defaultDictionary ??= loadDictionary());
+}
+
+export const lookupAlias = (s: string, opts?: { ignoreCase?: boolean }) => dictionary().lookupAlias(s, opts);
+export const longestAliasMatches = (text: string, opts?: { date?: string }) => dictionary().longestAliasMatches(text, opts);
+export const resolveOffice = (phrase: string, date: string) => dictionary().resolveOffice(phrase, date);
+export const officeMatches = (text: string, date: string) => dictionary().officeMatches(text, date);
+export const getActor = (id: string) => dictionary().getActor(id);
+export const allActors = () => dictionary().allActors();
+export const getOffice = (id: string) => dictionary().getOffice(id);
+export const allOffices = () => dictionary().allOffices();
+export const officeHolder = (officeId: string, date: string) => dictionary().officeHolder(officeId, date);

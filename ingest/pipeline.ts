@@ -1,0 +1,56 @@
+/**
+ * The ingest pipeline: explicit, ordered stages over one document contract (ingest/types.ts).
+ *
+ *   load → segment → actors → statements → dates → positions → relations → (records)
+ *
+ * `load` (files → ArticleInput) and `records` (Doc → GraphRecords) sit at the two ends; every
+ * stage in between is a pure `(doc) => doc` function that can be run and tested alone.
+ */
+import { articleId } from './ids.ts';
+import { dayValue } from './dates/value.ts';
+import { actors } from './stages/actors.ts';
+import { dates } from './stages/dates.ts';
+import { positions } from './stages/positions.ts';
+import { relations } from './stages/relations.ts';
+import { segment } from './stages/segment.ts';
+import { statements } from './stages/statements.ts';
+import type { ArticleInput, Doc, Stage } from './types.ts';
+
+export const STAGES: readonly { name: string; run: Stage }[] = [
+  { name: 'segment', run: segment },
+  { name: 'actors', run: actors },
+  { name: 'statements', run: statements },
+  { name: 'dates', run: dates },
+  { name: 'positions', run: positions },
+  { name: 'relations', run: relations },
+];
+
+/** The empty document the first stage starts from. */
+export function newDoc(input: ArticleInput): Doc {
+  return {
+    input,
+    articleId: articleId(input.text),
+    publication: dayValue(input.published),
+    paragraphs: [],
+    sentences: [],
+    times: [],
+    actors: new Map(),
+    mentions: [],
+    statements: [],
+    positions: [],
+    relations: [],
+    warnings: [],
+  };
+}
+
+/** Runs the stages in order, up to and including `until` if given. */
+export function runPipeline(input: ArticleInput, until?: string): Doc {
+  let doc = newDoc(input);
+  for (const stage of STAGES) {
+    doc = stage.run(doc);
+    if (stage.name === until) break;
+  }
+  return doc;
+}
+
+export const extractArticle = (input: ArticleInput): Doc => runPipeline(input);

@@ -1,0 +1,135 @@
+/**
+ * Stances stated outright in narrative (not reported speech):
+ *
+ * - subject + stance predicate: "Iran, which opposes the presence of US troops",
+ *   "the Iraqi government refused to agree to the presence of …", "Iraq's refusal to allow …",
+ *   "X and Y have intensified their talks to keep …";
+ * - holder in a "pressure/calls from X (to|for) …" phrase: "under pressure from Iran-backed militias
+ *   to usher the troops to the exit", "calls from the Iraq government for the US to withdraw".
+ *
+ * The predicate region (up to the end of the clause) is analysed with `issueStances`; only
+ * non-neutral stances count.
+ */
+import type { ActorMention, Span } from '../types.ts';
+import type { Stance } from '../../cypher/schema.ts';
+import { compile, findAll, normalise } from './lexicon.ts';
+import { issueStances } from './stance.ts';
+
+export interface HeldStance {
+  actorId: string;
+  issue: string;
+  stance: Exclude<Stance, 'neutral'>;
+  /** absolute span of the evidence in the article text */
+  evidence: Span;
+  /** the mention that holds the stance */
+  mention: ActorMention;
+  /** the construction: plain subject, relative clause ("X, which opposes …"), or "pressure/calls from X" */
+  via: 'subject' | 'relative' | 'from';
+}
+
+/** Words that may stand between a subject and its predicate without changing who holds it. */
+const SKIP =
+  /^(?:[\s,]+|which|who|that|has|have|had|been|is|are|was|were|will|would|also|still|then|now|recently|repeatedly|long|already|again|further|reportedly|apparently|in the end|,)\b\s*/;
+
+/** Heads of a predicate through which a subject takes a stance (beside the general lexicon). */
+const PREDICATES = compile([
+  'welcome', 'support', 'urge', 'call for', 'want', 'need', 'agree to', 'accept', 'request', 'requesting', 'prefer',
+  'seek', 'push for', 'pushing', 'pressing', 'pressed', 'pressured', 'pressuring', 'demand', 'insist', 'favor', 'favour', 'endorse',
+  'reject', 'refuse', 'refusal', 'oppose', 'opposition', 'denounce', 'condemn', 'hostile', 'resist', 'object to',
+  'negotiate', 'negotiating', 'continue', 'intensified', 'talks to', 'plan to', 'intend', 'aim', 'hope', 'launch',
+  'launching', 'carry out', 'decision to',
+]);
+
+/** "pressure from X", "calls by X": X holds the stance of what follows. */
+const HOLDER_BEFORE = /(?:pressure|pressed|calls?|demands?|push|pushed|urged|urging|requests?|appeals?)\s+(?:from|by)\s+(?:the\s+)?$/;
+
+/** A finite verb ends the noun phrase after "calls from X for …" (so "… have come in response …" is cut). */
+const FINITE = /\b(?:has|have|had|is|are|was|were|will|would|came|come)\b/;
+
+const CLAUSE_END = /[.;!?](?=\s|$)|,?\s(?:but|despite|while|although|though|whereas|however)\s/;
+
+const MAX_WORDS = 30;
+
+function clip(norm: string, from: number, maxWords = MAX_WORDS): number {
+  const rest = norm.slice(from);
+  const end = rest.search(CLAUSE_END);
+  let stop = end < 0 ? rest.length : end;
+  const words = [...rest.slice(0, stop).matchAll(/[\w'-]+/g)];
+  const last = words[maxWords - 1];
+  if (last) stop = Math.min(stop, (last.index ?? 0) + last[0].length);
+  return from + stop;
+}
+
+/**
+ * Stances held by actors mentioned in one sentence of `text` ([sentence.start, sentence.end)).
+ * `mentions` are the document's actor mentions (any order).
+ */
+export function heldStances(text: string, sentence: Span, mentions: readonly ActorMention[]): HeldStance[] {
+  const inSentence = mentions
+    .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+    .sort((a, b) => a.start - b.start);
+  const norm = normalise(text.slice(0, sentence.end));
+  const out: HeldStance[] = [];
+  const seen = new Set<string>();
+  const add = (holders: ActorMention[], from: number, to: number, via: HeldStance['via']) => {
+    if (to <= from) return;
+    for (const r of issueStances(text.slice(from, to))) {
+      if (r.stance === 'neutral') continue;
+      for (const h of holders) {
+        const key = `${h.actorId}|${r.id}|${r.stance}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          actorId: h.actorId,
+          issue: r.id,
+          stance: r.stance,
+          evidence: { start: Math.min(h.start, from + r.evidence.start), end: from + r.evidence.end },
+          mention: h,
+          via,
+        });
+      }
+    }
+  };
+
+  for (let i = 0; i < inSentence.length; i++) {
+    const m = inSentence[i]!;
+    if (norm[m.end] === '-') continue; // "Iran-backed": a modifier, not the subject
+    // a coordinated subject: "The United States and Iraq have …"
+    const holders = [m];
+    let end = m.end;
+    for (let j = i + 1; j < inSentence.length; j++) {
+      const next = inSentence[j]!;
+      if (!/^\s*(?:and|,)\s*$/.test(norm.slice(end, next.start))) break;
+      holders.push(next);
+      end = next.end;
+    }
+
+    // pattern 2: "pressure from X to …", "calls from X for …"
+    const before = norm.slice(Math.max(sentence.start, m.start - 40), m.start);
+    if (HOLDER_BEFORE.test(before)) {
+      let to = clip(norm, end, 20);
+      const finite = norm.slice(end, to).search(FINITE);
+      if (finite >= 0) to = end + finite;
+      add(holders, end, to, 'from');
+      i += holders.length - 1;
+      continue;
+    }
+
+    // pattern 1: subject + stance predicate (possessive "X's refusal to …" too)
+    let p = end;
+    if (/^['\u2019]s\s/.test(text.slice(p, p + 3))) p += 3;
+    for (let guard = 0; guard < 8; guard++) {
+      const skip = SKIP.exec(norm.slice(p));
+      if (!skip || skip[0].length === 0) break;
+      p += skip[0].length;
+    }
+    // the predicate head must come within the first four words after the subject
+    const head = norm.slice(p, clip(norm, p, 4));
+    const heads = findAll(head, PREDICATES);
+    const firstHead = heads.sort((a, b) => a.start - b.start)[0];
+    if (!firstHead) continue;
+    add(holders, p + firstHead.start, clip(norm, p), /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12)) ? 'relative' : 'subject');
+    i += holders.length - 1;
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/** A Doc in the predictions format of the evaluation (../shared/eval/README.md). */
+import type { Doc } from './types.ts';
+
+export interface PredictedArticle {
+  article: string;
+  actors: { id: string; name: string; type: string; mentions: string[] }[];
+  statements: { speaker: string; kind: string; text: string; date: string; start: number; end: number; cue: string }[];
+  positions: { actor: string; issue: string; stance: string; date: string }[];
+}
+
+export function toPredictions(doc: Doc): PredictedArticle {
+  const mentions = new Map<string, Set<string>>();
+  for (const m of doc.mentions) {
+    const set = mentions.get(m.actorId) ?? new Set<string>();
+    set.add(m.text);
+    mentions.set(m.actorId, set);
+  }
+  const speakers = new Set(doc.statements.map((s) => s.speakerId));
+  const actors = [...doc.actors.values()]
+    .filter((a) => mentions.has(a.id) || speakers.has(a.id))
+    .map((a) => ({ id: a.id, name: a.name, type: a.type, mentions: [...(mentions.get(a.id) ?? new Set([a.name]))] }));
+  return {
+    article: doc.input.file,
+    actors,
+    statements: doc.statements.map((s) => ({
+      speaker: s.speakerId,
+      kind: s.kind,
+      text: s.text,
+      date: (s.date ?? doc.publication).value,
+      start: s.start,
+      end: s.end,
+      cue: s.cue,
+    })),
+    positions: doc.positions.map((p) => ({ actor: p.actorId, issue: p.issue, stance: p.stance, date: p.date.value })),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Positions stage: the issues each statement is about with its stance on each, and the positions
+ * (actor × issue × stance) they add up to over the article, plus stances stated outright in
+ * narrative ("Iran, which opposes the presence of US troops").
+ *
+ * Runs after the dates stage (statements carry `date`).
+ */
+import type { DateValue, Doc, PositionDraft, Sentence, Span, Stage, StatementDraft } from '../types.ts';
+import type { PositionStance, Stance } from '../../cypher/schema.ts';
+import { issueStances } from '../positions/stance.ts';
+import { heldStances, type HeldStance } from '../positions/holders.ts';
+
+/** Direct quotes shorter than this ("full withdrawal", "security needs") are read in their sentence. */
+const SHORT_QUOTE_WORDS = 6;
+
+const wordCount = (s: string) => s.match(/[\w'\u2019-]+/g)?.length ?? 0;
+
+function sentenceOf(doc: Doc, at: number): Sentence | undefined {
+  return doc.sentences.find((s) => s.start <= at && at < s.end);
+}
+
+/** The text a statement's stance is read from, as an absolute span of the article. */
+export function statementWindow(doc: Doc, st: StatementDraft): Span {
+  const sentence = sentenceOf(doc, st.start);
+  if (st.kind === 'direct' && wordCount(st.text) < SHORT_QUOTE_WORDS && sentence) {
+    return { start: sentence.start, end: sentence.end };
+  }
+  // indirect speech: the reporting frame before the clause ("X is still requesting …") governs it
+  if (st.kind === 'indirect' && st.attribution.start < st.start) {
+    return { start: st.attribution.start, end: st.end };
+  }
+  return { start: st.start, end: st.end };
+}
+
+/** Blank out (keeping offsets) ranges whose stance belongs to someone else than the speaker. */
+function blank(text: string, offset: number, ranges: Span[]): string {
+  let out = text;
+  for (const r of ranges) {
+    const s = Math.max(0, r.start - offset);
+    const e = Math.min(out.length, r.end - offset);
+    if (e > s) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  }
+  return out;
+}
+
+function laterDate(a: DateValue, b: DateValue): DateValue {
+  if (a.from !== b.from) return a.from > b.from ? a : b;
+  return a.to <= b.to ? a : b; // same start: the finer one
+}
+
+/** Date of a narrative stance: the time expression of its sentence nearest to the holder. */
+function narrativeDate(doc: Doc, sentence: Span, at: number): DateValue {
+  let best: { d: number; date: DateValue } | null = null;
+  for (const t of doc.times) {
+    if (t.start < sentence.start || t.end > sentence.end) continue;
+    const d = Math.abs(t.start - at);
+    if (!best || d < best.d) best = { d, date: t.date };
+  }
+  return best?.date ?? doc.publication;
+}
+
+interface Accum {
+  actorId: string;
+  issue: string;
+  stances: Set<Exclude<Stance, 'neutral'>>;
+  date: DateValue;
+  statementIndexes: number[];
+  evidence: Span;
+}
+
+export const positions: Stage = (doc) => {
+  const text = doc.input.text;
+
+  // narrative stances, per sentence (also used to keep them out of a speaker's stance)
+  const held = new Map<Sentence, HeldStance[]>();
+  // a plain subject inside reported speech ("Lord said the US needs to …") is the speaker's view;
+  // relative clauses and "calls from X" inside it still belong to X
+  const inStatement = (at: number) => doc.statements.some((st) => st.start <= at && at < st.end);
+  for (const s of doc.sentences) {
+    const h = heldStances(text, s, doc.mentions).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
+    if (h.length) held.set(s, h);
+  }
+
+  const acc = new Map<string, Accum>();
+  const note = (
+    actorId: string,
+    issue: string,
+    stance: Exclude<Stance, 'neutral'>,
+    date: DateValue,
+    evidence: Span,
+    statementIndex: number | null,
+  ) => {
+    const key = `${actorId}\u0000${issue}`;
+    let a = acc.get(key);
+    if (!a) {
+      a = { actorId, issue, stances: new Set(), date, statementIndexes: [], evidence };
+      acc.set(key, a);
+    } else {
+      a.date = laterDate(a.date, date);
+    }
+    a.stances.add(stance);
+    if (statementIndex !== null && !a.statementIndexes.includes(statementIndex)) a.statementIndexes.push(statementIndex);
+  };
+
+  const statements = doc.statements.map((st, index) => {
+    const win = statementWindow(doc, st);
+    const sentence = sentenceOf(doc, st.start);
+    const others = (sentence ? (held.get(sentence) ?? []) : [])
+      .filter((h) => h.actorId !== st.speakerId)
+      .map((h) => h.evidence);
+    // the statement is about every issue it names, but a stance held by an actor it reports on
+    // ("Iran, which opposes …") is not the speaker's
+    const own = new Map(issueStances(blank(text.slice(win.start, win.end), win.start, others)).map((r) => [r.id, r]));
+    const issues = issueStances(text.slice(win.start, win.end)).map(
+      (r) => own.get(r.id) ?? { ...r, stance: 'neutral' as const },
+    );
+    const date = st.date ?? doc.publication;
+    for (const r of issues) {
+      if (r.stance === 'neutral') continue;
+      note(st.speakerId, r.id, r.stance, date, { start: win.start + r.evidence.start, end: win.start + r.evidence.end }, index);
+    }
+    return { ...st, issues: issues.map((r) => ({ id: r.id, stance: r.stance })) };
+  });
+
+  for (const [sentence, hs] of held) {
+    for (const h of hs) {
+      note(h.actorId, h.issue, h.stance, narrativeDate(doc, sentence, h.mention.start), h.evidence, null);
+    }
+  }
+
+  const drafts: PositionDraft[] = [...acc.values()].map((a) => {
+    const stance: PositionStance = a.stances.size > 1 ? 'mixed' : [...a.stances][0]!;
+    return {
+      actorId: a.actorId,
+      issue: a.issue,
+      stance,
+      date: a.date,
+      statementIndexes: a.statementIndexes.sort((x, y) => x - y),
+      evidence: text.slice(a.evidence.start, a.evidence.end) || null,
+    };
+  });
+
+  return { ...doc, statements, positions: drafts };
+};

@@ -1,0 +1,601 @@
+/**
+ * Stage 3, statements: direct quotes and reported speech, each attributed to a speaker.
+ *
+ * Per sentence we find attribution *frames* (a speaker phrase, a cue, and the reported content):
+ *   "X said (that) …", "… , X said." / "said X", "according to X, …" / "…, according to X",
+ *   "…, as reported by X", "X's announcement that …", "accusations in X that …",
+ *   speech acts with an object ("X accused Y of …", "X called for …", "urging them to …"),
+ *   participle chains ("…, stressing that …, adding that …").
+ * Quotes take the speaker of the frame that contains or introduces them, or continue the previous
+ * quote of the paragraph. Speaker phrases are resolved to actors: named mentions, pronouns and
+ * nominals ("the official", "the prime minister") by recency, anonymous sources ("a senior US
+ * official") and documents ("the joint statement") as actors of their own.
+ */
+import { resolveOffice } from '../dictionary.ts';
+import {
+  ANON_HEADS,
+  ANON_MODIFIERS,
+  OBJECT_VERBS,
+  SPEECH_NOUNS,
+  SPEECH_VERBS,
+  TAIL_REPORT_VERBS,
+  THAT_ONLY_VERBS,
+  firstNameGender,
+} from '../text/lexicon.ts';
+import { kebab } from '../text/normalize.ts';
+import { findQuotes, isModifierScareQuote, quoteMask, quoteTextSpan, type QuoteSpan } from '../text/quotes.ts';
+import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts';
+import { fromDict } from './actors.ts';
+
+interface Frame {
+  sentence: number;
+  speakerSpan: Span;
+  cue: string;
+  cueSpan: Span;
+  /** reported content (may contain quotes); null for frames that only introduce or close a quote */
+  contents: Span[];
+  kind: 'verb' | 'tail' | 'according' | 'nominal' | 'object';
+  speakerId: string | null;
+  speakerText: string;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/** Phrases that sit between a speech verb and its content ("said in a statement on Tuesday that"). */
+const SKIP_AFTER_VERB = new RegExp(
+  String.raw`^(?:\s*,)?\s+(?:` +
+    [
+      String.raw`in (?:a|an|the|his|her|their|its) (?:joint |written |televised |brief |separate |recent )?(?:statement|interview|tweet|post|speech|briefing|news conference|press conference|letter|op-ed|address|message|report|meeting|call)(?: (?:with|to|on|issued|posted|released|published)(?: [A-Za-z’'.-]+){1,6}?)?(?=[\s,:“"])`,
+      String.raw`(?:on|last|this|next|earlier|late|early)(?: on)? (?:${DAYS}|week|month|year|summer|winter|spring|autumn|fall|weekend)(?: (?:morning|evening|night|afternoon))?`,
+      String.raw`(?:on |in )?(?:${MONTHS})(?: \d{1,2})?(?:,? \d{4})?`,
+      String.raw`(?:${DAYS})(?: (?:morning|evening|night|afternoon))?`,
+      String.raw`(?:earlier|later|previously|recently|again|also|repeatedly|publicly|privately|separately|yesterday|today)`,
+      String.raw`(?:to |told )?(?:reporters|journalists|the media|the press|lawmakers|the BBC|CNN)`,
+      String.raw`(?:in|from|at) (?:Baghdad|Washington|Tehran|Erbil|Brussels|London|Paris|Ankara|Riyadh|Damascus|Beirut|Doha|the White House|the Pentagon)`,
+    ].join('|') +
+    ')',
+);
+
+const AUX_ADVERB = /(?:\s+(?:has|have|had|is|was|were|are|will|would|also|further|later|again|then|previously|repeatedly|reportedly|apparently|recently|once|still|had\s+also|has\s+also|[a-z]+ly))+\s*$/;
+const LEADING_ADVERBIAL = new RegExp(
+  String.raw`^(?:(?:Moreover|However|Meanwhile|Indeed|Also|Still|Reportedly|Recently|Separately|Earlier|Later|Instead|But|And|Yet|So|Now|Then|Last (?:summer|winter|spring|autumn|fall|year|month|week|${DAYS})|On (?:${DAYS})|In (?:${MONTHS})(?: \d{4})?|Earlier (?:on |this )?\w+|This (?:week|month|year))\s*,?\s+)+`,
+);
+const PRONOUNS = /^(he|she|they|it|we|i)$/i;
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
+const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
+const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+(?=[a-z])|;\s+/g;
+
+export function statements(doc: Doc): Doc {
+  const text = doc.input.text;
+  const actorsById = new Map(doc.actors);
+  const out: StatementDraft[] = [];
+  const ctx = new Resolver(doc, actorsById, out);
+
+  for (const para of doc.paragraphs) {
+    const quotes = findQuotes(text, para);
+    const mask = quoteMask(quotes, para.start, para.end);
+    const masked = maskText(text, mask, para.start, para.end);
+    const sentIdx = doc.sentences.map((s, i) => [s, i] as const).filter(([s]) => s.start >= para.start && s.end <= para.end);
+    const frames: Frame[] = [];
+    for (const [s, i] of sentIdx) frames.push(...findFrames(text, masked, para.start, s, i, ctx));
+
+    // statements in text order so pronouns and "the official" see what came before
+    type Item = { pos: number; run: () => void };
+    const items: Item[] = [];
+    for (const f of frames) {
+      for (const c of f.contents) items.push({ pos: c.start, run: () => emitIndirect(f, c) });
+    }
+    for (const q of quotes) items.push({ pos: q.start, run: () => emitQuote(q) });
+    items.sort((a, b) => a.pos - b.pos);
+    for (const it of items) it.run();
+
+    function emitIndirect(f: Frame, c: Span) {
+      const speaker = ctx.resolveFrame(f);
+      if (!speaker) return;
+      const content = trimContent(text, c);
+      if (!content) return;
+      if (unquotedWords(text, content, mask, para.start) < 4) return; // almost all quote: the quote carries it
+      out.push({
+        kind: 'indirect',
+        start: content.start,
+        end: content.end,
+        text: text.slice(content.start, content.end),
+        cue: f.cue,
+        speakerId: speaker.id,
+        speakerMention: f.speakerText,
+        attribution: spanUnion(f.speakerSpan, f.cueSpan),
+      });
+    }
+
+    function emitQuote(q: QuoteSpan) {
+      if (isModifierScareQuote(text, q)) return;
+      let span: Span = quoteTextSpan(text, q);
+      if (span.end <= span.start) return;
+      let frame: Frame | undefined;
+      if (q.depth === 1) {
+        // a quote inside a quote: "… Blinken said ‘we are …’ …"
+        const before = text.slice(Math.max(para.start, q.start - 80), q.start - 1);
+        const m = /([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they)\s+(said|says|told \w+|added|wrote)\s*,?\s*:?\s*$/.exec(before);
+        if (!m) return;
+        const spStart = q.start - 1 - before.length + m.index;
+        frame = mkFrame(ctx, text, -1, { start: spStart, end: spStart + m[1]!.length }, m[2]!, { start: spStart + m[1]!.length + 1, end: spStart + m[0].trimEnd().length }, [], 'verb');
+      }
+      if (!q.closed && !frame) {
+        // a quote left open may end in its own attribution: "“… the talks, the official added."
+        const inner = text.slice(q.start, q.end);
+        const m = /,\s+((?:the|a|an)\s+[\w’' -]{1,40}?|he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(said|added|says|adds|told [\w ]{1,30}?|explained|noted|continued|stressed|warned)\s*\.?\s*$/.exec(inner);
+        if (m) {
+          const spStart = q.start + m.index + m[0].indexOf(m[1]!);
+          span = quoteTextSpan(text, { start: q.start, end: q.start + m.index });
+          frame = mkFrame(ctx, text, -1, { start: spStart, end: spStart + m[1]!.length }, m[2]!, { start: spStart + m[1]!.length + 1, end: spStart + m[1]!.length + 1 + m[2]!.length }, [], 'tail');
+        }
+      }
+      frame ??= pickFrameForQuote(q, frames, doc, text);
+      let speaker = frame ? ctx.resolveFrame(frame) : null;
+      let cue = frame?.cue ?? '';
+      let mention = frame?.speakerText ?? '';
+      let attribution = frame ? spanUnion(frame.speakerSpan, frame.cueSpan) : { start: q.start, end: q.start };
+      if (!speaker) {
+        // continuation: the paragraph's (or the previous paragraph's) last quote by the same voice
+        const prev = out[out.length - 1];
+        const words = text.slice(span.start, span.end).split(/\s+/).length;
+        if (!prev || words < 4) return;
+        const prevPara = doc.sentences.find((s) => s.start <= prev.start && prev.start < s.end)?.paragraph ?? -99;
+        const gap = para.index - prevPara;
+        const quoteStartsPara = q.start - 1 <= para.start;
+        if (!(gap === 0 || (gap === 1 && quoteStartsPara))) return;
+        speaker = actorsById.get(prev.speakerId) ?? null;
+        cue = prev.cue;
+        mention = prev.speakerMention;
+        attribution = prev.attribution;
+        if (!speaker) return;
+      }
+      out.push({
+        kind: 'direct',
+        start: span.start,
+        end: span.end,
+        text: text.slice(span.start, span.end),
+        cue,
+        speakerId: speaker.id,
+        speakerMention: mention,
+        attribution,
+      });
+    }
+  }
+
+  // the same span found by two frames: keep the first
+  const seen = new Set<string>();
+  const unique = out.filter((s) => {
+    const k = `${s.kind}:${s.start}:${s.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  for (const a of ctx.created) if (!actorsById.has(a.id)) actorsById.set(a.id, a);
+  return { ...doc, actors: actorsById, mentions: [...doc.mentions, ...ctx.newMentions].sort((a, b) => a.start - b.start), statements: unique };
+}
+
+// ---------------------------------------------------------------------------------------------
+// frames
+
+function maskText(text: string, mask: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += mask[i - start] ? (text[i] === ' ' ? ' ' : '·') : text[i];
+  return s;
+}
+
+function mkFrame(ctx: Resolver, text: string, sentence: number, speakerSpan: Span, cue: string, cueSpan: Span, contents: Span[], kind: Frame['kind']): Frame {
+  const speakerText = text.slice(speakerSpan.start, speakerSpan.end).trim();
+  return { sentence, speakerSpan, cue, cueSpan, contents, kind, speakerId: null, speakerText };
+}
+
+/** All attribution frames of one sentence. `masked` is the paragraph with quoted text replaced. */
+function findFrames(text: string, masked: string, paraStart: number, s: Span, si: number, ctx: Resolver): Frame[] {
+  const frames: Frame[] = [];
+  const ms = masked.slice(s.start - paraStart, s.end - paraStart);
+  const abs = (i: number) => s.start + i;
+  const sentenceEnd = contentEnd(text, s);
+
+  // "according to X" and "as reported by X"
+  const accRe = /\b([Aa]ccording to|as reported by|[Aa]s reported by)\s+((?:the |a |an )?[^,.;·]{1,80}?)(?=,|\.|;|$|\s+(?:and|citing|who)\b)/g;
+  for (let m = accRe.exec(ms); m; m = accRe.exec(ms)) {
+    const spStart = m.index + m[0].length - m[2]!.length;
+    const speakerSpan = { start: abs(spStart), end: abs(spStart + m[2]!.trimEnd().length) };
+    const cueSpan = { start: abs(m.index), end: abs(m.index + m[1]!.length) };
+    const before = ms.slice(0, m.index);
+    let content: Span | null = null;
+    if (!before.replace(LEADING_ADVERBIAL, '').replace(/[\s,]/g, '')) {
+      // "According to X, CONTENT."
+      const after = ms.slice(m.index + m[0].length);
+      const c = /^\s*(?:\([^)]*\))?\s*,\s*/.exec(after);
+      if (c) content = { start: abs(m.index + m[0].length + c[0].length), end: sentenceEnd };
+    } else {
+      // "CONTENT, according to X."
+      const lead = LEADING_ADVERBIAL.exec(ms)?.[0].length ?? 0;
+      const end = before.replace(/[\s,]+$/, '').length;
+      content = { start: abs(lead), end: abs(end) };
+    }
+    frames.push({ sentence: si, speakerSpan, cue: m[1]!.toLowerCase(), cueSpan, contents: content ? [content] : [], kind: 'according', speakerId: null, speakerText: text.slice(speakerSpan.start, speakerSpan.end) });
+  }
+
+  // nominal cues: "X's announcement (on Friday) that …", "accusations in X that …"
+  const nounAlt = [...SPEECH_NOUNS].join('|');
+  const possRe = new RegExp(String.raw`((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)[’']s?\s+(?:[a-z]+\s+)?(${nounAlt})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s+that\s+`, 'g');
+  for (let m = possRe.exec(ms); m; m = possRe.exec(ms)) {
+    const sp = { start: abs(m.index), end: abs(m.index + m[1]!.length) };
+    const cStart = abs(m.index + m[0].length);
+    frames.push({ sentence: si, speakerSpan: sp, cue: m[2]!, cueSpan: { start: abs(m.index + m[0].indexOf(m[2]!)), end: abs(m.index + m[0].indexOf(m[2]!) + m[2]!.length) }, contents: splitContent(text, masked, paraStart, { start: cStart, end: sentenceEnd }), kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
+  }
+  const inRe = new RegExp(String.raw`\b(${nounAlt})\s+(?:in|by|from)\s+((?:the\s+)?[^,.;·]{1,60}?)\s+that\s+`, 'g');
+  for (let m = inRe.exec(ms); m; m = inRe.exec(ms)) {
+    const spStart = m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    const sp = { start: abs(spStart), end: abs(spStart + m[2]!.length) };
+    frames.push({ sentence: si, speakerSpan: sp, cue: m[1]!, cueSpan: { start: abs(m.index), end: abs(m.index + m[1]!.length) }, contents: splitContent(text, masked, paraStart, { start: abs(m.index + m[0].length), end: sentenceEnd }), kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
+  }
+
+  // speech verbs
+  const verbRe = /\b([a-z]+(?: (?:for|out))?)\b/g;
+  let lastSubject: Span | null = null;
+  for (let m = verbRe.exec(ms); m; m = verbRe.exec(ms)) {
+    let word = m[1]!;
+    if (word.includes(' ') && !OBJECT_VERBS.has(word) && word !== 'pointed out') word = word.split(' ')[0]!;
+    const isPointedOut = word === 'pointed out';
+    if (!SPEECH_VERBS.has(word) && !OBJECT_VERBS.has(word) && !isPointedOut) continue;
+    if (/\b(?:to|not|never|would|could|should|must|may|might|can|cannot)\s+$/.test(ms.slice(0, m.index)) && !/ing$/.test(word)) continue; // "refused to say", "may claim"
+    if (/\b(?:the|a|an|its|his|her|their)\s+$/.test(ms.slice(0, m.index))) continue; // a noun: "the warning"
+    const vStart = m.index;
+    const vEnd = m.index + word.length;
+    const cueSpan = { start: abs(vStart), end: abs(vEnd) };
+    // subject
+    let prefix = ms.slice(0, vStart).replace(AUX_ADVERB, '');
+    let speakerSpan: Span | null = null;
+    let afterSubject: Span | null = null;
+    const quoteBefore = /·[\s,]*$/.test(prefix) || /[”"][\s,]*$/.test(prefix);
+    if (quoteBefore || !prefix.trim() || /[,;]\s*$/.test(prefix) && /^[\s,]*$/.test(prefix.replace(/^.*[·”"]/, ''))) {
+      // "…,” said X, a former …" / "…, said X."
+      const after = ms.slice(vEnd);
+      const sm = /^\s+((?:the |a |an )?[A-Za-z][\w’'.-]*(?:\s+(?!that\b|in\b|on\b|to\b)[\w’'.-]+){0,5}?)\s*(?=,|\.|$|\s+(?:in|on|at|who|to|that)\b)/.exec(after);
+      if (quoteBefore && sm) {
+        speakerSpan = { start: abs(vEnd + sm.index + sm[0].indexOf(sm[1]!)), end: abs(vEnd + sm.index + sm[0].indexOf(sm[1]!) + sm[1]!.length) };
+        afterSubject = speakerSpan;
+      }
+    }
+    if (!speakerSpan) {
+      // the noun phrase before the verb, skipping an appositive ", the director of …,"
+      const trimmed = prefix.replace(/\s+$/, '');
+      const cutAt = Math.max(trimmed.lastIndexOf('·') + 1, trimmed.lastIndexOf('”') + 1, lastBoundary(trimmed));
+      let np = trimmed.slice(cutAt);
+      let npStart = cutAt;
+      if (/,$/.test(trimmed)) {
+        // appositive: "X, the director of Y, said"
+        const segs = trimmed.slice(0, -1);
+        const c1 = segs.lastIndexOf(',');
+        if (c1 > 0 && APPOSITIVE_START.test(segs.slice(c1 + 1).trim())) {
+          const head = segs.slice(0, c1);
+          const c0 = Math.max(head.lastIndexOf('·') + 1, lastBoundary(head));
+          np = head.slice(c0);
+          npStart = c0;
+        } else {
+          np = '';
+        }
+      }
+      const lead = /^[\s,]*(?:(?:and|but|while|as|when|because|then|so|yet)\s+)?/.exec(np)![0].length;
+      const leadAdv = LEADING_ADVERBIAL.exec(np.slice(lead))?.[0].length ?? 0;
+      const npText = np.slice(lead + leadAdv).trim();
+      if (npText && npText.split(/\s+/).length <= 14 && !/·/.test(npText)) {
+        const st = npStart + lead + leadAdv + (np.slice(lead + leadAdv).length - np.slice(lead + leadAdv).trimStart().length);
+        speakerSpan = { start: abs(st), end: abs(st + npText.length) };
+      } else if (/(?:^|[\s,])(?:and|but)\s*$/.test(prefix) || /ing$/.test(word) || !npText) {
+        // "… and warned that", ", urging them to": the clause's subject speaks
+        speakerSpan = lastSubject ?? firstMentionSpan(ctx, s, abs(vStart));
+      }
+    }
+    if (!speakerSpan) continue;
+    if (!/ing$/.test(word) || !lastSubject) lastSubject = speakerSpan;
+    // content after the verb
+    let pos = vEnd;
+    let rest = ms.slice(pos);
+    if (/^(?:told|tells|tell|telling)$/.test(word)) {
+      const o = /^\s+(?:the media|reporters|journalists|the press|lawmakers|him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})/.exec(rest);
+      if (o) pos += o[0].length;
+    }
+    for (let k = 0; k < 4; k++) {
+      const sk = SKIP_AFTER_VERB.exec(ms.slice(pos));
+      if (!sk || !sk[0].trim()) break;
+      pos += sk[0].length;
+    }
+    rest = ms.slice(pos);
+    const obj = OBJECT_VERBS.get(word);
+    const that = /^\s*,?\s*(?:that\b\s*,?|:)\s*/.exec(rest);
+    let contents: Span[] = [];
+    let kind: Frame['kind'] = 'verb';
+    if (afterSubject) {
+      kind = 'tail';
+    } else if (that) {
+      contents = splitContent(text, masked, paraStart, { start: abs(pos + that[0].length), end: sentenceEnd });
+    } else if (obj) {
+      kind = 'object';
+      let from = pos;
+      if (obj.skipObject) {
+        const o = /^\s+[\w’'. -]{1,40}?\s+(?:not\s+)?to\s+/.exec(rest);
+        if (!o) continue;
+        from = pos + o[0].length;
+      }
+      const body = ms.slice(from);
+      const stop = /,|;|\s+(?:and|but|while)\s+(?:[a-z]+ed|then|also|said|says)\b|\s+—/.exec(body);
+      const start = obj.withVerb ? abs(vStart) : abs(from + (body.length - body.trimStart().length));
+      const end = stop ? abs(from + stop.index) : sentenceEnd;
+      if (end > start) contents = [{ start, end: Math.min(end, sentenceEnd) }];
+    } else if (THAT_ONLY_VERBS.has(word) || isPointedOut) {
+      contents = [];
+    } else if (/^\s*[A-Za-z]/.test(rest) && !/^\s*(?:to|in|on|at|of|for|with|by|from|about|it\s*[.,]|so\b)/.test(rest)) {
+      // "X said the talks …" (no "that")
+      contents = splitContent(text, masked, paraStart, { start: abs(pos + (rest.length - rest.trimStart().length)), end: sentenceEnd });
+    } else if (/^\s*[.,]?\s*$/.test(rest) && TAIL_REPORT_VERBS.has(word)) {
+      // "CONTENT, CNN reported."
+      const before = ms.slice(0, speakerSpan.start - s.start).replace(/[\s,]+$/, '');
+      const lead = LEADING_ADVERBIAL.exec(before)?.[0].length ?? 0;
+      if (before.length - lead > 0 && !/·/.test(before.slice(-3))) contents = [{ start: abs(lead), end: abs(before.length) }];
+      kind = 'tail';
+    }
+    frames.push(mkFrame(ctx, text, si, speakerSpan, isPointedOut ? 'pointed out' : word, cueSpan, contents, kind));
+  }
+  // a sentence with a speaker-verb frame does not also credit its outlet ("…, according to CNN")
+  const hasVerb = frames.some((f) => f.kind === 'verb' && f.contents.length);
+  return frames.filter((f) => !(hasVerb && f.kind === 'according' && frames.some((g) => g.kind === 'verb' && g.contents.some((c) => f.contents.some((d) => overlap(c, d))))));
+}
+
+function lastBoundary(s: string): number {
+  let b = 0;
+  const re = /(?:[,;:—(]|\bthat\b|\bwhile\b|\bbut\b|\bwhen\b|\bas\b|\band\b(?=\s+(?:the|a|an)\s))\s*/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) b = m.index + m[0].length;
+  return b;
+}
+
+function firstMentionSpan(ctx: Resolver, s: Span, before: number): Span | null {
+  const m = ctx.doc.mentions.find((x) => x.start >= s.start && x.end <= before);
+  return m ? { start: m.start, end: m.end } : null;
+}
+
+/** End of a sentence's content: the final period outside quotes is not part of a statement. */
+function contentEnd(text: string, s: Span): number {
+  let e = s.end;
+  while (e > s.start && /[\s]/.test(text[e - 1]!)) e--;
+  if (text[e - 1] === '.' || text[e - 1] === '!' || text[e - 1] === '?') e--;
+  return e;
+}
+
+function splitContent(text: string, masked: string, paraStart: number, c: Span): Span[] {
+  if (c.end <= c.start) return [];
+  const seg = masked.slice(c.start - paraStart, c.end - paraStart);
+  const out: Span[] = [];
+  let from = 0;
+  SPLIT_MARKERS.lastIndex = 0;
+  for (let m = SPLIT_MARKERS.exec(seg); m; m = SPLIT_MARKERS.exec(seg)) {
+    out.push({ start: c.start + from, end: c.start + m.index });
+    // a following "that"-clause continues as its own statement; "adding that" etc. make their own frames
+    const thatCont = /^,\s+(?:and\s+)?that\s+$/.test(m[0]);
+    if (!thatCont) return out.filter((x) => x.end > x.start);
+    from = m.index + m[0].length;
+  }
+  out.push({ start: c.start + from, end: c.end });
+  return out.filter((x) => x.end > x.start);
+}
+
+function trimContent(text: string, c: Span): Span | null {
+  let { start, end } = c;
+  while (start < end && /[\s,:]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—]/.test(text[end - 1]!)) end--;
+  return end - start >= 3 ? { start, end } : null;
+}
+
+function unquotedWords(text: string, c: Span, mask: Uint8Array, paraStart: number): number {
+  let s = '';
+  for (let i = c.start; i < c.end; i++) s += mask[i - paraStart] ? ' ' : text[i];
+  return s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+}
+
+const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const spanUnion = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+
+function pickFrameForQuote(q: QuoteSpan, frames: Frame[], doc: Doc, text: string): Frame | undefined {
+  const openMark = q.start - 1;
+  const closeMark = q.closed ? q.end : q.end - 1;
+  const sOpen = doc.sentences.findIndex((s) => s.start <= openMark && openMark < s.end);
+  const sClose = doc.sentences.findIndex((s) => s.start <= closeMark && closeMark < s.end);
+  // (a) the quote sits inside a frame's reported content
+  const inside = frames.find((f) => f.contents.some((c) => c.start <= q.start && q.end <= c.end + 2));
+  if (inside) return inside;
+  // (b) the frame right after the closing mark ("…,” he said.)
+  const tail = frames.find((f) => f.sentence === sClose && f.cueSpan.start >= q.end && /^[\s”"',]*$/.test(textBetween(text, q.end, Math.min(f.speakerSpan.start, f.cueSpan.start))));
+  if (tail) return tail;
+  // (c) a frame that introduces it ("X said: “…”", "X said that “…”")
+  const head = frames.find((f) => f.sentence === sOpen && f.cueSpan.end <= openMark && /^[\s,:]*(?:that)?[\s,:]*(?:[a-z]+\s+){0,6}$/.test(textBetween(text, f.cueSpan.end, openMark).replace(SKIP_TAIL_RE, '')));
+  if (head) return head;
+  // (d) any frame of the sentence(s) it sits in, the nearest one
+  const near = frames.filter((f) => f.sentence === sOpen || f.sentence === sClose);
+  return near.sort((a, b) => Math.abs(a.cueSpan.start - q.start) - Math.abs(b.cueSpan.start - q.start))[0];
+}
+const SKIP_TAIL_RE = /\b(?:in (?:a|an) \w+(?: with [\w ]+)?|on \w+|last \w+)\b/g;
+const textBetween = (text: string, a: number, b: number) => (b > a ? text.slice(a, b) : '');
+
+// ---------------------------------------------------------------------------------------------
+// speaker resolution
+
+class Resolver {
+  readonly created: Actor[] = [];
+  readonly newMentions: ActorMention[] = [];
+  constructor(
+    readonly doc: Doc,
+    readonly actors: Map<string, Actor>,
+    readonly statements: StatementDraft[],
+  ) {}
+
+  private get(id: string): Actor | undefined {
+    return this.actors.get(id) ?? this.created.find((a) => a.id === id);
+  }
+
+  private local(name: string, type: Actor['type'], span: Span, idHint?: string): Actor {
+    const id = idHint ?? kebab(name.replace(/^(the|a|an)\s+/i, ''));
+    let a = this.get(id);
+    if (!a) {
+      a = { id, name: name.replace(/^(the)\s+/i, ''), type, aliases: [name], description: null, affiliation: null, local: true };
+      this.created.push(a);
+      this.actors.set(id, a);
+    } else if (!a.aliases.includes(name)) a.aliases.push(name);
+    this.newMentions.push({ start: span.start, end: span.end, text: name, actorId: id, via: type === 'anonymous' ? 'anonymous' : 'nominal' });
+    return a;
+  }
+
+  resolveFrame(f: Frame): Actor | null {
+    if (f.speakerId) return this.get(f.speakerId) ?? null;
+    const a = this.resolve(f.speakerSpan);
+    if (a) f.speakerId = a.id;
+    return a;
+  }
+
+  resolve(span: Span): Actor | null {
+    const text = this.doc.input.text;
+    let raw = text.slice(span.start, span.end).trim();
+    raw = raw.replace(/^(?:and|but|while|as|then|so)\s+/i, '').replace(/[’']s$/, '');
+    // cut relative clauses and trailing prepositional phrases that are not part of the head
+    const headPart = raw.replace(/,.*$/, '').replace(/\s+(?:who|which|that|in an interview|in a statement)\b.*$/, '').trim();
+    if (!headPart) return null;
+    const words = headPart.split(/\s+/);
+    const lower = words.map((w) => w.toLowerCase().replace(/[^a-z.-]/g, ''));
+
+    if (PRONOUNS.test(headPart)) return this.pronoun(headPart.toLowerCase(), span.start);
+
+    // documents: "the joint statement", "the document", "the communique"
+    if (/^(?:the|a|an|its|their)?\s*(?:joint\s+)?(?:[\w.-]+\s+)?(?:statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter)$/i.test(headPart)) {
+      const existing = [...this.actors.values(), ...this.created].filter((a) => a.local && /statement|document|communiqu|memo|readout|declaration|letter/i.test(a.name));
+      if (/^(?:the|its|their)\b/i.test(headPart) && existing.length) {
+        const a = existing[existing.length - 1]!;
+        this.newMentions.push({ start: span.start, end: span.end, text: headPart, actorId: a.id, via: 'nominal' });
+        return a;
+      }
+      return this.local(headPart, 'organization', span);
+    }
+
+    const mentions = this.doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    const headWord = lower[words.length - 1] ?? '';
+    const det = DETERMINERS.has(lower[0] ?? '');
+
+    // anonymous sources: "a senior US official", "US officials", "the two officials", "Iraqi and Western officials"
+    const anonHeadIdx = lower.findIndex((w) => ANON_HEADS.has(w));
+    if (anonHeadIdx >= 0 && anonHeadIdx >= words.length - 4) {
+      const mods = lower.slice(det ? 1 : 0, anonHeadIdx);
+      const modsOk = mods.every((w) => ANON_MODIFIERS.has(w) || w === 'and' || /^\d+$/.test(w) || /^[a-z]+-?$/.test(w));
+      const orgMention = mentions.find((m) => {
+        const a = this.get(m.actorId);
+        return a && (a.type === 'organization' || a.type === 'group') && m.end <= span.start + raw.indexOf(words[anonHeadIdx]!);
+      });
+      const head = lower[anonHeadIdx]!;
+      const plural = /s$/.test(head) || head === 'people';
+      if (orgMention && plural && /^(leaders|officials|members|spokesmen|representatives)$/.test(head)) {
+        return this.get(orgMention.actorId)!; // "Iraqiya leaders", "Pentagon officials": the organisation speaks
+      }
+      const personMention = mentions.find((m) => this.get(m.actorId)?.type === 'person');
+      if (!personMention && modsOk) {
+        const definite = lower[0] === 'the' && mods.every((w) => /^\d+$/.test(w) || ['two', 'three', 'four', 'several', 'same'].includes(w));
+        if (definite) {
+          const prior = this.recentAnonymous(head, plural);
+          if (prior) {
+            this.newMentions.push({ start: span.start, end: span.end, text: headPart, actorId: prior.id, via: 'nominal' });
+            return prior;
+          }
+        }
+        const trailing = raw.slice(headPart.length);
+        const name = /^\s+for\s+/.test(trailing) ? raw : headPart;
+        const idWords = lower.slice(det && !definite ? 1 : definite ? 1 : 0).filter((w) => !/^(two|three|four|several|some|many)$/.test(w));
+        return this.local(name, 'anonymous', span, kebab(idWords.join(' ')) || undefined);
+      }
+    }
+
+    // "the office of X", "a body representing the groups", "some elements within the Iraq government"
+    if (/^(?:the\s+)?office of\b/i.test(raw)) return this.local(raw.replace(/^the\s+/i, ''), 'organization', span);
+
+    // named mentions: a person first, else the mention that holds the head word
+    const person = mentions.find((m) => this.get(m.actorId)?.type === 'person');
+    if (person) return this.get(person.actorId)!;
+    const headEnd = span.start + raw.indexOf(headPart) + headPart.length;
+    const headMention = mentions.find((m) => m.end >= headEnd - 1);
+    if (headMention && !(det && lower[0] !== 'the' && words.length > 3)) return this.get(headMention.actorId)!;
+
+    // nominals: "the prime minister", "the newspaper", "the minister"
+    if (lower[0] === 'the' && words.length <= 4) {
+      const nominal = this.nominal(lower.slice(1).join(' '), span);
+      if (nominal) return nominal;
+    }
+    // an unknown capitalised name
+    if (/^[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][\w’'-]+){1,3}$/.test(headPart)) return this.local(headPart, 'person', span);
+    // an indefinite body: "a body representing the groups", "some elements within the Iraq government"
+    if (det && words.length >= 2 && raw.split(/\s+/).length <= 9 && !/^(?:it|this|that)$/i.test(headWord)) {
+      return this.local(raw, 'group', span);
+    }
+    if (headMention) return this.get(headMention.actorId)!;
+    return null;
+  }
+
+  private nominal(head: string, span: Span): Actor | null {
+    const text = this.doc.input.text;
+    const before = [...this.doc.mentions, ...this.newMentions].filter((m) => m.end <= span.start).sort((a, b) => b.start - a.start);
+    const headWord = head.split(' ').pop()!;
+    for (const m of before) {
+      const a = this.get(m.actorId);
+      if (!a) continue;
+      const hay = `${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${text.slice(Math.max(0, m.start - 40), m.start)}`.toLowerCase();
+      if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
+      if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
+    }
+    const office = resolveOffice(head, this.doc.publication.from);
+    if (office?.holder) {
+      const a = this.get(office.holder.id) ?? fromDict(office.holder);
+      if (!this.actors.has(a.id)) this.actors.set(a.id, a);
+      this.newMentions.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), actorId: a.id, via: 'office' });
+      return a;
+    }
+    return null;
+  }
+
+  private recentAnonymous(head: string, plural: boolean): Actor | null {
+    const stem = head.replace(/s$/, '');
+    for (let i = this.statements.length - 1; i >= 0; i--) {
+      const a = this.get(this.statements[i]!.speakerId);
+      if (a?.type === 'anonymous' && a.name.toLowerCase().includes(stem) && /s$/.test(a.name.split(/\s+/).pop()!) === plural) return a;
+    }
+    const created = [...this.created].reverse().find((a) => a.type === 'anonymous' && a.name.toLowerCase().includes(stem));
+    return created ?? null;
+  }
+
+  private pronoun(p: string, at: number): Actor | null {
+    const sentences = this.doc.sentences;
+    const si = sentences.findIndex((s) => s.start <= at && at < s.end);
+    const para = sentences[si]?.paragraph ?? 0;
+    const wantPlural = p === 'they' || p === 'we';
+    const gender = p === 'he' ? 'male' : p === 'she' ? 'female' : undefined;
+    const fits = (a: Actor | undefined): a is Actor => {
+      if (!a) return false;
+      if (wantPlural) return a.type !== 'person';
+      if (p === 'it') return a.type === 'organization' || a.type === 'country' || a.type === 'group';
+      if (a.type !== 'person') return false;
+      const g = firstNameGender(a.name.split(/\s+/)[0] ?? '');
+      return !gender || !g || g === 'unknown' || g === gender;
+    };
+    // the last speaker, if it spoke in this or the previous paragraph
+    const last = this.statements[this.statements.length - 1];
+    const lastPara = last ? sentences.find((s) => s.start <= last.start && last.start < s.end)?.paragraph ?? -9 : -9;
+    // subjects (first actor mention) of this sentence and the ones before, nearest first
+    for (let k = si; k >= 0 && k >= si - 3; k--) {
+      const s = sentences[k]!;
+      if (para - s.paragraph > 1) break;
+      const inS = [...this.doc.mentions, ...this.newMentions].filter((m) => m.start >= s.start && m.end <= (k === si ? at : s.end)).sort((a, b) => a.start - b.start);
+      if (k === si && last && lastPara >= para - 1 && fits(this.get(last.speakerId)) && last.start >= s.start - 1) return this.get(last.speakerId)!;
+      const cand = inS.map((m) => this.get(m.actorId)).filter(fits);
+      if (k < si && last && lastPara >= s.paragraph && last.start >= s.start && fits(this.get(last.speakerId))) return this.get(last.speakerId)!;
+      if (cand.length) return cand[0]!;
+    }
+    if (last && lastPara >= para - 1 && fits(this.get(last.speakerId))) return this.get(last.speakerId)!;
+    return null;
+  }
+}

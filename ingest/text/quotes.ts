@@ -1,0 +1,108 @@
+/**
+ * Quotation spans in a paragraph: curly and straight double quotes, nested single quotes, quotes
+ * left open at a paragraph's end (news style for a quote that runs on), and scare-quote detection.
+ */
+import type { Span } from '../types.ts';
+
+export interface QuoteSpan extends Span {
+  /** offsets of the marks themselves: open mark at `start - 1`, close mark at `end` (if closed) */
+  closed: boolean;
+  /** nesting depth: 0 for double quotes, 1 for single quotes inside them */
+  depth: 0 | 1;
+}
+
+const OPEN_D = '“';
+const CLOSE_D = '”';
+
+/** Finds double-quoted spans (content only, marks excluded) in text[para.start, para.end). */
+export function findQuotes(text: string, para: Span): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let open = -1;
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i]!;
+    if (c === OPEN_D) {
+      if (open >= 0) out.push(trimSpan(text, { start: open + 1, end: i, closed: false, depth: 0 }));
+      open = i;
+    } else if (c === CLOSE_D) {
+      if (open >= 0) {
+        out.push({ start: open + 1, end: i, closed: true, depth: 0 });
+        open = -1;
+      }
+    } else if (c === '"') {
+      const prev = text[i - 1] ?? ' ';
+      const next = text[i + 1] ?? ' ';
+      const opening = open < 0 && (/[\s(\[—–-]/.test(prev) || i === para.start) && !/\s/.test(next);
+      if (open >= 0 && text[open] === '"') {
+        out.push({ start: open + 1, end: i, closed: true, depth: 0 });
+        open = -1;
+      } else if (opening) open = i;
+    }
+  }
+  if (open >= 0 && open + 1 < para.end) out.push(trimSpan(text, { start: open + 1, end: para.end, closed: false, depth: 0 }));
+  const nested: QuoteSpan[] = [];
+  for (const q of out) nested.push(...findSingleQuotes(text, q));
+  return [...out, ...nested].filter((q) => q.end > q.start).sort((a, b) => a.start - b.start);
+}
+
+/** ‘…’ inside a double-quoted span; ’ closes only when not followed by a letter (so "it’s" is no close). */
+function findSingleQuotes(text: string, q: Span): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let open = -1;
+  for (let i = q.start; i < q.end; i++) {
+    const c = text[i]!;
+    if (c === '‘' && (i === q.start || /[\s(—–-]/.test(text[i - 1]!))) open = i;
+    else if (c === '’' && open >= 0 && !/[A-Za-z]/.test(text[i + 1] ?? ' ')) {
+      out.push({ start: open + 1, end: i, closed: true, depth: 1 });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+function trimSpan<T extends Span>(text: string, s: T): T {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { ...s, start, end };
+}
+
+/** The statement text of a quote: a trailing comma inside the marks is punctuation of the frame, not the quote. */
+export function quoteTextSpan(text: string, q: Span): Span {
+  let end = q.end;
+  while (end > q.start && /[,;:\s]/.test(text[end - 1]!)) end--;
+  let start = q.start;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  return { start, end };
+}
+
+const FOLLOWING_FUNCTION_WORDS = new Set(
+  'with to of in for on at from and or but as that which who whom while when because after before by over is was were are has have had will would could should may might can said says told added the a an than into about against if since until whether not nor so yet its their his her he she they it we i'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A short quoted phrase used as a modifier ("the “national unity” government") is a scare quote,
+ * not speech: it is followed directly by a lower-case content word.
+ */
+export function isModifierScareQuote(text: string, q: QuoteSpan): boolean {
+  const words = text.slice(q.start, q.end).trim().split(/\s+/).length;
+  if (words > 4 || !q.closed) return false;
+  if (/[,.;:!?]\s*$/.test(text.slice(q.start, q.end))) return false; // punctuation closes the phrase: "“full pullout,” she said"
+  const after = text.slice(q.end + 1, q.end + 30);
+  const m = /^\s+([a-z][a-z-]*)/.exec(after);
+  if (!m) return false;
+  return !FOLLOWING_FUNCTION_WORDS.has(m[1]!);
+}
+
+/** Character mask of the paragraph's quoted regions (true = inside quotes, marks included). */
+export function quoteMask(quotes: readonly QuoteSpan[], start: number, end: number): Uint8Array {
+  const mask = new Uint8Array(end - start);
+  for (const q of quotes) {
+    if (q.depth !== 0) continue;
+    const a = Math.max(start, q.start - 1);
+    const b = Math.min(end, q.closed ? q.end + 1 : q.end);
+    for (let i = a; i < b; i++) mask[i - start] = 1;
+  }
+  return mask;
+}

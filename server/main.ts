@@ -1,0 +1,76 @@
+/**
+ * `npm start`: config → store (first-start ingest) → client build if stale → listen.
+ * SIGTERM/SIGINT stop accepting, let in-flight requests finish, close the store and exit 0.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StoreError } from '../cypher/store.ts';
+import { createLogger, startServer } from './app.ts';
+import { ensureClientBuilt } from './client-build.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Longest a graceful shutdown may take before the process gives up and exits 1. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`claimgraph: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config);
+  if (config.buildClient === 'auto') await ensureClientBuilt(ROOT, path.resolve(config.clientDist), logger);
+
+  let running;
+  try {
+    running = await startServer(config, logger);
+  } catch (err) {
+    if (err instanceof StoreError && err.code === 'LOCKED') {
+      process.stderr.write(`claimgraph: the data directory ${config.dataDir} is in use by another process (${err.message}); stop it or set CLAIMGRAPH_DATA_DIR\n`);
+    } else if (err instanceof StoreError) {
+      process.stderr.write(`claimgraph: cannot open the store: ${err.message}\n`);
+    } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+      process.stderr.write(`claimgraph: port ${config.port} on ${config.host} is already in use; set PORT\n`);
+    } else {
+      process.stderr.write(`claimgraph: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    process.exit(1);
+  }
+  const server = running;
+  logger.info({ url: server.url }, `claimgraph listening on ${server.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    server.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void main();
+}

@@ -1,0 +1,96 @@
+/** One article with the spans of its statements, and the upload of new articles. */
+import type { z } from 'zod';
+import * as Q from '../../cypher/queries.ts';
+import type { ArticleInput } from '../../ingest/types.ts';
+import { z as zod } from 'zod';
+import { ArticleUpload, type ArticleResponse, type IngestResponse } from '../contract.ts';
+import { AppError } from '../errors.ts';
+import type { Deps } from './deps.ts';
+import { toInt } from './views.ts';
+
+export async function getArticle(deps: Deps, id: string): Promise<ArticleResponse> {
+  const [rows, spans] = await Promise.all([deps.store.read(Q.articleById(id)), deps.store.read(Q.articleSpans(id))]);
+  const a = rows[0];
+  if (!a) throw new AppError(404, 'Article not found', `no article with id '${id}'`);
+  return {
+    article: {
+      id: a.id as string,
+      title: a.title as string,
+      source: a.source as string,
+      url: (a.url as string | null) ?? null,
+      published: a.published as string,
+      file: a.file as string,
+      text: a.text as string,
+    },
+    spans: spans.map((s) => ({
+      statementId: s.statementId as string,
+      start: toInt(s.start),
+      end: toInt(s.end),
+      kind: s.kind as ArticleResponse['spans'][number]['kind'],
+      speakerId: s.speakerId as string,
+      speakerName: s.speakerName as string,
+    })),
+  };
+}
+
+type Result = z.infer<typeof IngestResponse>['results'][number];
+
+/**
+ * The envelope is checked as a whole (1–100 articles); each article is then checked alone, so
+ * one bad article becomes a `failed` result instead of refusing the whole upload.
+ */
+export const UploadEnvelope = zod.object({ articles: zod.array(zod.unknown()).min(1).max(100) });
+
+function nameOf(a: unknown, index: number): string {
+  const f = (a as { file?: unknown } | null)?.file;
+  return typeof f === 'string' && f.trim() ? f.slice(0, 500) : `upload-${index + 1}.txt`;
+}
+
+/**
+ * Checks each uploaded article, then ingests the valid ones. A bad article becomes a `failed`
+ * result naming the problem; it never stops the others.
+ */
+export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnvelope>): Promise<z.infer<typeof IngestResponse>> {
+  // Loaded lazily so the read-only API runs even while the ingest package is being built.
+  const ingest = await import('../../ingest/index.ts');
+  const results: (Result | null)[] = [];
+  const valid: { index: number; input: ArticleInput }[] = [];
+  body.articles.forEach((raw, index) => {
+    const parsed = ArticleUpload.safeParse(raw);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `'${i.path.map(String).join('.') || 'article'}': ${i.message}`).join('; ');
+      results.push({ file: nameOf(raw, index), status: 'failed', articleId: null, statements: 0, error: `invalid article: ${detail}` });
+      return;
+    }
+    const a = parsed.data;
+    const input: ArticleInput = {
+      file: nameOf(a, index),
+      text: a.text,
+      title: a.title,
+      source: a.source,
+      url: a.url ?? null,
+      published: a.published,
+    };
+    try {
+      valid.push({ index, input: ingest.checkArticleInput(input) });
+      results.push(null);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      results.push({ file: input.file, status: 'failed', articleId: null, statements: 0, error: message });
+    }
+  });
+  if (valid.length > 0) {
+    const report = await ingest.ingestArticles(
+      deps.store,
+      valid.map((v) => v.input),
+    );
+    valid.forEach((v, i) => {
+      const r = report.results[i];
+      results[v.index] = r
+        ? { file: r.file, status: r.status, articleId: r.articleId, statements: r.statements, error: r.error }
+        : { file: v.input.file, status: 'failed', articleId: null, statements: 0, error: 'no result from ingest' };
+    });
+    if (report.results.some((r: { status: string }) => r.status === 'ingested')) deps.cache.invalidate();
+  }
+  return { results: results.map((r) => r as Result) };
+}

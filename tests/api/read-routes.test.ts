@@ -1,0 +1,259 @@
+/** Every read route against a hand-made graph with known answers; every response checked against the OpenAPI document. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_IDS as I, fixtureRecords } from './fixture.ts';
+import { getJson, serveRecords, type TestServer } from './harness.ts';
+import { OpenApiValidator } from './openapi-validator.ts';
+
+let srv: TestServer;
+let api: OpenApiValidator;
+
+beforeAll(async () => {
+  srv = await serveRecords(fixtureRecords(), { CLAIMGRAPH_GRAPH_CAP: 10 });
+  api = new OpenApiValidator((await getJson(srv.url, '/api/openapi.json')).body);
+});
+afterAll(async () => {
+  await srv?.stop();
+});
+
+/** GET and validate against the documented schema for that path and status. */
+async function get(p: string, pathKey = p.split('?')[0]!) {
+  const r = await getJson(srv.url, p);
+  api.check(pathKey, 'get', r.status, r.headers.get('content-type'), r.body);
+  return r;
+}
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3.1 document listing every route', async () => {
+    const r = await getJson(srv.url, '/api/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.body.openapi).toBe('3.1.0');
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/actors', '/api/actors/{id}', '/api/statements', '/api/graph', '/api/issues', '/api/timeline', '/api/articles/{id}', '/api/articles', '/api/cypher']),
+    );
+  });
+});
+
+describe('GET /api/health', () => {
+  it('reports the store and its counts', async () => {
+    const r = await get('/api/health');
+    expect(r.status).toBe(200);
+    expect(r.body.store).toBe('ladybug');
+    expect(r.body.counts.nodes).toMatchObject({ Article: 2, Actor: 5, Statement: 5, Issue: 2 });
+    expect(r.body.counts.rels.RELATES).toBe(4);
+  });
+});
+
+describe('GET /api/actors', () => {
+  it('matches aliases case-insensitively', async () => {
+    const r = await get('/api/actors?q=WASHINGTON');
+    expect(r.body.actors.map((a: { id: string }) => a.id)).toEqual([I.us]);
+  });
+
+  it('ranks exact > prefix > substring', async () => {
+    // "us": exact alias of united-states, prefix of "US official" (which has more statements); no other form contains it
+    const r = await get('/api/actors?q=us');
+    expect(r.body.actors.map((a: { id: string }) => a.id)).toEqual([I.us, I.official]);
+    // "sudani": prefix of the alias "Sudani", substring of nothing else; "al-": prefix of aliases of two actors
+    const sub = await get('/api/actors?q=shia');
+    expect(sub.body.actors.map((a: { id: string }) => a.id)).toEqual([I.sudani]);
+    // "al": prefix of "al-Maliki"/"al-Sudani" beats substring of "US official"/"Barack Obama"? (no "al" there) — compare with "ama"
+    const ama = await get('/api/actors?q=ama');
+    expect(ama.body.actors.map((a: { id: string }) => a.id)).toEqual([I.obama]);
+    const o = await get('/api/actors?q=o');
+    const ids = o.body.actors.map((a: { id: string }) => a.id);
+    // "Obama" starts with o (prefix) and ranks before actors that merely contain an o
+    expect(ids[0]).toBe(I.obama);
+    expect(ids).toEqual(expect.arrayContaining([I.maliki, I.sudani, I.official]));
+    const r2 = await get('/api/actors?q=mal');
+    expect(r2.body.actors[0].id).toBe(I.maliki); // prefix of alias "Maliki"
+  });
+
+  it('filters by type and limits', async () => {
+    const r = await get('/api/actors?type=person&limit=2');
+    expect(r.body.actors).toHaveLength(2);
+    for (const a of r.body.actors) expect(a.type).toBe('person');
+    // ordered by statement count: Maliki (2) first
+    expect(r.body.actors[0]).toMatchObject({ id: I.maliki, statements: 2 });
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=abc', 'limit'],
+    ['limit=501', 'limit'],
+    ['type=alien', 'type'],
+    [`q=${'x'.repeat(201)}`, 'q'],
+  ])('rejects %s with a 400 problem naming %s', async (qs, param) => {
+    const r = await get(`/api/actors?${qs}`, '/api/actors');
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(r.body.detail).toContain(`'${param}'`);
+    expect(r.body.requestId).toBe(r.headers.get('x-request-id'));
+  });
+});
+
+describe('GET /api/actors/:id', () => {
+  it('returns offices, affiliations, relations, positions and statements newest first', async () => {
+    const r = await get(`/api/actors/${I.obama}`, '/api/actors/{id}');
+    expect(r.status).toBe(200);
+    expect(r.body.actor).toMatchObject({ id: I.obama, name: 'Barack Obama', statements: 1, affiliation: I.us });
+    expect(r.body.offices).toEqual([expect.objectContaining({ kind: 'holds_office', title: 'President', direction: 'out', other: { id: I.us, name: 'United States', type: 'country' } })]);
+    expect(r.body.relations).toEqual([expect.objectContaining({ kind: 'negotiates_with', direction: 'in', other: expect.objectContaining({ id: I.maliki }) })]);
+    expect(r.body.statements.map((s: { id: string }) => s.id)).toEqual(['s2']);
+
+    const m = await get(`/api/actors/${I.maliki}`, '/api/actors/{id}');
+    expect(m.body.positions).toEqual([expect.objectContaining({ issue: I.troops, issueLabel: 'US troop presence', stance: 'oppose', statementIds: ['s1'] })]);
+    expect(m.body.statements.map((s: { id: string }) => s.id).sort()).toEqual(['s1', 's3']);
+    const s1 = m.body.statements.find((s: { id: string }) => s.id === 's1');
+    expect(s1.article).toMatchObject({ id: I.article1, title: 'Iraq talks 2011' });
+    expect(s1.issues).toEqual([{ id: I.troops, stance: 'oppose' }]);
+
+    const o = await get(`/api/actors/${I.official}`, '/api/actors/{id}');
+    expect(o.body.affiliations).toEqual([expect.objectContaining({ kind: 'member_of', other: expect.objectContaining({ id: I.us }) })]);
+  });
+
+  it('answers 404 problem for an unknown actor', async () => {
+    const r = await get('/api/actors/nobody-at-all', '/api/actors/{id}');
+    expect(r.status).toBe(404);
+    expect(r.body).toMatchObject({ status: 404, title: 'Actor not found' });
+  });
+});
+
+describe('GET /api/statements', () => {
+  it('lists all, newest first, with a total', async () => {
+    const r = await get('/api/statements');
+    expect(r.body.total).toBe(5);
+    const froms = r.body.statements.map((s: { dateFrom: string }) => s.dateFrom);
+    expect([...froms].sort().reverse()).toEqual(froms);
+  });
+
+  it('filters by speaker, issue, article and kind', async () => {
+    expect((await get(`/api/statements?speaker=${I.maliki}`)).body.total).toBe(2);
+    expect((await get(`/api/statements?issue=${I.troops}`)).body.statements.map((s: { id: string }) => s.id).sort()).toEqual(['s1', 's2', 's4']);
+    expect((await get(`/api/statements?article=${I.article2}`)).body.total).toBe(2);
+    const ind = await get('/api/statements?kind=indirect');
+    expect(ind.body.statements.map((s: { id: string }) => s.id).sort()).toEqual(['s3', 's5']);
+  });
+
+  it('keeps statements whose date range overlaps [from, to]', async () => {
+    // s2 covers all of October 2011; only it overlaps 2011-10-05
+    const day = await get('/api/statements?from=2011-10-05&to=2011-10-05');
+    expect(day.body.statements.map((s: { id: string }) => s.id)).toEqual(['s2']);
+    // s5 covers all of 2024, s4 is 2024-01-25
+    const y = await get('/api/statements?from=2024-06');
+    expect(y.body.statements.map((s: { id: string }) => s.id)).toEqual(['s5']);
+    expect((await get('/api/statements?from=2011&to=2011')).body.total).toBe(3);
+  });
+
+  it('pages with limit and offset', async () => {
+    const all = (await get('/api/statements')).body.statements.map((s: { id: string }) => s.id);
+    const page = await get('/api/statements?limit=2&offset=2');
+    expect(page.body.total).toBe(5);
+    expect(page.body.statements.map((s: { id: string }) => s.id)).toEqual(all.slice(2, 4));
+  });
+
+  it.each([
+    ['from=yesterday', 'from'],
+    ['to=2011-1', 'to'],
+    ['kind=rumour', 'kind'],
+    ['offset=-1', 'offset'],
+    ['limit=1001', 'limit'],
+  ])('rejects %s naming %s', async (qs, param) => {
+    const r = await get(`/api/statements?${qs}`, '/api/statements');
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toContain(`'${param}'`);
+  });
+});
+
+describe('GET /api/graph', () => {
+  const keys = (g: { nodes: { key: string }[] }) => g.nodes.map((n) => n.key).sort();
+
+  it('actors view: every actor, RELATES edges with their attributes', async () => {
+    const r = await get('/api/graph');
+    expect(r.status).toBe(200);
+    expect(r.body.graph.options).toEqual({ type: 'directed', multi: true, allowSelfLoops: true });
+    expect(keys(r.body.graph)).toEqual([I.obama, I.sudani, I.maliki, I.us, I.official].sort());
+    expect(r.body.graph.edges).toHaveLength(4);
+    const e = r.body.graph.edges.find((x: { source: string; target: string }) => x.source === I.obama && x.target === I.us);
+    expect(e.attributes).toMatchObject({ kind: 'holds_office', title: 'President', dateFrom: '2011-01-01', articleId: I.article1 });
+    const m = r.body.graph.nodes.find((n: { key: string }) => n.key === I.maliki);
+    expect(m.attributes).toMatchObject({ label: 'Nouri al-Maliki', actorType: 'person', statements: 2 });
+    expect(m.attributes.size).toBeGreaterThan(0);
+    expect(r.body).toMatchObject({ truncated: false, totalNodes: 5, totalEdges: 4 });
+  });
+
+  it('actors view: date window, types and centre actor', async () => {
+    const y2024 = await get('/api/graph?from=2024');
+    expect(keys(y2024.body.graph)).toEqual([I.sudani, I.us, I.official].sort());
+    const persons = await get('/api/graph?types=person');
+    expect(persons.body.graph.edges.map((e: { attributes: { kind: string } }) => e.attributes.kind)).toEqual(['negotiates_with']);
+    const centred = await get(`/api/graph?actor=${I.sudani}`);
+    expect(keys(centred.body.graph)).toEqual([I.sudani, I.us].sort());
+  });
+
+  it('claims view: SAID, ABOUT and HOLDS_POSITION edges', async () => {
+    const r = await get(`/api/graph?view=claims&issues=${I.troops}&stances=oppose`);
+    const g = r.body.graph;
+    const byType = (t: string) => g.edges.filter((e: { attributes: { edgeType: string } }) => e.attributes.edgeType === t);
+    expect(byType('SAID').map((e: { target: string }) => e.target).sort()).toEqual(['statement:s1', 'statement:s4']);
+    expect(byType('ABOUT').every((e: { attributes: { stance: string } }) => e.attributes.stance === 'oppose')).toBe(true);
+    expect(byType('HOLDS_POSITION')).toHaveLength(2);
+    expect(g.nodes.find((n: { key: string }) => n.key === `issue:${I.troops}`).attributes.nodeType).toBe('issue');
+  });
+
+  it('cuts to the cap by degree and says so', async () => {
+    const r = await get('/api/graph?view=claims&limit=3');
+    expect(r.body.truncated).toBe(true);
+    expect(r.body.graph.nodes).toHaveLength(3);
+    expect(r.body.totalNodes).toBeGreaterThan(3);
+    expect(r.body.cap).toBe(3);
+    const kept = new Set(r.body.graph.nodes.map((n: { key: string }) => n.key));
+    for (const e of r.body.graph.edges) expect(kept.has(e.source) && kept.has(e.target)).toBe(true);
+    // the configured cap (10) bounds a larger limit
+    const big = await get('/api/graph?view=claims&limit=1000');
+    expect(big.body.cap).toBe(10);
+    expect(big.body.graph.nodes.length).toBeLessThanOrEqual(10);
+  });
+
+  it.each([
+    ['view=table', 'view'],
+    ['types=person,alien', 'types'],
+    ['stances=maybe', 'stances'],
+    ['limit=0', 'limit'],
+    ['from=2011-13-45x', 'from'],
+  ])('rejects %s naming %s', async (qs, param) => {
+    const r = await get(`/api/graph?${qs}`, '/api/graph');
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toContain(`'${param}`);
+  });
+});
+
+describe('GET /api/issues, /api/timeline', () => {
+  it('lists issues with statement counts', async () => {
+    const r = await get('/api/issues');
+    expect(r.body.issues).toEqual([
+      expect.objectContaining({ id: I.troops, statements: 3 }),
+      expect.objectContaining({ id: I.immunity, statements: 1 }),
+    ]);
+  });
+  it('lists every statement, oldest first', async () => {
+    const r = await get('/api/timeline');
+    expect(r.body.statements).toHaveLength(5);
+    expect(r.body.statements[0]).toMatchObject({ dateFrom: '2011-10-01', speakerId: I.obama, kind: 'direct' });
+  });
+});
+
+describe('GET /api/articles/:id', () => {
+  it('returns the text and statement spans that index into it', async () => {
+    const r = await get(`/api/articles/${I.article1}`, '/api/articles/{id}');
+    expect(r.body.article).toMatchObject({ id: I.article1, file: 'a1.txt', url: 'https://example.org/a1' });
+    expect(r.body.spans).toHaveLength(3);
+    for (const s of r.body.spans) expect(s.end).toBeGreaterThan(s.start);
+    const s1 = r.body.spans.find((s: { statementId: string }) => s.statementId === 's1');
+    expect(r.body.article.text.slice(s1.start, s1.end)).toBe('US troops will leave by the end of the year.');
+    expect(s1).toMatchObject({ speakerId: I.maliki, speakerName: 'Nouri al-Maliki' });
+  });
+  it('answers 404 for an unknown article', async () => {
+    const r = await get('/api/articles/missing', '/api/articles/{id}');
+    expect(r.status).toBe(404);
+  });
+});

@@ -1,0 +1,75 @@
+/** `tsx server/main.ts` as a real child process: graceful shutdown on SIGTERM during a request. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './harness.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-shutdown-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('graceful shutdown', () => {
+  it('answers the in-flight request, then exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CLAIMGRAPH_DATA_DIR: dataDir,
+        CLAIMGRAPH_CORPUS: '',
+        CLAIMGRAPH_BUILD_CLIENT: 'never',
+        CLAIMGRAPH_CONSOLE_TIMEOUT_MS: '1500',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const t = setInterval(() => {
+          if (out.includes('listening on')) {
+            clearInterval(t);
+            resolve();
+          }
+        }, 50);
+        exited.then(() => reject(new Error(`server exited early:\n${out}`)));
+      });
+      const base = `http://127.0.0.1:${port}`;
+      // A request that takes ~1.5 s (the console stops it at its time limit and answers 408).
+      const inflight = fetch(`${base}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'UNWIND range(1, 2000000000) AS x RETURN sum(x) AS s' }),
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGTERM');
+      const res = await inflight;
+      expect([200, 408]).toContain(res.status);
+      expect(res.headers.get('content-type')).toMatch(/json/);
+      await res.text();
+      expect(await exited).toBe(0);
+      expect(out).toContain('shutting down');
+      // Nothing listens any more.
+      await expect(fetch(`${base}/api/health`)).rejects.toThrow();
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ident, ladybugDdl, neo4jDdl } from '../../cypher/ddl.ts';
+import { LADYBUG_SWEEP_QUERIES, LADYBUG_WRITE_QUERIES } from '../../cypher/ladybug/store.ts';
+import { NEO4J_SWEEP_QUERIES, NEO4J_WRITE_QUERIES } from '../../cypher/neo4j/store.ts';
+import { NODE_LABELS, NODE_TABLES, REL_TABLES, REL_TYPES } from '../../cypher/schema.ts';
+
+describe('DDL derived from schema.ts', () => {
+  it('LadybugDB DDL (snapshot)', () => {
+    expect(ladybugDdl().join(';\n')).toMatchSnapshot();
+  });
+
+  it('Neo4j constraints and indexes (snapshot)', () => {
+    expect(neo4jDdl().join(';\n')).toMatchSnapshot();
+  });
+
+  it('every schema table and property appears in the LadybugDB DDL, with its type', () => {
+    const ddl = ladybugDdl();
+    for (const label of NODE_LABELS) {
+      const stmt = ddl.find((s) => s.startsWith(`CREATE NODE TABLE IF NOT EXISTS ${ident(label)}(`));
+      expect(stmt, label).toBeDefined();
+      for (const [prop, def] of Object.entries(NODE_TABLES[label].props)) expect(stmt).toContain(`${ident(prop)} ${def.cypher}`);
+      expect(stmt).toContain('PRIMARY KEY(`id`)');
+    }
+    for (const type of REL_TYPES) {
+      const def = REL_TABLES[type];
+      const stmt = ddl.find((s) => s.startsWith(`CREATE REL TABLE IF NOT EXISTS ${ident(type)}(`));
+      expect(stmt, type).toContain(`FROM ${ident(def.from)} TO ${ident(def.to)}`);
+      for (const [prop, p] of Object.entries(def.props)) expect(stmt).toContain(`${ident(prop)} ${p.cypher}`);
+    }
+  });
+
+  it('every schema property is written by both stores (no hand-kept property lists)', () => {
+    for (const label of NODE_LABELS) {
+      const key = label.toLowerCase() as 'article' | 'actor' | 'issue' | 'statement';
+      for (const prop of Object.keys(NODE_TABLES[label].props)) {
+        expect(LADYBUG_WRITE_QUERIES[key], `${label}.${prop}`).toContain(`.${ident(prop)}`);
+        expect(NEO4J_WRITE_QUERIES[key], `${label}.${prop}`).toContain(`.${ident(prop)}`);
+      }
+    }
+    for (const type of REL_TYPES) {
+      for (const prop of Object.keys(REL_TABLES[type].props)) {
+        expect(LADYBUG_WRITE_QUERIES.rels[type], `${type}.${prop}`).toContain(`r.${ident(prop)}`);
+        expect(NEO4J_WRITE_QUERIES.rels[type], `${type}.${prop}`).toContain(`x.${ident(prop)} = r.${ident(prop)}`);
+      }
+      // Every relationship carries articleId, which the crash sweep relies on.
+      expect(Object.keys(REL_TABLES[type].props)).toContain('articleId');
+      expect(LADYBUG_SWEEP_QUERIES.rels[type]).toContain('$ids');
+      expect(NEO4J_SWEEP_QUERIES.rels[type]).toContain('$ids');
+    }
+  });
+
+  it('Neo4j: a unique constraint per label and the server-side filter indexes', () => {
+    const ddl = neo4jDdl();
+    for (const label of NODE_LABELS) {
+      expect(ddl).toContain(`CREATE CONSTRAINT ${ident(`${label}_id_unique`)} IF NOT EXISTS FOR (n:${ident(label)}) REQUIRE n.\`id\` IS UNIQUE`);
+    }
+    for (const prop of ['dateFrom', 'speakerId', 'articleId']) {
+      expect(ddl.some((s) => s.includes('(n:`Statement`)') && s.includes(`ON (n.${ident(prop)})`))).toBe(true);
+    }
+  });
+
+  it('quotes identifiers, doubling backticks', () => {
+    expect(ident('end')).toBe('`end`');
+    expect(ident('a`b')).toBe('`a``b`');
+  });
+
+  it('write queries carry values only as parameters', () => {
+    const all = [
+      ...Object.values(LADYBUG_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))),
+      ...Object.values(NEO4J_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))),
+    ];
+    for (const q of all) {
+      expect(q).toMatch(/\$(rows|ids)\b/);
+      // No quoted literal anywhere: every value comes from $rows / $ids.
+      expect(q).not.toMatch(/'[^']*'|"[^"]*"/);
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { assertReadOnlyQuery, tokenize } from '../../cypher/console/guard.ts';
+import { StoreError } from '../../cypher/store.ts';
+
+function refusal(q: string): string {
+  try {
+    assertReadOnlyQuery(q);
+  } catch (err) {
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe('QUERY_REFUSED');
+    return (err as Error).message;
+  }
+  throw new Error(`not refused: ${q}`);
+}
+
+const ACCEPTED = [
+  'MATCH (n) RETURN n',
+  "MATCH (a:Actor)-[r:SAID]->(s:Statement) WHERE s.text CONTAINS 'create' AND a.name STARTS WITH 'N' RETURN a.name, count(*) AS c ORDER BY c DESC SKIP 1 LIMIT 10",
+  'MATCH (a) WITH a, count(*) AS c WHERE c > 1 RETURN a UNION ALL MATCH (b) RETURN b AS a',
+  'MATCH (a) WITH a MATCH (b) RETURN a UNION MATCH (b) RETURN b AS a',
+  'MATCH (a) WHERE EXISTS { MATCH (a)-[:SAID]->(s) WHERE s.kind = "direct" } RETURN a',
+  'MATCH (a) RETURN COUNT { MATCH (a)-[]->() } AS k',
+  'MATCH (a) WHERE EXISTS { (a)-->() } RETURN a',
+  'MATCH (a) RETURN CASE WHEN a.x > 1 THEN "set" ELSE null END AS v, {delete: 1, `create`: 2} AS m, a.set',
+  'UNWIND [1,2,3] AS x RETURN x;',
+  'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a',
+  'MATCH p = (a)-[:RELATES*1..3]->(b) RETURN p, CAST(1 AS STRING)',
+  'MATCH (a)<-[r:SAID]-(b) RETURN r',
+  'CALL show_tables() RETURN *',
+  "CALL table_info('Actor') RETURN *",
+  'MATCH (n:Create) RETURN n // CREATE (x)\n',
+  'MATCH (n) /* DELETE */ RETURN n',
+  "MATCH (n) WHERE n.text = 'DROP TABLE Actor; CREATE (x)' RETURN n",
+  'MATCH (n) WHERE n.text = "it\\"s \\\\ CREATE" RETURN n',
+  "MATCH (n) WHERE n.text = 'it''s' RETURN n",
+  'OPTIONAL MATCH (n)-[r]-(m) RETURN r',
+  'MATCH (n) RETURN [x IN range(1,3) | x], n.`weird``name`',
+  'WITH 1 AS x MATCH (n) WHERE n.a ENDS WITH "x" RETURN n',
+  'MATCH (n) RETURN n.`delete` AS `set`',
+];
+
+// [query, message] — the message names the offending clause and where it starts.
+const REFUSED: [string, string][] = [
+  ['CREATE (n:Actor {id: "x"})', 'CREATE is not allowed in the read-only console (line 1, col 1)'],
+  ['cReAtE (n)', 'CREATE is not allowed in the read-only console (line 1, col 1)'],
+  ['/* hi */ CREATE/* x */(n)', 'CREATE is not allowed in the read-only console (line 1, col 10)'],
+  ['MATCH (n)\n// comment\nMERGE (m:Issue {id: "x"})', 'MERGE is not allowed in the read-only console (line 3, col 1)'],
+  ['MATCH (n) SET n.x = 1', 'SET is not allowed in the read-only console (line 1, col 11)'],
+  ['MATCH (n) DELETE n', 'DELETE is not allowed in the read-only console (line 1, col 11)'],
+  ['MATCH (n) DETACH DELETE n', 'DETACH DELETE is not allowed in the read-only console (line 1, col 11)'],
+  ['MATCH (n) REMOVE n.x', 'REMOVE is not allowed in the read-only console (line 1, col 11)'],
+  ['DROP TABLE Actor', 'DROP is not allowed in the read-only console (line 1, col 1)'],
+  ['ALTER TABLE Actor ADD x STRING', 'ALTER is not allowed in the read-only console (line 1, col 1)'],
+  ["COPY (MATCH (n) RETURN n) TO '/tmp/x.csv'", 'COPY is not allowed in the read-only console (line 1, col 1)'],
+  ["COPY Actor FROM '/tmp/x.csv'", 'COPY is not allowed in the read-only console (line 1, col 1)'],
+  ["LOAD FROM '/etc/passwd' RETURN *", 'LOAD FROM is not allowed in the read-only console (line 1, col 1)'],
+  ["LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", 'LOAD CSV is not allowed in the read-only console (line 1, col 1)'],
+  ['LOAD EXTENSION httpfs', 'LOAD EXTENSION is not allowed in the read-only console (line 1, col 1)'],
+  ["EXPORT DATABASE '/tmp/x'", 'EXPORT DATABASE is not allowed in the read-only console (line 1, col 1)'],
+  ["IMPORT DATABASE '/tmp/x'", 'IMPORT DATABASE is not allowed in the read-only console (line 1, col 1)'],
+  ["ATTACH '/tmp/x.db' AS x (dbtype lbug)", 'ATTACH DATABASE is not allowed in the read-only console (line 1, col 1)'],
+  ['DETACH DATABASE x', 'DETACH DATABASE is not allowed in the read-only console (line 1, col 1)'],
+  ['INSTALL httpfs', 'INSTALL is not allowed in the read-only console (line 1, col 1)'],
+  ['USE other MATCH (n) RETURN n', 'USE is not allowed in the read-only console (line 1, col 1)'],
+  ['CALL dbms.components()', 'CALL of a procedure is not allowed in the read-only console (line 1, col 1)'],
+  ["CALL apoc.load.json('http://x') YIELD value RETURN value", 'CALL of a procedure is not allowed in the read-only console (line 1, col 1)'],
+  ['CALL timeout=1000000', 'CALL of a procedure is not allowed in the read-only console (line 1, col 1)'],
+  ['MATCH (n) CALL { CREATE (m) } RETURN n', 'CALL { … } subquery is not allowed in the read-only console (line 1, col 11)'],
+  ['MATCH (n) WHERE EXISTS { CREATE (m) } RETURN n', 'CREATE is not allowed in the read-only console (line 1, col 26)'],
+  ['MATCH (n) WHERE EXISTS { MATCH (m) SET m.x = 1 } RETURN n', 'SET is not allowed in the read-only console (line 1, col 36)'],
+  ['MATCH (n) RETURN COUNT { MATCH (m) DETACH DELETE m } AS c', 'DETACH DELETE is not allowed in the read-only console (line 1, col 36)'],
+  ['MATCH (n) FOREACH (x IN [1] | CREATE (m)) RETURN n', 'FOREACH is not allowed in the read-only console (line 1, col 11)'],
+  ['MATCH (n) RETURN n; MATCH (m) DELETE m', 'only one statement is allowed per request (line 1, col 21)'],
+  ['MATCH (n) RETURN n; MATCH (m) RETURN m', 'only one statement is allowed per request (line 1, col 21)'],
+  ['BEGIN TRANSACTION', 'BEGIN is not allowed in the read-only console (line 1, col 1)'],
+  ['COMMIT', 'COMMIT is not allowed in the read-only console (line 1, col 1)'],
+  ['PROFILE MATCH (n) RETURN n', 'PROFILE is not allowed in the read-only console (line 1, col 1)'],
+  ['EXPLAIN MATCH (n) RETURN n', 'EXPLAIN is not allowed in the read-only console (line 1, col 1)'],
+  ['CREATE MACRO m(x) AS x', 'CREATE MACRO is not allowed in the read-only console (line 1, col 1)'],
+  ['CHECKPOINT', 'CHECKPOINT is not allowed in the read-only console (line 1, col 1)'],
+  ["MATCH (n) RETURN read_csv('/etc/passwd')", 'function read_csv() is not allowed in the read-only console (it can read files or the network) (line 1, col 18)'],
+  ['MATCH (n) RETURN [x IN [1] | CREATE (m)]', 'CREATE is not allowed in the read-only console (line 1, col 30)'],
+  ["RETURN 'unterminated", 'unterminated string (line 1, col 8)'],
+  ['MATCH (n /* open', 'unterminated /* comment (line 1, col 10)'],
+  ['MATCH (n RETURN n', 'unclosed bracket, expected ")" (line 1, col 17)'],
+  ['', 'empty query'],
+  ['// only a comment', 'empty query'],
+];
+
+describe('console guard', () => {
+  it.each(ACCEPTED)('accepts %s', (q) => {
+    expect(() => assertReadOnlyQuery(q)).not.toThrow();
+  });
+
+  it.each(REFUSED)('refuses %s', (q, message) => {
+    expect(refusal(q)).toBe(message);
+  });
+
+  it('lexes strings, escapes, backticks, parameters and comments', () => {
+    const t = tokenize("MATCH (n:`My Label`) WHERE n.x = 'a\\'b' AND n.y = $p /* c */ // d\nRETURN n");
+    expect(t.map((x) => [x.kind, x.value])).toEqual([
+      ['word', 'MATCH'],
+      ['punct', '('],
+      ['word', 'N'],
+      ['punct', ':'],
+      ['quoted', 'My Label'],
+      ['punct', ')'],
+      ['word', 'WHERE'],
+      ['word', 'N'],
+      ['punct', '.'],
+      ['word', 'X'],
+      ['punct', '='],
+      ['string', "a'b"],
+      ['word', 'AND'],
+      ['word', 'N'],
+      ['punct', '.'],
+      ['word', 'Y'],
+      ['punct', '='],
+      ['param', '$p'],
+      ['word', 'RETURN'],
+      ['word', 'N'],
+    ]);
+    expect(t.at(-1)).toMatchObject({ line: 2, col: 8 });
+  });
+});

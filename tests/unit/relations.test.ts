@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorType } from '../../cypher/schema.ts';
+import type { Actor, ActorMention, DateValue, Doc, TimeExpression } from '../../ingest/types.ts';
+import { makeRelationsStage } from '../../ingest/stages/relations.ts';
+
+const day = (value: string): DateValue => ({ value, granularity: 'day', from: value, to: value });
+
+/** A hand-made document: sentences cut at ". ", mentions found by their surface text. */
+function makeDoc(text: string, actors: [surface: string, id: string, type: ActorType][], times: [string, string][] = []): Doc {
+  const sentences = [...text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    paragraph: 0,
+  }));
+  const mentions: ActorMention[] = [];
+  const actorMap = new Map<string, Actor>();
+  for (const [surface, id, type] of actors) {
+    actorMap.set(id, { id, name: surface, type, aliases: [], description: null, affiliation: null, local: false });
+    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) {
+      // mentions do not nest: keep the first (longest listed first) one
+      if (mentions.some((m) => m.start < i + surface.length && i < m.end)) continue;
+      mentions.push({ start: i, end: i + surface.length, text: surface, actorId: id, via: 'dictionary' });
+    }
+  }
+  const timeExprs: TimeExpression[] = times.map(([t, d]) => {
+    const start = text.indexOf(t);
+    return { start, end: start + t.length, text: t, date: day(d), basis: 'explicit' };
+  });
+  return {
+    input: { file: 't.txt', text, title: 't', source: 's', url: null, published: '2020-05-05' },
+    articleId: 'a1',
+    publication: day('2020-05-05'),
+    paragraphs: [{ start: 0, end: text.length, index: 0 }],
+    sentences,
+    times: timeExprs,
+    actors: actorMap,
+    mentions,
+    statements: [],
+    positions: [],
+    relations: [],
+    warnings: [],
+  };
+}
+
+const noOffices = makeRelationsStage({ officeMatches: () => [] });
+const triples = (doc: Doc) => doc.relations.map((r) => `${r.kind}:${r.from}>${r.to}`);
+
+const COUNTRIES: [string, string, ActorType][] = [
+  ['Jordan', 'jordan', 'country'],
+  ['Egypt', 'egypt', 'country'],
+  ['Hamas', 'hamas', 'group'],
+  ['the Kurdish parties', 'kurdish-parties', 'group'],
+];
+
+describe('relations stage', () => {
+  it('negotiates_with: "X and Y concluded talks", "X negotiated with Y", "talks between X and Y"', () => {
+    expect(triples(noOffices(makeDoc('Jordan and Egypt concluded two days of talks on water.', COUNTRIES)))).toEqual(['negotiates_with:jordan>egypt']);
+    expect(triples(noOffices(makeDoc('Jordan negotiated with Egypt over the border.', COUNTRIES)))).toEqual(['negotiates_with:jordan>egypt']);
+    expect(triples(noOffices(makeDoc('The talks between Jordan and Egypt stalled.', COUNTRIES)))).toEqual(['negotiates_with:jordan>egypt']);
+  });
+
+  it('pressures: active and "under pressure from"', () => {
+    expect(triples(noOffices(makeDoc('Jordan urged Egypt to reopen the crossing.', COUNTRIES)))).toEqual(['pressures:jordan>egypt']);
+    expect(triples(noOffices(makeDoc('Egypt is under heavy pressure from Jordan to act.', COUNTRIES)))).toEqual(['pressures:jordan>egypt']);
+    expect(triples(noOffices(makeDoc('Jordan stepped up the pressure on Egypt this week.', COUNTRIES)))).toEqual(['pressures:jordan>egypt']);
+  });
+
+  it('attacks: "X launched … attacks against Y", "X targeted Y"', () => {
+    expect(triples(noOffices(makeDoc('Hamas launched a wave of rocket attacks against Jordan.', COUNTRIES)))).toEqual(['attacks:hamas>jordan']);
+    expect(triples(noOffices(makeDoc('Hamas has targeted Egypt twice.', COUNTRIES)))).toEqual(['attacks:hamas>egypt']);
+  });
+
+  it('supports: "X backed Y" and "X-backed Y"', () => {
+    expect(triples(noOffices(makeDoc('Egypt backed Hamas for years.', COUNTRIES)))).toEqual(['supports:egypt>hamas']);
+    const doc = noOffices(makeDoc('Analysts blame the Egypt-backed Hamas for the blast.', COUNTRIES));
+    expect(triples(doc)).toEqual(['supports:egypt>hamas']);
+  });
+
+  it('opposes: accused / denounced', () => {
+    expect(triples(noOffices(makeDoc('Jordan accused Egypt of stalling.', COUNTRIES)))).toEqual(['opposes:jordan>egypt']);
+    expect(triples(noOffices(makeDoc('Hamas denounced Jordan as a puppet.', COUNTRIES)))).toEqual(['opposes:hamas>jordan']);
+  });
+
+  it('member_of: appositive and prefixed role', () => {
+    const actors: [string, string, ActorType][] = [
+      ['Ali Hassan', 'ali-hassan', 'person'],
+      ['the Dawa Party', 'dawa', 'organization'],
+      ['Dawa', 'dawa', 'organization'],
+    ];
+    expect(triples(noOffices(makeDoc('Ali Hassan, a senior member of the Dawa Party, spoke.', actors)))).toEqual(['member_of:ali-hassan>dawa']);
+    expect(triples(noOffices(makeDoc('Dawa leader Ali Hassan spoke.', actors)))).toEqual(['member_of:ali-hassan>dawa']);
+    // "former" is not membership at the article date
+    expect(triples(noOffices(makeDoc('Ali Hassan, a former member of the Dawa Party, spoke.', actors)))).toEqual([]);
+  });
+
+  it('holds_office: from the office dictionary, to the person named after the title or in apposition', () => {
+    const text = 'Jordanian Foreign Minister Ali Hassan met reporters. Omar Nabil, the Egyptian envoy, left.';
+    const stage = makeRelationsStage({
+      officeMatches: (s) => {
+        const out = [];
+        for (const [phrase, of, title] of [
+          ['Jordanian Foreign Minister', 'jordan', 'Foreign Minister of Jordan'],
+          ['Egyptian envoy', 'egypt', 'Envoy of Egypt'],
+        ] as const) {
+          const i = s.indexOf(phrase);
+          if (i >= 0) {
+            out.push({
+              start: i,
+              end: i + phrase.length,
+              modifier: null,
+              office: { id: `${of}-x`, title, of, titles: [], qualifiers: [], suffixes: [], bareTitles: [], holders: [] },
+            });
+          }
+        }
+        return out;
+      },
+    });
+    const doc = stage(makeDoc(text, [['Ali Hassan', 'ali-hassan', 'person'], ['Omar Nabil', 'omar-nabil', 'person']]));
+    expect(doc.relations.map((r) => `${r.kind}:${r.from}>${r.to}:${r.title}`)).toEqual([
+      'holds_office:ali-hassan>jordan:Foreign Minister of Jordan',
+      'holds_office:omar-nabil>egypt:Envoy of Egypt',
+    ]);
+    expect(doc.relations[0]?.date.value).toBe('2020-05-05');
+  });
+
+  it('addresses: "X told Y"', () => {
+    const actors: [string, string, ActorType][] = [['Ali Hassan', 'ali-hassan', 'person'], ['Reuters', 'reuters', 'organization']];
+    expect(triples(noOffices(makeDoc('Ali Hassan told Reuters the deal was off.', actors)))).toEqual(['addresses:ali-hassan>reuters']);
+  });
+
+  it('dates a relation by the time expression of its sentence, and keeps the sentence as evidence', () => {
+    const text = 'Nothing happened in May. On March 3, Jordan accused Egypt of stalling.';
+    const doc = noOffices(makeDoc(text, COUNTRIES, [['March 3', '2020-03-03']]));
+    expect(doc.relations).toHaveLength(1);
+    const r = doc.relations[0]!;
+    expect(r.date.value).toBe('2020-03-03');
+    expect(r.evidence).toBe('On March 3, Jordan accused Egypt of stalling.');
+    expect(text.slice(r.start, r.end).trim()).toBe(r.evidence);
+  });
+
+  it('finds no relation between an object of a preposition and a later object, nor in a one-actor sentence', () => {
+    expect(triples(noOffices(makeDoc('The aid went to Jordan, then it targeted Egypt.', COUNTRIES)))).toEqual([]);
+    expect(triples(noOffices(makeDoc('Jordan accused nobody.', COUNTRIES)))).toEqual([]);
+    expect(triples(noOffices(makeDoc('Jordan and Egypt are neighbours.', COUNTRIES)))).toEqual([]);
+  });
+});
