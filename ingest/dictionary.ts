@@ -49,16 +49,31 @@ const actorEntrySchema = z
   })
   .strict();
 
+// Tenure bounds may be partial ("2014-09") when only the month or year is documented.
+const isoPartial = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+
 const holderSchema = z
   .object({
     actor: kebabId,
-    from: isoDay,
+    from: isoPartial,
     /** last day in office; absent or null while in office */
-    to: isoDay.nullable().optional(),
+    to: isoPartial.nullable().optional(),
     acting: z.boolean().optional(),
   })
   .strict()
-  .refine((h) => h.to == null || h.to >= h.from, 'holder "to" is before "from"');
+  .refine((h) => h.to == null || dayTo(h.to) >= dayFrom(h.from), 'holder "to" is before "from"');
+
+/** First day a partial date covers ("2014-09" → "2014-09-01"). */
+function dayFrom(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+/** Last day a partial date covers, as a sortable string ("2014-09" → "2014-09-31"). */
+function dayTo(d: string): string {
+  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
+}
 
 const officeEntrySchema = z
   .object({
@@ -93,7 +108,9 @@ export interface DictActor {
 
 export interface OfficeHolder {
   actor: string;
+  /** first day in office (partial dates in the data are widened to whole days) */
   from: string;
+  /** last day in office, null while in office */
   to: string | null;
   acting: boolean;
 }
@@ -158,22 +175,36 @@ interface Token {
 // "Iraq's"), or a lone possessive marker left by the split below.
 const TOKEN_RE = /(?:\p{Lu}\.){1,}\p{Lu}\.?|[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE_RE = /['’ʼ‘`]s$/u;
-const JOINER_RE = /^[\s\-‐‑‒–—]*$/u;
+// spaces and hyphens; a trailing apostrophe too ("Mohammed Shia' al-Sudani")
+const JOINER_RE = /^['’]?[\s\-‐‑‒–—]*$/u;
+
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 function normWord(word: string): string {
+  if (ASCII_WORD.test(word)) return word.toLowerCase(); // the common case, kept cheap
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/['’ʼ‘`.]/gu, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/ı/gu, 'i'); // Turkish dotless i has no decomposition
 }
 
 function shapeOf(word: string): Shape {
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  if (letters.length === 0) return 'lower';
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
-  const first = letters[0]!;
-  return first !== first.toLowerCase() ? 'title' : 'lower';
+  let letters = 0;
+  let upper = 0;
+  let firstUpper: boolean | null = null;
+  for (const ch of word) {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo === up) continue; // not a cased letter (digit, apostrophe, dot)
+    letters++;
+    const isUpper = ch === up;
+    if (isUpper) upper++;
+    if (firstUpper === null) firstUpper = isUpper;
+  }
+  if (letters >= 2 && upper === letters) return 'upper';
+  return firstUpper ? 'title' : 'lower';
 }
 
 /** Does a text token's case fit the alias token as written? */
@@ -183,7 +214,19 @@ function caseFits(alias: Shape, text: Shape): boolean {
   return true;
 }
 
+let lastText: string | undefined;
+let lastTokens: Token[] = [];
+
+/** Tokens of a text; the last result is kept, as the extractor asks twice for the same article. */
 export function tokenize(text: string): Token[] {
+  if (text === lastText) return lastTokens;
+  const out = tokenizeUncached(text);
+  lastText = text;
+  lastTokens = out;
+  return out;
+}
+
+function tokenizeUncached(text: string): Token[] {
   const out: Token[] = [];
   let prevEnd = -1;
   for (const m of text.matchAll(TOKEN_RE)) {
@@ -197,7 +240,11 @@ export function tokenize(text: string): Token[] {
       poss = { norm: "'s", shape: 'lower', start: start + word.length, end: start + word.length + 2, joined: true };
     }
     const end = start + word.length;
-    const joined = prevEnd >= 0 && JOINER_RE.test(text.slice(prevEnd, start));
+    const gap = prevEnd >= 0 ? text.slice(prevEnd, start) : '';
+    const prev = out[out.length - 1];
+    // "George W. Bush": the dot after a one-letter initial does not end the name
+    const initial = prev !== undefined && prev.end - prev.start === 1 && prev.shape === 'title' && /^\.\s*$/u.test(gap);
+    const joined = prevEnd >= 0 && (JOINER_RE.test(gap) || initial);
     out.push({ norm: normWord(word), shape: shapeOf(word), start, end, joined });
     if (poss) out.push(poss);
     prevEnd = poss ? poss.end : end;
@@ -207,7 +254,7 @@ export function tokenize(text: string): Token[] {
 
 /** Normalise a surface form for look-up: drop a leading "the" and a trailing possessive. */
 function phraseTokens(phrase: string): Token[] {
-  const toks = tokenize(phrase);
+  const toks = tokenize(phrase).slice(); // the cached array is shared
   if (toks.length > 1 && toks[0]!.norm === 'the') toks.shift();
   if (toks.length > 1 && toks[toks.length - 1]!.norm === "'s") toks.pop();
   return toks;
@@ -250,6 +297,14 @@ function trieWalk<V>(root: TrieNode<V>, toks: Token[], i: number, all = false): 
 
 // ---- the dictionary ------------------------------------------------------------------------------
 
+interface OfficeHit {
+  office: DictOffice;
+  holder?: DictActor;
+  endTok: number;
+  modifier: 'former' | 'incoming' | null;
+  nameFollows: boolean;
+}
+
 interface AliasValue {
   actor: DictActor;
   kind: 'alias' | 'short';
@@ -258,6 +313,7 @@ interface AliasValue {
 // Office phrases: words around the title that change whom it names.
 const FORMER = new Set(['former', 'ex', 'then', 'late', 'previous', 'erstwhile']);
 const INCOMING = new Set(['incoming', 'designate', 'designated', 'future']);
+const INDEFINITE = new Set(['a', 'an', 'another', 'one', 'two', 'three', 'several', 'some']);
 const NEUTRAL_MODIFIERS = new Set([
   'new', 'current', 'sitting', 'caretaker', 'acting', 'outgoing', 'interim', 'embattled', 'newly', 'elected',
   'appointed', 'top', 'deputy-less',
@@ -309,7 +365,7 @@ export class Dictionary {
       if (this.offices.has(entry.id)) throw new DictionaryError(files.offices, `duplicate office id "${entry.id}"`);
       if (!this.actors.has(entry.of)) throw new DictionaryError(files.offices, `office "${entry.id}": "of" "${entry.of}" is not an actor id`);
       const holders = entry.holders
-        .map((h) => ({ actor: h.actor, from: h.from, to: h.to ?? null, acting: h.acting ?? false }))
+        .map((h) => ({ actor: h.actor, from: dayFrom(h.from), to: h.to == null ? null : dayTo(h.to), acting: h.acting ?? false }))
         .sort((a, b) => a.from.localeCompare(b.from));
       for (const h of holders) {
         if (!this.actors.has(h.actor)) throw new DictionaryError(files.offices, `office "${entry.id}": holder "${h.actor}" is not an actor id`);
@@ -478,7 +534,10 @@ export class Dictionary {
     const toks = tokenize(text);
     const out: OfficeMatch[] = [];
     for (let i = 0; i < toks.length; ) {
-      const m = this.officeAt(toks, i, date, false);
+      // "a Pentagon spokesman", "an Iraqi minister": someone unnamed, not the office holder
+      const prev = toks[i - 1];
+      const indefinite = prev !== undefined && toks[i]!.joined && INDEFINITE.has(prev.norm);
+      const m = indefinite ? undefined : this.officeAt(toks, i, date, false);
       if (!m) {
         i++;
         continue;
@@ -506,94 +565,91 @@ export class Dictionary {
    * qualifier nor suffix counts only if it is a bare title and reads as one ("the prime
    * minister", "Prime Minister X", "Secretary of State").
    */
-  private officeAt(
-    toks: Token[],
-    i: number,
-    date: string,
-    lenient: boolean,
-  ): { office: DictOffice; holder?: DictActor; endTok: number; modifier: 'former' | 'incoming' | null; nameFollows: boolean } | undefined {
+  private officeAt(toks: Token[], i: number, date: string, lenient: boolean): OfficeHit | undefined {
+    const joinedAt = (k: number) => k < toks.length && (k === i || toks[k]!.joined);
     let j = i;
-    let hasThe = false;
+    const hasThe = toks[j]?.norm === 'the';
+    if (hasThe) j++;
     let modifier: 'former' | 'incoming' | null = null;
-    const joinedAt = (k: number) => k === i || (toks[k]?.joined ?? false);
-    if (toks[j]?.norm === 'the') {
-      hasThe = true;
-      j++;
-    }
-    const readModifiers = () => {
-      while (j < toks.length && joinedAt(j)) {
-        const n = toks[j]!.norm;
+    const skipModifiers = (k: number): number => {
+      while (joinedAt(k)) {
+        const n = toks[k]!.norm;
         if (FORMER.has(n)) modifier = 'former';
         else if (INCOMING.has(n)) modifier = 'incoming';
         else if (!NEUTRAL_MODIFIERS.has(n)) break;
-        j++;
+        k++;
       }
+      return k;
     };
-    readModifiers();
-    // An office phrase must start at i: "the"/modifiers only count if a title follows.
-    const starts: { at: number; quals: Set<string> | null }[] = [];
-    for (const q of trieWalk(this.qualifierTrie, toks, j)) {
-      if (!joinedAt(j)) break;
-      starts.push({ at: q.end, quals: new Set(trieWalk(this.qualifierTrie, toks, j).filter((x) => x.end === q.end).map((x) => x.value)) });
+    j = skipModifiers(j);
+    const titleStart = j;
+
+    // Where the title may start: right here (no qualifier), or after each qualifier found here
+    // ("Iraq's", "the US", "Iraqi"), then after more modifiers ("Iraq's new prime minister").
+    const starts: { at: number; quals: Set<string> | null }[] = [{ at: titleStart, quals: null }];
+    if (joinedAt(titleStart)) {
+      const qh = trieWalk(this.qualifierTrie, toks, titleStart);
+      for (const end of new Set(qh.map((h) => h.end))) {
+        starts.push({ at: skipModifiers(end), quals: new Set(qh.filter((h) => h.end === end).map((h) => h.value)) });
+      }
     }
-    starts.push({ at: j, quals: null });
+
     let best: { office: DictOffice; endTok: number; qualified: boolean } | undefined;
+    const consider = (ids: string[], endTok: number, qualified: boolean) => {
+      const unique = new Set(ids);
+      if (unique.size !== 1) return; // ambiguous or nothing: say nothing rather than guess
+      if (best && endTok <= best.endTok) return;
+      best = { office: this.offices.get([...unique][0]!)!, endTok, qualified };
+    };
     for (const s of starts) {
-      j = s.at;
-      if (s.quals) readModifiers();
-      if (j >= toks.length || !joinedAt(j)) continue;
-      const titleHits = trieWalk(this.titleTrie, toks, j, false);
-      const bareHits = s.quals ? [] : trieWalk(this.bareTrie, toks, j, false);
-      for (const th of [...titleHits, ...bareHits]) {
-        const titleEnd = th.end;
-        const isBare = bareHits.includes(th);
-        const sufHits = titleEnd < toks.length && toks[titleEnd]!.joined ? trieWalk(this.suffixTrie, toks, titleEnd) : [];
-        const options: { end: number; ok: (id: string) => boolean; qualified: boolean }[] = [];
+      if (!joinedAt(s.at)) continue;
+      const titleHits = trieWalk(this.titleTrie, toks, s.at);
+      for (const titleEnd of new Set(titleHits.map((h) => h.end))) {
+        const titled = titleHits.filter((h) => h.end === titleEnd).map((h) => h.value);
+        const sufHits = joinedAt(titleEnd) ? trieWalk(this.suffixTrie, toks, titleEnd) : [];
         for (const sh of sufHits) {
-          options.push({ end: sh.end, ok: (id) => id === sh.value && (!s.quals || s.quals.has(id)), qualified: true });
+          consider(titled.filter((id) => id === sh.value && (!s.quals || s.quals.has(id))), sh.end, true);
         }
-        if (s.quals) options.push({ end: titleEnd, ok: (id) => s.quals!.has(id), qualified: true });
-        else if (isBare) options.push({ end: titleEnd, ok: () => true, qualified: false });
-        for (const opt of options) {
-          const ids = new Set(
-            (isBare ? bareHits : titleHits).filter((h) => h.end === titleEnd).map((h) => h.value).filter(opt.ok),
-          );
-          if (ids.size !== 1) continue;
-          const office = this.offices.get([...ids][0]!)!;
-          if (!best || opt.end > best.endTok) best = { office, endTok: opt.end, qualified: opt.qualified };
+        // no suffix: "the US ambassador to the UN" is some other office
+        const next = toks[titleEnd];
+        const continues = next !== undefined && next.joined && (next.norm === 'to' || next.norm === 'of');
+        if (s.quals && !continues) consider(titled.filter((id) => s.quals!.has(id)), titleEnd, true);
+      }
+      if (!s.quals) {
+        const bareHits = trieWalk(this.bareTrie, toks, s.at);
+        for (const end of new Set(bareHits.map((h) => h.end))) {
+          const next = toks[end];
+          const continues = next !== undefined && next.joined && (next.norm === 'to' || next.norm === 'of');
+          if (!continues) consider(bareHits.filter((h) => h.end === end).map((h) => h.value), end, false);
         }
       }
     }
     if (!best) return undefined;
-    const next = toks[best.endTok];
-    const nameFollows = !!next && next.joined && next.shape !== 'lower' && next.norm !== "'s";
-    if (!best.qualified && !lenient) {
+    const found: { office: DictOffice; endTok: number; qualified: boolean } = best;
+
+    const next = toks[found.endTok];
+    const nameFollows = next !== undefined && next.joined && next.shape !== 'lower' && next.norm !== "'s";
+    if (!found.qualified && !lenient) {
       // a bare title must read as a title: "the prime minister", "Prime Minister X", or a
-      // capitalised several-word title such as "Secretary of State"
-      const titleTok = toks[best.endTok - 1]!;
-      const firstTitle = toks[hasThe ? i + 1 : i]!;
-      const capitalised = firstTitle.shape !== 'lower';
-      const multiWord = best.endTok - (hasThe ? i + 1 : i) > 1;
+      // capitalised title of several words such as "Secretary of State"
+      const capitalised = toks[titleStart]!.shape !== 'lower';
+      const multiWord = found.endTok - titleStart > 1;
       if (!hasThe && !(capitalised && (nameFollows || multiWord))) return undefined;
-      void titleTok;
     }
     let holder: DictActor | undefined;
     if (nameFollows) {
-      // the name is authoritative: keep it if that person ever held the office
-      const named = trieWalk(this.aliasTrie, toks, best.endTok).map((h) => h.value.actor);
-      holder = named.reverse().find((a) => best!.office.holders.some((h) => h.actor === a.id));
-    } else if (modifier === 'former') {
-      holder = undefined;
+      // the name is authoritative: keep it only if that person held this office at some time
+      const named = trieWalk(this.aliasTrie, toks, found.endTok).map((h) => h.value.actor);
+      holder = named.reverse().find((a) => found.office.holders.some((h) => h.actor === a.id));
     } else if (modifier === 'incoming') {
-      const nextHolder = best.office.holders.find((h) => h.from > date);
+      const nextHolder = found.office.holders.find((h) => h.from > date);
       holder = nextHolder ? this.actors.get(nextHolder.actor) : undefined;
-    } else {
-      holder = this.officeHolder(best.office.id, date);
+    } else if (modifier !== 'former') {
+      holder = this.officeHolder(found.office.id, date);
     }
-    const result: { office: DictOffice; holder?: DictActor; endTok: number; modifier: 'former' | 'incoming' | null; nameFollows: boolean } =
-      { office: best.office, endTok: best.endTok, modifier, nameFollows };
-    if (holder) result.holder = holder;
-    return result;
+    const hit: OfficeHit = { office: found.office, endTok: found.endTok, modifier, nameFollows };
+    if (holder) hit.holder = holder;
+    return hit;
   }
 
   stats(): { actors: number; aliases: number; shortNames: number; offices: number; holders: number; byType: Record<string, number> } {

@@ -4,7 +4,8 @@
  */
 import './styles.css';
 import type { ActorDetailResponse, GraphResponse, StatementView } from '../../server/contract.ts';
-import { ACTOR_TYPES, STANCES, type ActorType, type Stance } from '../../cypher/schema.ts';
+import type { ActorType, Stance } from '../../cypher/schema.ts';
+import { ACTOR_TYPES, STANCES } from './state/vocab.ts';
 import { api, ApiError } from './api.ts';
 import { h, clear } from './dom.ts';
 import { ACTOR_TYPE_STYLE, STANCE_COLORS, settings } from './settings.ts';
@@ -199,6 +200,8 @@ class App {
       onLayoutDone: () => {
         window.__explorer!.layoutDone = true;
         this.graphHost.dataset.layout = 'done';
+        // a shared link with an actor: bring it into view once nodes have settled
+        if (this.state.actor) void this.zoomToActor(this.state.actor);
       },
     });
     this.graphHost.dataset.layout = 'running';

@@ -47,6 +47,8 @@ export const settings = {
   layout: {
     /** the FA2 worker is stopped after this long at most … */
     maxMs: 6000,
+    /** … but runs at least this long */
+    minMs: 1200,
     /** … or as soon as the mean node displacement per check falls below this (graph units) */
     convergence: 0.004,
     checkEveryMs: 300,

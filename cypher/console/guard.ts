@@ -175,8 +175,7 @@ const READ_CLAUSES = new Set(['MATCH', 'OPTIONAL', 'WHERE', 'WITH', 'UNWIND', 'R
 const STATEMENT_WORDS = new Set([
   'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'DROP', 'ALTER', 'COPY', 'LOAD', 'EXPORT', 'IMPORT',
   'ATTACH', 'USE', 'INSTALL', 'UNINSTALL', 'UPDATE', 'CALL', 'FOREACH', 'BEGIN', 'COMMIT', 'ROLLBACK', 'CHECKPOINT',
-  'PROFILE', 'EXPLAIN', 'START', 'STOP', 'GRANT', 'REVOKE', 'DENY', 'SHOW', 'TERMINATE', 'TRUNCATE', 'FINISH',
-  'INSERT', 'RENAME', 'ENABLE', 'DISABLE', 'MACRO', 'PROJECT', 'GRAPH',
+  'PROFILE', 'EXPLAIN', 'GRANT', 'REVOKE', 'DENY', 'TRUNCATE', 'INSERT',
 ]);
 
 /** Descriptions of refused clauses, for a clear message. */
@@ -353,7 +352,8 @@ class Parser {
         if (next?.kind === 'punct' && next.value === '(' && FILE_FUNCTION.test(tok.value) && !(prev?.kind === 'punct' && prev.value === ':')) {
           refuse(`function ${tok.raw}() is not allowed in the read-only console (it can read files or the network)`, tok);
         }
-        const afterDot = prev?.kind === 'punct' && (prev.value === '.' || prev.value === ':');
+        // After `.` or `:` a word is a property or label; after AS it is an alias.
+        const afterDot = (prev?.kind === 'punct' && (prev.value === '.' || prev.value === ':')) || (prev?.kind === 'word' && prev.value === 'AS');
         const isKey = next?.kind === 'punct' && next.value === ':' && depthStack[depthStack.length - 1] === '}';
         if (!afterDot && !isKey) {
           if (depthStack.length === 0) {

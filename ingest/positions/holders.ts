@@ -27,9 +27,12 @@ export interface HeldStance {
   via: 'subject' | 'relative' | 'from';
 }
 
-/** Words that may stand between a subject and its predicate without changing who holds it. */
+/**
+ * Words that may stand between a subject and its predicate without changing who holds it
+ * ("that" may not: "X told Y that they aim …" — Y is not the subject of "aim").
+ */
 const SKIP =
-  /^(?:[\s,]+|which|who|that|has|have|had|been|is|are|was|were|will|would|also|still|then|now|recently|repeatedly|long|already|again|further|reportedly|apparently|in the end|,)\b\s*/;
+  /^(?:[\s,]+|which|who|has|have|had|been|is|are|was|were|will|would|also|still|then|now|recently|repeatedly|long|already|again|further|reportedly|apparently|in the end|,)\b\s*/;
 
 /** Heads of a predicate through which a subject takes a stance (beside the general lexicon). */
 const PREDICATES = compile([
@@ -49,6 +52,9 @@ const FINITE = /\b(?:has|have|had|is|are|was|were|will|would|came|come)\b/;
 const CLAUSE_END = /[.;!?](?=\s|$)|,?\s(?:but|despite|while|although|though|whereas|however)\s/;
 
 const MAX_WORDS = 30;
+
+/** A mention right after one of these is the object of a preposition, not a subject. */
+const PREPOSITION_BEFORE = /\b(?:with|within|against|on|from|for|by|into|inside|in|at|of|over|between|among|than|about|under|after|before)\s+(?:the\s+)?$/;
 
 function clip(norm: string, from: number, maxWords = MAX_WORDS): number {
   const rest = norm.slice(from);
@@ -115,7 +121,9 @@ export function heldStances(text: string, sentence: Span, mentions: readonly Act
       continue;
     }
 
-    // pattern 1: subject + stance predicate (possessive "X's refusal to …" too)
+    // pattern 1: subject + stance predicate (possessive "X's refusal to …" too); a mention right
+    // after a preposition ("elements within the government prefer …") is not the subject
+    if (PREPOSITION_BEFORE.test(norm.slice(Math.max(sentence.start, m.start - 30), m.start))) continue;
     let p = end;
     if (/^['\u2019]s\s/.test(text.slice(p, p + 3))) p += 3;
     for (let guard = 0; guard < 8; guard++) {
@@ -123,12 +131,11 @@ export function heldStances(text: string, sentence: Span, mentions: readonly Act
       if (!skip || skip[0].length === 0) break;
       p += skip[0].length;
     }
-    // the predicate head must come within the first four words after the subject
+    // the predicate head must be the first word after the subject (and its auxiliaries)
     const head = norm.slice(p, clip(norm, p, 4));
-    const heads = findAll(head, PREDICATES);
-    const firstHead = heads.sort((a, b) => a.start - b.start)[0];
+    const firstHead = findAll(head, PREDICATES).find((h) => h.start === 0);
     if (!firstHead) continue;
-    add(holders, p + firstHead.start, clip(norm, p), /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12)) ? 'relative' : 'subject');
+    add(holders, p, clip(norm, p), /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12)) ? 'relative' : 'subject');
     i += holders.length - 1;
   }
   return out;

@@ -19,14 +19,31 @@ function sentenceOf(doc: Doc, at: number): Sentence | undefined {
   return doc.sentences.find((s) => s.start <= at && at < s.end);
 }
 
+/** A reporting frame longer than this is not a frame ("X is still requesting …") but a whole clause. */
+const MAX_FRAME_WORDS = 12;
+
 /** The text a statement's stance is read from, as an absolute span of the article. */
 export function statementWindow(doc: Doc, st: StatementDraft): Span {
+  const text = doc.input.text;
   const sentence = sentenceOf(doc, st.start);
   if (st.kind === 'direct' && wordCount(st.text) < SHORT_QUOTE_WORDS && sentence) {
-    return { start: sentence.start, end: sentence.end };
+    // a short quote ("full withdrawal") is read in its clause: from the last clause mark before
+    // it to the first one after it
+    const before = text.slice(sentence.start, st.start);
+    const lastMark = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'));
+    const after = text.slice(st.end, sentence.end);
+    const nextMark = after.search(/[,;:]/);
+    return {
+      start: lastMark >= 0 ? sentence.start + lastMark + 1 : sentence.start,
+      end: nextMark >= 0 ? st.end + nextMark : sentence.end,
+    };
   }
   // indirect speech: the reporting frame before the clause ("X is still requesting …") governs it
-  if (st.kind === 'indirect' && st.attribution.start < st.start) {
+  if (
+    st.kind === 'indirect' &&
+    st.attribution.start < st.start &&
+    wordCount(text.slice(st.attribution.start, st.start)) <= MAX_FRAME_WORDS
+  ) {
     return { start: st.attribution.start, end: st.end };
   }
   return { start: st.start, end: st.end };

@@ -18,7 +18,7 @@ import type { RelationKind } from '../../cypher/schema.ts';
 import { officeMatches as dictionaryOfficeMatches, type OfficeMatch } from '../dictionary.ts';
 import { normalise } from '../positions/lexicon.ts';
 
-type OfficeFinder = (text: string, date: string) => Pick<OfficeMatch, 'start' | 'end' | 'office' | 'modifier'>[];
+type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
 /** Words allowed between a verb and its object mention ("urged the Iraqi government"). */
 const DET = String.raw`(?:(?:the|its|their|his|her|a)\s+)?`;
@@ -101,7 +101,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     const norm = normalise(text);
     const out: RelationDraft[] = [];
     const seen = new Set<string>();
-    const add = (sentence: Sentence, kind: RelationKind, from: string, to: string, at: number, title: string | null = null) => {
+    const add = (sentence: Sentence, kind: RelationKind, from: string, to: string, at: number, title: string | null = null, date?: DateValue) => {
       if (from === to) return;
       const key = `${kind}|${from}|${to}|${title ?? ''}|${sentence.start}`;
       if (seen.has(key)) return;
@@ -111,7 +111,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         from,
         to,
         title,
-        date: dateFor(doc, sentence, at),
+        date: date ?? dateFor(doc, sentence, at),
         evidence: text.slice(sentence.start, sentence.end).trim(),
         start: sentence.start,
         end: sentence.end,
@@ -126,16 +126,22 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
 
       // holds_office from the office dictionary: "Iraqi Prime Minister X", "X, the US ambassador to Iraq"
       for (const o of offices(text.slice(sentence.start, sentence.end), doc.publication.from)) {
-        if (o.modifier) continue; // former / incoming: not the office at this date
         const start = sentence.start + o.start;
         const end = sentence.start + o.end;
+        // former / incoming / then-: not the office at this date
+        if (o.modifier || /\b(?:former|ex|then|late|interim)[\s-]+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+        // the person named right after the title, or in apposition before it ("X, the US envoy");
+        // a title standing alone ("the prime minister") names no one new: the dictionary resolved it
+        const named = ms.filter((m) => m.via !== 'office' && typeOf(m.actorId) === 'person');
         const person =
-          ms.find((m) => m.start >= end && /^[\s,]{0,3}$/.test(text.slice(end, m.start))) ??
-          ms.find((m) => m.start <= start && m.end >= end) ??
-          [...ms].reverse().find((m) => m.end <= start && /^\s*,\s*(?:the\s+|a\s+)?$/i.test(text.slice(m.end, start)));
-        if (person && typeOf(person.actorId) !== 'country' && person.actorId !== o.office.of) {
-          add(sentence, 'holds_office', person.actorId, o.office.of, start, o.office.title);
-        }
+          named.find((m) => m.start >= end && /^[\s,]{0,3}$/.test(text.slice(end, m.start))) ??
+          [...named].reverse().find((m) => m.end <= start && /^\s*,\s*(?:the\s+|a\s+)?$/i.test(text.slice(m.end, start)));
+        if (!person) continue;
+        // a bare title ("Prime Minister X") does not say whose: only its holder at the date counts
+        const bare = o.office.bareTitles.some((t) => normalise(t) === normalise(o.text).replace(/^the\s+/, ''));
+        if (bare && o.holder?.id !== person.actorId) continue;
+        // the title as the article gives it, at its date (tenures are the dictionary's business)
+        add(sentence, 'holds_office', person.actorId, o.office.of, start, o.office.title, doc.publication);
       }
 
       if (ms.length < 2) continue;
@@ -153,8 +159,11 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
             const verbAt = sentence.start + m.index;
             const subj = subjectBefore(norm, ms, j, verbAt, sentence.start);
             if (!subj) continue;
-            if (backwards) add(sentence, p.kind, obj.actorId, subj.actorId, verbAt);
-            else add(sentence, p.kind, subj.actorId, obj.actorId, verbAt);
+            const head = headOf(norm, ms, j);
+            for (const s of coordinated(norm, ms, subj)) {
+              if (backwards) add(sentence, p.kind, head.actorId, s.actorId, verbAt);
+              else add(sentence, p.kind, s.actorId, head.actorId, verbAt);
+            }
           }
         }
         if (j === 0) continue;
@@ -211,6 +220,24 @@ function subjectBefore(norm: string, ms: ActorMention[], objIndex: number, verbA
     return m;
   }
   return null;
+}
+
+/** The head of a run of adjacent mentions ("Iraqi Prime Minister Nouri al-Maliki"): the last one. */
+function headOf(norm: string, ms: ActorMention[], j: number): ActorMention {
+  let k = j;
+  while (k + 1 < ms.length && /^\s*$/.test(norm.slice(ms[k]!.end, ms[k + 1]!.start))) k++;
+  return ms[k]!;
+}
+
+/** A subject with the ones coordinated before it ("Turkey and Saudi Arabia provided …"). */
+function coordinated(norm: string, ms: ActorMention[], subj: ActorMention): ActorMention[] {
+  const out = [subj];
+  let k = ms.indexOf(subj);
+  while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(norm.slice(ms[k - 1]!.end, ms[k]!.start))) {
+    k--;
+    out.push(ms[k]!);
+  }
+  return out;
 }
 
 /** The office dictionary, when its data files are there (a missing dictionary means no offices). */

@@ -15,6 +15,7 @@ import { resolveOffice } from '../dictionary.ts';
 import {
   ANON_HEADS,
   ANON_MODIFIERS,
+  BODY_HEADS,
   OBJECT_VERBS,
   SPEECH_NOUNS,
   SPEECH_VERBS,
@@ -48,7 +49,7 @@ const SKIP_AFTER_VERB = new RegExp(
       String.raw`in (?:a|an|the|his|her|their|its) (?:joint |written |televised |brief |separate |recent )?(?:statement|interview|tweet|post|speech|briefing|news conference|press conference|letter|op-ed|address|message|report|meeting|call)(?: (?:with|to|on|issued|posted|released|published)(?: [A-Za-z’'.-]+){1,6}?)?(?=[\s,:“"])`,
       String.raw`(?:on|last|this|next|earlier|late|early)(?: on)? (?:${DAYS}|week|month|year|summer|winter|spring|autumn|fall|weekend)(?: (?:morning|evening|night|afternoon))?`,
       String.raw`(?:on |in )?(?:${MONTHS})(?: \d{1,2})?(?:,? \d{4})?`,
-      String.raw`(?:${DAYS})(?: (?:morning|evening|night|afternoon))?`,
+      String.raw`(?:${DAYS})(?![’']s)(?: (?:morning|evening|night|afternoon))?`,
       String.raw`(?:earlier|later|previously|recently|again|also|repeatedly|publicly|privately|separately|yesterday|today)`,
       String.raw`(?:to |told )?(?:reporters|journalists|the media|the press|lawmakers|the BBC|CNN)`,
       String.raw`(?:in|from|at) (?:Baghdad|Washington|Tehran|Erbil|Brussels|London|Paris|Ankara|Riyadh|Damascus|Beirut|Doha|the White House|the Pentagon)`,
@@ -63,7 +64,7 @@ const LEADING_ADVERBIAL = new RegExp(
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
-const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+(?=[a-z])|;\s+/g;
+const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·,\s+(?=(?:a|an)\s)|;\s+/g;
 
 export function statements(doc: Doc): Doc {
   const text = doc.input.text;
@@ -94,7 +95,9 @@ export function statements(doc: Doc): Doc {
       if (!speaker) return;
       const content = trimContent(text, c);
       if (!content) return;
-      if (unquotedWords(text, content, mask, para.start) < 4) return; // almost all quote: the quote carries it
+      const hasQuote = mask.subarray(content.start - para.start, content.end - para.start).some((x) => x === 1);
+      const words = unquotedWords(text, content, mask, para.start);
+      if (hasQuote ? words < 4 : words < 2) return; // almost all quote: the quote carries it
       out.push({
         kind: 'indirect',
         start: content.start,
@@ -166,9 +169,12 @@ export function statements(doc: Doc): Doc {
   // the same span found by two frames: keep the first
   const seen = new Set<string>();
   const unique = out.filter((s) => {
+    // the same span found by two frames, or a standfirst repeating a sentence of the body
     const k = `${s.kind}:${s.start}:${s.end}`;
-    if (seen.has(k)) return false;
+    const k2 = `${s.kind}:${s.speakerId}:${s.text}`;
+    if (seen.has(k) || seen.has(k2)) return false;
     seen.add(k);
+    seen.add(k2);
     return true;
   });
   for (const a of ctx.created) if (!actorsById.has(a.id)) actorsById.set(a.id, a);
@@ -220,11 +226,14 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
 
   // nominal cues: "X's announcement (on Friday) that …", "accusations in X that …"
   const nounAlt = [...SPEECH_NOUNS].join('|');
-  const possRe = new RegExp(String.raw`((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)[’']s?\s+(?:[a-z]+\s+)?(${nounAlt})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s+that\s+`, 'g');
+  const possRe = new RegExp(String.raw`((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)[’']s?\s+(?:[a-z]+\s+)?(${nounAlt})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s+(that|of|for)\s+`, 'g');
   for (let m = possRe.exec(ms); m; m = possRe.exec(ms)) {
     const sp = { start: abs(m.index), end: abs(m.index + m[1]!.length) };
     const cStart = abs(m.index + m[0].length);
-    frames.push({ sentence: si, speakerSpan: sp, cue: m[2]!, cueSpan: { start: abs(m.index + m[0].indexOf(m[2]!)), end: abs(m.index + m[0].indexOf(m[2]!) + m[2]!.length) }, contents: splitContent(text, masked, paraStart, { start: cStart, end: sentenceEnd }), kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
+    // "X's announcement that CLAUSE" reports a clause; "X's call for / announcement of NP" an object, up to the comma
+    const objEnd = m[3] === 'that' ? sentenceEnd : abs(m.index + m[0].length + (/[,;]/.exec(ms.slice(m.index + m[0].length))?.index ?? ms.length));
+    const contents = m[3] === 'that' ? splitContent(text, masked, paraStart, { start: cStart, end: sentenceEnd }) : [{ start: cStart, end: Math.min(objEnd, sentenceEnd) }];
+    frames.push({ sentence: si, speakerSpan: sp, cue: m[2]!, cueSpan: { start: abs(m.index + m[0].indexOf(m[2]!)), end: abs(m.index + m[0].indexOf(m[2]!) + m[2]!.length) }, contents, kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
   }
   const inRe = new RegExp(String.raw`\b(${nounAlt})\s+(?:in|by|from)\s+((?:the\s+)?[^,.;·]{1,60}?)\s+that\s+`, 'g');
   for (let m = inRe.exec(ms); m; m = inRe.exec(ms)) {
@@ -260,6 +269,35 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
         afterSubject = speakerSpan;
       }
     }
+    const trimmedPrefix = prefix.replace(/\s+$/, '');
+    const participle = /ing$/.test(word);
+    let byClause: Span | null = null;
+    if (!speakerSpan && participle && lastSubject && (/,$/.test(trimmedPrefix) || /(?:^|\s)(?:and|but)$/.test(trimmedPrefix))) {
+      speakerSpan = lastSubject; // ", stressing that …": the clause's speaker goes on
+    } else if (!speakerSpan && participle && /^(?:By|After|In|While|Before)$/.test(trimmedPrefix.trim())) {
+      // "By indicating that CLAUSE, X was signalling …": the speaker follows the clause
+      const rest0 = ms.slice(vEnd);
+      const th = /^\s+that\s+([^,;]+)/.exec(rest0);
+      if (th) {
+        byClause = { start: abs(vEnd + th[0].length - th[1]!.length), end: abs(vEnd + th[0].length) };
+        speakerSpan = firstMentionSpan(ctx, { start: byClause.end, end: s.end }, s.end);
+      }
+    } else if (!speakerSpan && /(?:^|[\s,])(?:and|but)$/.test(trimmedPrefix)) {
+      speakerSpan = lastSubject ?? mainSubjectSpan(ctx, text, s, abs(vStart)); // "X imposed sanctions and threatened …"
+    } else if (!speakerSpan && /(?:^|\s)(?:that|which|who)$/.test(trimmedPrefix)) {
+      // "a joint statement that emphasized …": the relative clause's antecedent speaks
+      const head = trimmedPrefix.replace(/\s*(?:that|which|who)$/, '');
+      const c0 = lastBoundary(head.replace(/,$/, ''));
+      const np = head.slice(c0).replace(/^\s*(?:issuing|issued|releasing|released|in)\s+/, '');
+      if (np.trim() && np.trim().split(/\s+/).length <= 8) {
+        const st = head.length - np.length;
+        speakerSpan = { start: abs(st + (np.length - np.trimStart().length)), end: abs(head.length) };
+      }
+    }
+    if (byClause) {
+      if (speakerSpan) frames.push(mkFrame(ctx, text, si, speakerSpan, word, cueSpan, [byClause], 'verb'));
+      continue;
+    }
     if (!speakerSpan) {
       // the noun phrase before the verb, skipping an appositive ", the director of …,"
       const trimmed = prefix.replace(/\s+$/, '');
@@ -281,7 +319,13 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
       }
       const lead = /^[\s,]*(?:(?:and|but|while|as|when|because|then|so|yet)\s+)?/.exec(np)![0].length;
       const leadAdv = LEADING_ADVERBIAL.exec(np.slice(lead))?.[0].length ?? 0;
-      const npText = np.slice(lead + leadAdv).trim();
+      let npText = np.slice(lead + leadAdv).trim();
+      const andCut = /^(.*\b(?:has|have|had|been|was|were|is|are|will|would)\b.*\s)(?:and|but)\s+(?=\S)/.exec(npText);
+      if (andCut) {
+        npText = npText.slice(andCut[0].length);
+        np = np.slice(0, lead + leadAdv) + ' '.repeat(np.slice(lead + leadAdv).length - np.slice(lead + leadAdv).trimStart().length) + np.slice(lead + leadAdv).trimStart().slice(andCut[0].length);
+        npStart += andCut[0].length;
+      }
       if (npText && npText.split(/\s+/).length <= 14 && !/·/.test(npText)) {
         const st = npStart + lead + leadAdv + (np.slice(lead + leadAdv).length - np.slice(lead + leadAdv).trimStart().length);
         speakerSpan = { start: abs(st), end: abs(st + npText.length) };
@@ -326,23 +370,43 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
       const start = obj.withVerb ? abs(vStart) : abs(from + (body.length - body.trimStart().length));
       const end = stop ? abs(from + stop.index) : sentenceEnd;
       if (end > start) contents = [{ start, end: Math.min(end, sentenceEnd) }];
-    } else if (THAT_ONLY_VERBS.has(word) || isPointedOut) {
-      contents = [];
-    } else if (/^\s*[A-Za-z]/.test(rest) && !/^\s*(?:to|in|on|at|of|for|with|by|from|about|it\s*[.,]|so\b)/.test(rest)) {
-      // "X said the talks …" (no "that")
-      contents = splitContent(text, masked, paraStart, { start: abs(pos + (rest.length - rest.trimStart().length)), end: sentenceEnd });
     } else if (/^\s*[.,]?\s*$/.test(rest) && TAIL_REPORT_VERBS.has(word)) {
       // "CONTENT, CNN reported."
       const before = ms.slice(0, speakerSpan.start - s.start).replace(/[\s,]+$/, '');
       const lead = LEADING_ADVERBIAL.exec(before)?.[0].length ?? 0;
       if (before.length - lead > 0 && !/·/.test(before.slice(-3))) contents = [{ start: abs(lead), end: abs(before.length) }];
       kind = 'tail';
+    } else if (THAT_ONLY_VERBS.has(word) || isPointedOut) {
+      contents = [];
+    } else if (/^\s*[A-Za-z]/.test(rest) && !/^\s*(?:to|in|on|at|of|for|with|by|from|about|it\s*[.,]|so\b)/.test(rest) && looksLikeClause(rest)) {
+      // "X said the talks …" (no "that"): only when a clause follows, not an object ("claimed the lives of …")
+      contents = splitContent(text, masked, paraStart, { start: abs(pos + (rest.length - rest.trimStart().length)), end: sentenceEnd });
     }
     frames.push(mkFrame(ctx, text, si, speakerSpan, isPointedOut ? 'pointed out' : word, cueSpan, contents, kind));
   }
-  // a sentence with a speaker-verb frame does not also credit its outlet ("…, according to CNN")
-  const hasVerb = frames.some((f) => f.kind === 'verb' && f.contents.length);
-  return frames.filter((f) => !(hasVerb && f.kind === 'according' && frames.some((g) => g.kind === 'verb' && g.contents.some((c) => f.contents.some((d) => overlap(c, d))))));
+  // a speaker-verb frame does not also credit its outlet ("X said …, according to CNN"), and speech
+  // reported inside someone's reported speech is theirs to report ("Kirby said the statement says …")
+  const verbFrames = frames.filter((f) => f.kind === 'verb' && f.contents.length);
+  return frames.filter((f) => {
+    if (f.kind === 'according' && f.cueSpan.start > s.start + 3 && verbFrames.some((g) => g.contents.some((c) => f.contents.some((d) => overlap(c, d))))) return false;
+    if (verbFrames.some((g) => g !== f && g.contents.some((c) => c.start <= f.cueSpan.start && f.cueSpan.end <= c.end))) return false;
+    return true;
+  });
+}
+
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|won’t|can’t|isn’t|wasn’t|aren’t)\b|[’']s\b|\b[a-z]{3,}ed\b/;
+/** Reported content without "that" must be a clause (a finite verb), not an object noun phrase. */
+function looksLikeClause(s: string): boolean {
+  return FINITE.test(s.split(/[.;]/)[0] ?? '');
+}
+
+/** The subject of a sentence's main clause: the first mention after any leading subordinate clause. */
+function mainSubjectSpan(ctx: Resolver, text: string, s: Span, before: number): Span | null {
+  const body = text.slice(s.start, before);
+  const sub = /^(?:(?:As|When|While|After|Before|Since|Although|Though|Because|If|Despite|Following|Amid|Once)\b[^,]*,\s*)/.exec(body);
+  const from = s.start + (sub ? sub[0].length : 0);
+  const m = ctx.doc.mentions.find((x) => x.start >= from && x.end <= before);
+  return m ? { start: m.start, end: m.end } : null;
 }
 
 function lastBoundary(s: string): number {
@@ -482,8 +546,10 @@ class Resolver {
     const det = DETERMINERS.has(lower[0] ?? '');
 
     // anonymous sources: "a senior US official", "US officials", "the two officials", "Iraqi and Western officials"
-    const anonHeadIdx = lower.findIndex((w) => ANON_HEADS.has(w));
-    if (anonHeadIdx >= 0 && anonHeadIdx >= words.length - 4) {
+    const prepIdx = lower.findIndex((w, i) => i > 0 && /^(for|of|at|in|with|from|to|on|close|familiar|representing|who|speaking|briefed)$/.test(w));
+    const npHeadEnd = prepIdx > 0 ? prepIdx : words.length;
+    const anonHeadIdx = ANON_HEADS.has(lower[npHeadEnd - 1] ?? '') ? npHeadEnd - 1 : -1;
+    if (anonHeadIdx >= 0) {
       const mods = lower.slice(det ? 1 : 0, anonHeadIdx);
       const modsOk = mods.every((w) => ANON_MODIFIERS.has(w) || w === 'and' || /^\d+$/.test(w) || /^[a-z]+-?$/.test(w));
       const orgMention = mentions.find((m) => {
@@ -530,7 +596,8 @@ class Resolver {
     // an unknown capitalised name
     if (/^[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][\w’'-]+){1,3}$/.test(headPart)) return this.local(headPart, 'person', span);
     // an indefinite body: "a body representing the groups", "some elements within the Iraq government"
-    if (det && words.length >= 2 && raw.split(/\s+/).length <= 9 && !/^(?:it|this|that)$/i.test(headWord)) {
+    const bodyHead = lower[npHeadEnd - 1] ?? '';
+    if (det && words.length >= 2 && raw.split(/\s+/).length <= 9 && BODY_HEADS.has(bodyHead)) {
       return this.local(raw, 'group', span);
     }
     if (headMention) return this.get(headMention.actorId)!;
@@ -544,7 +611,7 @@ class Resolver {
     for (const m of before) {
       const a = this.get(m.actorId);
       if (!a) continue;
-      const hay = `${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${text.slice(Math.max(0, m.start - 40), m.start)}`.toLowerCase();
+      const hay = `${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${text.slice(Math.max(0, m.start - 30), m.start).split(/[,.;]/).pop()}`.toLowerCase();
       if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
       if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
     }

@@ -17,6 +17,7 @@ const CuesFile = z.object({
   documentHeads: z.array(z.string()),
   titles: z.array(z.string()),
   orgHeads: z.array(z.string()),
+  bodyHeads: z.array(z.string()),
 });
 
 const path = new URL('../data/cues.json', import.meta.url);
@@ -38,6 +39,7 @@ export const ANON_MODIFIERS = new Set(cues.anonymousModifiers);
 export const DOCUMENT_HEADS = cues.documentHeads;
 export const TITLES = new Set(cues.titles);
 export const ORG_HEADS = new Set(cues.orgHeads);
+export const BODY_HEADS = new Set(cues.bodyHeads);
 
 type Gender = 'male' | 'female';
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;

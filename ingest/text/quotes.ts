@@ -92,6 +92,8 @@ export function isModifierScareQuote(text: string, q: QuoteSpan): boolean {
   const after = text.slice(q.end + 1, q.end + 30);
   const m = /^\s+([a-z][a-z-]*)/.exec(after);
   if (!m) return false;
+  // "“security needs” going forward": a verb form follows, so the quote is a phrase of its own
+  if (/(?:ing|ed)$/.test(m[1]!)) return false;
   return !FOLLOWING_FUNCTION_WORDS.has(m[1]!);
 }
 

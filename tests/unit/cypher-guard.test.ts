@@ -123,3 +123,13 @@ describe('console guard', () => {
     expect(t.at(-1)).toMatchObject({ line: 2, col: 8 });
   });
 });
+
+describe('console guard: schema names that look like keywords', () => {
+  it.each([
+    'MATCH (s:Statement) RETURN s.start AS start, s.`end` AS stop, s.text AS text ORDER BY start',
+    'MATCH (a:Article)-[m:MENTIONS]->(b) RETURN m.count AS count, b.type AS type',
+    'MATCH (n) RETURN n.show AS show, n.graph AS graph',
+  ])('accepts %s', (q) => {
+    expect(() => assertReadOnlyQuery(q)).not.toThrow();
+  });
+});

@@ -121,6 +121,24 @@ describe('issueStances', () => {
     expect(stanceOf('Nobody said no. But the troops will withdraw in March', 'us-troop-presence')).toBe('oppose');
   });
 
+  it('flips a cue followed by a post-negator ("is not under consideration")', () => {
+    expect(stanceOf('a drawdown or withdrawal of the troops is not under consideration', 'us-troop-presence')).toBe('support');
+  });
+
+  it('ignores what is said about another theatre ("… from Syria")', () => {
+    expect(issueStances('The White House wants a withdrawal of US troops from Syria by spring')).toEqual([]);
+  });
+
+  it('reads a bare past-tense cue as narrated fact, not a stance', () => {
+    expect(stanceOf('the last US troops pulled out in December', 'us-troop-presence')).toBe('neutral');
+    expect(stanceOf('the mayor said the US troops should be withdrawn', 'us-troop-presence')).toBe('oppose');
+    expect(stanceOf('a small US troop presence is needed', 'us-troop-presence')).toBe('support');
+  });
+
+  it('lets a hedge cover the rest of its clause', () => {
+    expect(stanceOf('it is unclear whether the obstacles that blocked a deal to keep US troops are gone', 'us-troop-presence')).toBe('neutral');
+  });
+
   it('finds several issues in one text and leaves out those not mentioned', () => {
     const r = issueStances('Keeping the trainers is needed to help curb Iranian influence in the south');
     expect(r.find((x) => x.id === 'us-training-role')?.stance).toBe('support');
@@ -169,7 +187,7 @@ describe('positions stage', () => {
   });
 
   it('takes a stance from a subject with a stance predicate in narrative', () => {
-    const text = 'The Sadrist bloc, which rejects the presence of foreign troops, won seats. Kuwait has long favoured a permanent presence of US forces in the Gulf.';
+    const text = 'The Sadrist bloc, which rejects the presence of foreign troops, won seats. Kuwait has long favoured a permanent presence of US forces in Iraq.';
     const doc = positions(makeDoc(text, [['The Sadrist bloc', 'sadrists', 'group'], ['Kuwait', 'kuwait', 'country']]));
     expect(doc.positions).toEqual(
       expect.arrayContaining([
@@ -207,6 +225,12 @@ describe('positions stage', () => {
     const held = doc.positions.map((p) => `${p.actorId}:${p.issue}:${p.stance}`);
     expect(held).toEqual(['syria:us-troop-presence:oppose']);
     expect(doc.statements[0]?.issues?.find((i) => i.id === 'us-troop-presence')?.stance).toBe('neutral');
+  });
+
+  it('does not read the complement of a preposition as the subject ("elements within X prefer …")', () => {
+    const text = 'Some factions within the Kurdish bloc reject the presence of foreign troops.';
+    const doc = positions(makeDoc(text, [['the Kurdish bloc', 'kurds', 'group']]));
+    expect(doc.positions).toEqual([]);
   });
 
   it('does not read an object of a preposition as a stance holder', () => {

@@ -94,7 +94,7 @@ describe('relations stage', () => {
   });
 
   it('holds_office: from the office dictionary, to the person named after the title or in apposition', () => {
-    const text = 'Jordanian Foreign Minister Ali Hassan met reporters. Omar Nabil, the Egyptian envoy, left.';
+    const text = 'Jordanian Foreign Minister Ali Hassan met reporters on March 3. Omar Nabil, the Egyptian envoy, left.';
     const stage = makeRelationsStage({
       officeMatches: (s) => {
         const out = [];
@@ -107,6 +107,7 @@ describe('relations stage', () => {
             out.push({
               start: i,
               end: i + phrase.length,
+              text: phrase,
               modifier: null,
               office: { id: `${of}-x`, title, of, titles: [], qualifiers: [], suffixes: [], bareTitles: [], holders: [] },
             });
@@ -115,12 +116,38 @@ describe('relations stage', () => {
         return out;
       },
     });
-    const doc = stage(makeDoc(text, [['Ali Hassan', 'ali-hassan', 'person'], ['Omar Nabil', 'omar-nabil', 'person']]));
+    const doc = stage(makeDoc(text, [['Ali Hassan', 'ali-hassan', 'person'], ['Omar Nabil', 'omar-nabil', 'person']], [['March 3', '2020-03-03']]));
     expect(doc.relations.map((r) => `${r.kind}:${r.from}>${r.to}:${r.title}`)).toEqual([
       'holds_office:ali-hassan>jordan:Foreign Minister of Jordan',
       'holds_office:omar-nabil>egypt:Envoy of Egypt',
     ]);
+    // recorded at the article date, whatever the sentence's own date
     expect(doc.relations[0]?.date.value).toBe('2020-05-05');
+    // "former" is not the office at the article date
+    const former = stage(makeDoc('Omar Nabil, a former Egyptian envoy, left.', [['Omar Nabil', 'omar-nabil', 'person']]));
+    expect(former.relations).toEqual([]);
+  });
+
+  it('holds_office: a bare title ("Prime Minister X") counts only for its holder at the date', () => {
+    const stage = makeRelationsStage({
+      officeMatches: (s) => {
+        const i = s.indexOf('Prime Minister');
+        if (i < 0) return [];
+        const office = { id: 'pm-jordan', title: 'Prime Minister of Jordan', of: 'jordan', titles: [], qualifiers: [], suffixes: [], bareTitles: ['prime minister'], holders: [] };
+        return [{ start: i, end: i + 14, text: 'Prime Minister', modifier: null, office, holder: { id: 'ali-hassan' } }];
+      },
+    });
+    const actors: [string, string, ActorType][] = [['Ali Hassan', 'ali-hassan', 'person'], ['Omar Nabil', 'omar-nabil', 'person']];
+    expect(triples(stage(makeDoc('Prime Minister Ali Hassan spoke.', actors)))).toEqual(['holds_office:ali-hassan>jordan']);
+    expect(triples(stage(makeDoc('Prime Minister Omar Nabil spoke.', actors)))).toEqual([]);
+  });
+
+  it('takes the head of an object phrase and every coordinated subject', () => {
+    const actors: [string, string, ActorType][] = [['Jordanian', 'jordan', 'country'], ...COUNTRIES, ['Ali Hassan', 'ali-hassan', 'person']];
+    expect(triples(noOffices(makeDoc('Egypt and Hamas accused Jordanian Ali Hassan of lying.', actors)))).toEqual([
+      'opposes:hamas>ali-hassan',
+      'opposes:egypt>ali-hassan',
+    ]);
   });
 
   it('addresses: "X told Y"', () => {

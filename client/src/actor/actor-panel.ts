@@ -11,14 +11,25 @@ import { filterByRange } from '../state/time-range.ts';
 import { stanceChartSvg } from './stance-chart-view.ts';
 import { statementList } from './statement-list.ts';
 
-function datesOf(r: RelationView): string {
-  return r.dateFrom === r.dateTo ? r.date : `${r.date}`;
+/** Relations repeated over time (an office held, as reported by several articles) are listed once with all their dates. */
+export function groupRelations(rels: readonly RelationView[], caption: (r: RelationView) => string): { caption: string; dates: string[] }[] {
+  const groups = new Map<string, { caption: string; dates: Set<string> }>();
+  for (const r of [...rels].sort((a, b) => a.dateFrom.localeCompare(b.dateFrom))) {
+    const c = caption(r);
+    let g = groups.get(c);
+    if (!g) groups.set(c, (g = { caption: c, dates: new Set() }));
+    g.dates.add(r.date);
+  }
+  return [...groups.values()].map((g) => ({ caption: g.caption, dates: [...g.dates] }));
 }
 
-function relationItems(rels: readonly RelationView[], render: (r: RelationView) => string): HTMLElement {
+function relationItems(rels: readonly RelationView[], caption: (r: RelationView) => string): HTMLElement {
   if (!rels.length) return h('p', { class: 'empty' }, 'None recorded.');
   const ul = h('ul', { class: 'facts' });
-  for (const r of rels) ul.append(h('li', {}, render(r), ' ', h('time', { datetime: r.dateFrom, class: 'muted' }, `(${datesOf(r)})`)));
+  for (const g of groupRelations(rels, caption)) {
+    const dates = g.dates.length > 4 ? `${g.dates[0]} … ${g.dates[g.dates.length - 1]}, ${g.dates.length} reports` : g.dates.join(', ');
+    ul.append(h('li', {}, g.caption, ' ', h('span', { class: 'muted' }, `(${dates})`)));
+  }
   return ul;
 }
 
@@ -56,11 +67,11 @@ export function actorPanel(
       'p',
       { class: 'actor-type' },
       h('span', { class: `type-dot shape-${style.shape}`, style: `background:${style.color}`, 'aria-hidden': 'true' }),
-      style.label,
+      ' ',
+      h('strong', {}, style.label),
       actor.description ? ` · ${actor.description}` : '',
-      ' · ',
-      zoomBtn,
     ),
+    h('p', {}, zoomBtn),
     actor.aliases.length ? h('p', { class: 'aliases muted' }, `Also: ${actor.aliases.filter((a) => a !== actor.name).slice(0, 8).join(', ')}`) : null,
     h('h3', {}, 'Offices'),
     relationItems(detail.offices, (r) => `${r.title ?? 'Office'}${r.other.id !== actor.id ? ` — ${r.other.name}` : ''}`),

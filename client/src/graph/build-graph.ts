@@ -6,7 +6,8 @@
  */
 import { MultiGraph } from 'graphology';
 import { indexParallelEdgesIndex } from '@sigma/edge-curve';
-import { ACTOR_TYPES, type ActorType } from '../../../cypher/schema.ts';
+import type { ActorType } from '../../../cypher/schema.ts';
+import { ACTOR_TYPES } from '../state/vocab.ts';
 import type { SerializedGraph } from '../../../server/contract.ts';
 import { ACTOR_TYPE_STYLE, NODE_KIND_COLORS, STANCE_COLORS, settings } from '../settings.ts';
 import type { ExplorerEdgeAttrs, ExplorerNodeAttrs, NodeKind } from '../state/graph-filters.ts';

@@ -174,13 +174,16 @@ export class GraphView {
     });
     const started = performance.now();
     let last = this.positions();
+    let sawMovement = false;
     this.layout.start();
     this.layoutTimer = setInterval(() => {
       const now = this.positions();
       const moved = meanDisplacement(last, now) / Math.max(1e-9, extent(now));
       last = now;
+      if (moved > 0) sawMovement = true;
       const ms = performance.now() - started;
-      const converged = moved < settings.layout.convergence;
+      // the worker needs a moment to start: no movement yet is not convergence
+      const converged = sawMovement && ms > settings.layout.minMs && moved < settings.layout.convergence;
       if (converged || ms > settings.layout.maxMs) {
         this.stopLayout();
         this.events.onLayoutDone?.({ ms: Math.round(ms), converged });

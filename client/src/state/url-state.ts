@@ -2,7 +2,8 @@
  * AppState <-> URL query string. Decoding is forgiving: unknown or malformed values are dropped
  * (a hand-edited link still opens), and encoding omits defaults so links stay short.
  */
-import { ACTOR_TYPES, STANCES, type ActorType, type Stance } from '../../../cypher/schema.ts';
+import type { ActorType, Stance } from '../../../cypher/schema.ts';
+import { ACTOR_TYPES, STANCES } from './vocab.ts';
 import { DEFAULT_STATE, type AppState, type MonthRange } from './app-state.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

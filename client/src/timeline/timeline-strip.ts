@@ -36,6 +36,7 @@ export class TimelineStrip {
   private readonly handleTo: HTMLElement;
   private readonly selection: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly clearBtn: HTMLButtonElement;
   private drag: { mode: 'new' | 'from' | 'to' | 'move'; anchor: number; start: MonthRange } | null = null;
 
   constructor(height: number, private readonly opts: TimelineStripOptions) {
@@ -45,14 +46,14 @@ export class TimelineStrip {
     this.handleFrom = this.makeHandle('from', 'Start of date range');
     this.handleTo = this.makeHandle('to', 'End of date range');
     this.caption = h('span', { class: 'timeline-caption', 'aria-live': 'polite', 'data-testid': 'range-caption' });
-    const clearBtn = h('button', { type: 'button', class: 'link-button', 'data-testid': 'clear-range' }, 'All dates');
-    clearBtn.addEventListener('click', () => this.set(null, true));
+    this.clearBtn = h('button', { type: 'button', class: 'link-button', 'data-testid': 'clear-range', hidden: true }, 'Clear date range');
+    this.clearBtn.addEventListener('click', () => this.set(null, true));
     const area = h('div', { class: 'timeline-area', 'data-testid': 'timeline' }, this.svg, this.selection, this.handleFrom, this.handleTo);
     area.style.height = `${height}px`;
     this.el = h(
       'section',
       { class: 'timeline', 'aria-label': 'Timeline of statements' },
-      h('div', { class: 'timeline-head' }, h('h2', {}, 'Statements over time'), this.caption, clearBtn),
+      h('div', { class: 'timeline-head' }, h('h2', {}, 'Statements over time'), this.caption, this.clearBtn, h('span', { class: 'muted small' }, 'Drag on the bars to pick a range; handles move with arrow keys.')),
       area,
     );
     area.addEventListener('pointerdown', (e) => this.pointerDown(e, area));
@@ -159,6 +160,7 @@ export class TimelineStrip {
       el.setAttribute('aria-valuenow', String(monthIndex(m)));
       el.setAttribute('aria-valuetext', formatMonth(m));
     }
+    this.clearBtn.hidden = this.range === null;
     this.caption.textContent = this.range ? `${formatMonth(this.range.from)} – ${formatMonth(this.range.to)}` : 'All dates';
     // re-tint bars without redrawing the axis
     const inRange = (m: string) => !this.range || (m >= this.range.from && m <= this.range.to);

@@ -1,0 +1,20 @@
+import { LadybugStore } from './cypher/ladybug/store.ts';
+import { manyArticles } from './tests/store/fixtures.ts';
+import fs from 'node:fs';
+fs.rmSync('/tmp/lb/bulk', { recursive: true, force: true });
+const s = new LadybugStore({ dataDir: '/tmp/lb/bulk' });
+await s.open();
+const anyS = s as any;
+const orig = anyS.exec.bind(s);
+const times = new Map<string, number>();
+anyS.exec = async (c: unknown, text: string, p?: Record<string, unknown>) => { const t = performance.now(); try { return await orig(c, text, p); } finally { const k = text.slice(0, 60); times.set(k, (times.get(k) ?? 0) + performance.now() - t); } };
+const N = Number(process.argv[2] ?? 10000), B = Number(process.argv[3] ?? 1000);
+let t0 = performance.now();
+let gen = 0;
+for (let i = 0; i < N; i += B) { const g = performance.now(); const r = manyArticles(i, B); gen += performance.now() - g; await s.write(r); }
+const ms = performance.now() - t0 - gen;
+const c = await s.counts();
+const rels = Object.values(c.rels).reduce((a, b) => a + b, 0);
+console.log(`${N} articles in batches of ${B}: ${ms.toFixed(0)} ms (fixture gen ${gen.toFixed(0)} ms excluded): ${(N / ms * 1000).toFixed(0)} articles/s, ${(rels / ms * 1000).toFixed(0)} rels/s, nodes ${JSON.stringify(c.nodes)}`);
+for (const [k, v] of [...times].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(v.toFixed(0).padStart(7), k);
+await s.close();

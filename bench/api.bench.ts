@@ -1,0 +1,158 @@
+/**
+ * `npm run bench:api`: generates (or reuses) a 10,000-article store, starts the real server as a
+ * child process, and runs autocannon (localhost only, bounded duration) against actor detail and
+ * /api/graph at 1, 10 and 50 connections. Prints requests/s, p50, p99 and errors.
+ * Target at 10 connections: p99 ≤ 100 ms and zero errors.
+ *
+ * Env: BENCH_ARTICLES (10000), BENCH_DIR (/tmp/claimgraph-bench), BENCH_SECONDS (10 per run).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { generateCorpus } from './generate-corpus.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const DIR = process.env.BENCH_DIR ?? '/tmp/claimgraph-bench';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const corpusDir = path.join(DIR, `corpus-${N}`);
+const dataDir = path.join(DIR, `data-${N}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function ensureCorpus(): void {
+  const manifest = path.join(corpusDir, 'manifest.json');
+  if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as unknown[]).length === N) {
+    console.log(`reusing ${N}-article corpus in ${corpusDir}`);
+    return;
+  }
+  fs.rmSync(corpusDir, { recursive: true, force: true });
+  const t0 = performance.now();
+  generateCorpus({ out: corpusDir, count: N, seed: 1 });
+  console.log(`generated ${N} articles in ${Math.round(performance.now() - t0)} ms`);
+}
+
+/** Ingests the corpus unless the data dir already holds it (the store skips known articles anyway). */
+async function ensureStore(): Promise<void> {
+  const { openStore } = await import('../cypher/open-store.ts');
+  const ingest = await import('../ingest/index.ts');
+  const store = await openStore({ kind: 'ladybug', dataDir });
+  try {
+    const before = (await store.counts()).nodes.Article;
+    if (before >= N * 0.95) {
+      console.log(`reusing store in ${dataDir} (${before} articles)`);
+      return;
+    }
+    const { articles, errors } = await ingest.loadArticleFiles([corpusDir]);
+    const t0 = performance.now();
+    let last = 0;
+    const report = await ingest.ingestArticles(store, articles, {
+      onProgress: (done, total) => {
+        if (done - last >= 1000 || done === total) {
+          last = done;
+          console.log(`  ingested ${done}/${total} (${Math.round((done / (performance.now() - t0)) * 1000)} articles/s)`);
+        }
+      },
+    });
+    const failed = report.results.filter((r) => r.status === 'failed').length;
+    console.log(`ingest: ${report.articles} articles, ${report.actors} actors, ${report.statements} statements, ${failed + errors.length} failed, ${Math.round(report.ms)} ms`);
+  } finally {
+    await store.close();
+  }
+  const { openStore: reopen } = await import('../cypher/open-store.ts');
+  const s = await reopen({ kind: 'ladybug', dataDir });
+  console.log('store counts:', JSON.stringify(await s.counts()));
+  await s.close();
+}
+
+async function startServer(port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CLAIMGRAPH_DATA_DIR: dataDir, CLAIMGRAPH_CORPUS: '', CLAIMGRAPH_BUILD_CLIENT: 'never', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { child, base };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('server did not start within 60 s');
+}
+
+interface Row {
+  target: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function run(name: string, url: string, connections: number): Promise<Row> {
+  // Warm-up request: the first /api/graph builds and caches the view.
+  const warm = await fetch(url);
+  if (!warm.ok) throw new Error(`${name}: ${warm.status} ${await warm.text()}`);
+  await warm.arrayBuffer();
+  const r = await autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
+  return { target: name, connections, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(DIR, { recursive: true });
+  ensureCorpus();
+  await ensureStore();
+  const { child, base } = await startServer(await freePort());
+  try {
+    const actors = (await (await fetch(`${base}/api/actors?limit=50`)).json()) as { actors: { id: string; statements: number }[] };
+    const top = actors.actors[0];
+    const mid = actors.actors[Math.min(10, actors.actors.length - 1)];
+    if (!top || !mid) throw new Error('no actors in the store');
+    const graph = (await (await fetch(`${base}/api/graph`)).json()) as { totalNodes: number; totalEdges: number; truncated: boolean };
+    console.log(`top actor ${top.id} (${top.statements} statements); actors view: ${graph.totalNodes} nodes, ${graph.totalEdges} edges, truncated=${graph.truncated}`);
+    const targets: [string, string][] = [
+      [`actor detail (${top.id})`, `${base}/api/actors/${encodeURIComponent(top.id)}`],
+      [`actor detail (${mid.id})`, `${base}/api/actors/${encodeURIComponent(mid.id)}`],
+      ['graph actors view', `${base}/api/graph`],
+      ['graph claims view 2011', `${base}/api/graph?view=claims&from=2011&to=2011`],
+    ];
+    const rows: Row[] = [];
+    for (const [name, url] of targets) {
+      for (const c of [1, 10, 50]) {
+        const row = await run(name, url, c);
+        rows.push(row);
+        console.log(`${name.padEnd(44)} c=${String(c).padStart(2)}  ${String(row.rps).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  non2xx ${row.non2xx}`);
+      }
+    }
+    console.table(rows);
+    const at10 = rows.filter((r) => r.connections === 10);
+    const ok = at10.every((r) => r.p99 <= 100 && r.errors === 0 && r.non2xx === 0);
+    console.log(`target at 10 connections (p99 ≤ 100 ms, zero errors): ${ok ? 'MET' : 'NOT MET'}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
