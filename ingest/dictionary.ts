@@ -323,7 +323,8 @@ const NEUTRAL_MODIFIERS = new Set([
 // unless the person was already named in full.
 const COMMON_WORD_SURNAMES = new Set([
   'little', 'price', 'rice', 'hill', 'gates', 'power', 'miller', 'jones', 'bush', 'young', 'wolf', 'king',
-  'brown', 'white', 'black', 'rich', 'hope', 'may', 'will', 'bolton',
+  'brown', 'white', 'black', 'rich', 'hope', 'may', 'will', 'pace', 'cotton', 'earnest', 'gallant', 'slim', 'cook',
+  'graham', 'warren', 'reed', 'carter', 'austin', 'webb', 'lee', 'urban', 'casey',
 ]);
 
 export class Dictionary {

@@ -60,6 +60,12 @@ function castTo(table: NodeLabel | RelType, prop: string): string {
   return propType(table, prop);
 }
 
+/** `COPY Label FROM (UNWIND $rows AS r RETURN r.p1, …)` in declared column order; `fixed` overrides a column. */
+function copyNodeQuery(label: NodeLabel, fixed: Record<string, string> = {}): string {
+  const cols = nodePropNames(label).map((p) => fixed[p] ?? `CAST(r.${ident(p)} AS ${castTo(label, p)})`);
+  return `COPY ${ident(label)} FROM (UNWIND $rows AS r RETURN ${cols.join(', ')})`;
+}
+
 function nodeSetClause(label: NodeLabel, v: string, r: string, skip: readonly string[] = []): string {
   return nodePropNames(label)
     .filter((p) => p !== 'id' && !skip.includes(p))
@@ -79,6 +85,14 @@ export const LADYBUG_WRITE_QUERIES = {
     `n.${ident('affiliation')} = coalesce(n.${ident('affiliation')}, r.${ident('affiliation')})`,
   issue: `UNWIND $rows AS r MERGE (n:${ident('Issue')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Issue', 'n', 'r')}`,
   statement: `UNWIND $rows AS r MERGE (n:${ident('Statement')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Statement', 'n', 'r')}`,
+  /**
+   * Articles and statements are new by construction (their ids are content-derived, the article is
+   * not complete, and any incomplete copy was swept just before), so they are bulk-COPYed, not MERGEd.
+   */
+  copyNodes: {
+    Article: copyNodeQuery('Article', { complete: 'false' }),
+    Statement: copyNodeQuery('Statement'),
+  },
   rels: Object.fromEntries(
     REL_TYPES.map((t) => {
       const cols = [`r.${ident('from')}`, `r.${ident('to')}`, ...relPropNames(t).map((p) => `CAST(r.${ident(p)} AS ${castTo(t, p)})`)];
@@ -241,10 +255,10 @@ export class LadybugStore implements GraphStore {
       // A leftover incomplete copy of one of these articles (an earlier failed write) goes first.
       await this.sweep();
       const q = LADYBUG_WRITE_QUERIES;
-      for (const rows of chunks(uniqueById(batch.nodes.Article), CHUNK)) await this.exec(w, q.article, { rows });
+      for (const rows of chunks(uniqueById(batch.nodes.Article), CHUNK)) await this.exec(w, q.copyNodes.Article, { rows });
       for (const rows of chunks(mergeActors(batch.nodes.Actor), CHUNK)) await this.exec(w, q.actor, { rows });
       for (const rows of chunks(uniqueById(batch.nodes.Issue), CHUNK)) await this.exec(w, q.issue, { rows });
-      for (const rows of chunks(uniqueById(batch.nodes.Statement), CHUNK)) await this.exec(w, q.statement, { rows });
+      for (const rows of chunks(uniqueById(batch.nodes.Statement), CHUNK)) await this.exec(w, q.copyNodes.Statement, { rows });
       for (const t of REL_TYPES) {
         for (const rows of chunks(batch.rels[t] as unknown[], CHUNK)) await this.exec(w, q.rels[t], { rows });
       }

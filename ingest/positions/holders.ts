@@ -32,7 +32,7 @@ export interface HeldStance {
  * ("that" may not: "X told Y that they aim …" — Y is not the subject of "aim").
  */
 const SKIP =
-  /^(?:[\s,]+|which|who|has|have|had|been|is|are|was|were|will|would|also|still|then|now|recently|repeatedly|long|already|again|further|reportedly|apparently|in the end|,)\b\s*/;
+  /^(?:[\s,]+|which|who|has|have|had|been|is|are|was|were|will|would|does|do|did|also|still|then|now|recently|repeatedly|long|already|again|further|reportedly|apparently|in the end|not|no|never|,)\b\s*/;
 
 /** Heads of a predicate through which a subject takes a stance (beside the general lexicon). */
 const PREDICATES = compile([
@@ -40,7 +40,8 @@ const PREDICATES = compile([
   'seek', 'push for', 'pushing', 'pressing', 'pressed', 'pressured', 'pressuring', 'demand', 'insist', 'favor', 'favour', 'endorse',
   'reject', 'refuse', 'refusal', 'oppose', 'opposition', 'denounce', 'condemn', 'hostile', 'resist', 'object to',
   'negotiate', 'negotiating', 'continue', 'intensified', 'talks to', 'plan to', 'intend', 'aim', 'hope', 'launch',
-  'launching', 'carry out', 'decision to',
+  'launching', 'carry out', 'decision to', 'passed', 'voted', 'vowed', 'pledged', 'threatened', 'called', 'ordered',
+  'decided', 'agreed', 'sought', 'signed', 'approved', 'warned', 'backed', 'backs=', 'backing=', 'moved to',
 ]);
 
 /** "pressure from X", "calls by X": X holds the stance of what follows. */
@@ -135,7 +136,13 @@ export function heldStances(text: string, sentence: Span, mentions: readonly Act
     const head = norm.slice(p, clip(norm, p, 4));
     const firstHead = findAll(head, PREDICATES).find((h) => h.start === 0);
     if (!firstHead) continue;
-    add(holders, p, clip(norm, p), /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12)) ? 'relative' : 'subject');
+    // analysed from right after the subject, so a negation among the auxiliaries counts ("has no plans to …");
+    // a relative clause ends at its closing comma
+    const relative = /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12));
+    let to = clip(norm, p);
+    const comma = norm.indexOf(',', p);
+    if (relative && comma >= 0 && comma < to) to = comma;
+    add(holders, end, to, relative ? 'relative' : 'subject');
     i += holders.length - 1;
   }
   return out;

@@ -167,13 +167,17 @@ export function issueStances(text: string): IssueStance[] {
     if (cues.length > 0) {
       for (const cue of cues) {
         const g = governing(norm, breaks, cue.start, general, cues);
-        const flip = (g.verb === -1 ? -1 : 1) * (g.negations % 2 === 1 ? -1 : 1) * (postNegated(norm, breaks, cue, general) ? -1 : 1);
+        // "condemned the strikes as a violation": the cue characterises the object, the verb does not govern it
+        const characterises = /\bas\s+(?:an?\s+)?$/.test(norm.slice(Math.max(0, cue.start - 8), cue.start));
+        const flip = (g.verb === -1 && !characterises ? -1 : 1) * (g.negations % 2 === 1 ? -1 : 1) * (postNegated(norm, breaks, cue, general) ? -1 : 1);
         const governed = g.verb !== 0 || g.negations > 0;
         const value = g.hedged || (!governed && factualPast(norm, cue)) ? 0 : cue.polarity * flip;
         sum += value;
         decisive.push({ start: g.start, end: cue.end, value });
       }
-    } else {
+    }
+    // no cue (or only cues that take no stance: narrated past, hedged): the verbs governing the topic
+    if (!decisive.some((d) => d.value !== 0)) {
       for (const t of topic) {
         const g = governing(norm, breaks, t.start, general, []);
         const value = g.hedged || g.verb === 0 ? 0 : g.verb * (g.negations % 2 === 1 ? -1 : 1);

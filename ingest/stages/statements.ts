@@ -64,7 +64,7 @@ const LEADING_ADVERBIAL = new RegExp(
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
-const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·,\s+(?=(?:a|an)\s)|;\s+/g;
+const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|;\s+/g;
 
 export function statements(doc: Doc): Doc {
   const text = doc.input.text;
@@ -96,8 +96,8 @@ export function statements(doc: Doc): Doc {
       const content = trimContent(text, c);
       if (!content) return;
       const hasQuote = mask.subarray(content.start - para.start, content.end - para.start).some((x) => x === 1);
-      const words = unquotedWords(text, content, mask, para.start);
-      if (hasQuote ? words < 4 : words < 2) return; // almost all quote: the quote carries it
+      const words = hasQuote ? unquotedWords(text, content, mask, para.start) : text.slice(content.start, content.end).split(/\s+/).length;
+      if (hasQuote ? words < 3 : words < 2) return; // almost all quote: the quote carries it
       out.push({
         kind: 'indirect',
         start: content.start,
@@ -231,9 +231,22 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     const sp = { start: abs(m.index), end: abs(m.index + m[1]!.length) };
     const cStart = abs(m.index + m[0].length);
     // "X's announcement that CLAUSE" reports a clause; "X's call for / announcement of NP" an object, up to the comma
-    const objEnd = m[3] === 'that' ? sentenceEnd : abs(m.index + m[0].length + (/[,;]/.exec(ms.slice(m.index + m[0].length))?.index ?? ms.length));
+    const objRest = ms.slice(m.index + m[0].length);
+    const objStop = Math.min(/[,;]/.exec(objRest)?.index ?? objRest.length, /,[”"]/.exec(text.slice(cStart, s.end))?.index ?? objRest.length);
+    const objEnd = m[3] === 'that' ? sentenceEnd : abs(m.index + m[0].length + objStop);
     const contents = m[3] === 'that' ? splitContent(text, masked, paraStart, { start: cStart, end: sentenceEnd }) : [{ start: cStart, end: Math.min(objEnd, sentenceEnd) }];
     frames.push({ sentence: si, speakerSpan: sp, cue: m[2]!, cueSpan: { start: abs(m.index + m[0].indexOf(m[2]!)), end: abs(m.index + m[0].indexOf(m[2]!) + m[2]!.length) }, contents, kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
+  }
+  const pronRe = new RegExp(String.raw`\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?(${nounAlt})\s+(that|for|of)\s+`, 'g');
+  for (let m = pronRe.exec(ms); m; m = pronRe.exec(ms)) {
+    const sp = mainSubjectSpan(ctx, text, s, abs(m.index));
+    if (!sp) continue;
+    const cStart = abs(m.index + m[0].length);
+    const objRest = ms.slice(m.index + m[0].length);
+    const stop = Math.min(/[,;]/.exec(objRest)?.index ?? objRest.length, /,[”"]/.exec(text.slice(cStart, s.end))?.index ?? objRest.length);
+    const contents = m[2] === 'that' ? splitContent(text, masked, paraStart, { start: cStart, end: sentenceEnd }) : [{ start: cStart, end: Math.min(abs(m.index + m[0].length + stop), sentenceEnd) }];
+    const cueAt = abs(m.index + m[0].indexOf(m[1]!));
+    frames.push({ sentence: si, speakerSpan: sp, cue: m[1]!, cueSpan: { start: cueAt, end: cueAt + m[1]!.length }, contents, kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
   }
   const inRe = new RegExp(String.raw`\b(${nounAlt})\s+(?:in|by|from)\s+((?:the\s+)?[^,.;·]{1,60}?)\s+that\s+`, 'g');
   for (let m = inRe.exec(ms); m; m = inRe.exec(ms)) {
@@ -243,7 +256,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
   }
 
   // speech verbs
-  const verbRe = /\b([a-z]+(?: (?:for|out))?)\b/g;
+  const verbRe = /\b([a-z]+(?: (?:for|out|to))?)\b/g;
   let lastSubject: Span | null = null;
   for (let m = verbRe.exec(ms); m; m = verbRe.exec(ms)) {
     let word = m[1]!;
@@ -272,8 +285,8 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     const trimmedPrefix = prefix.replace(/\s+$/, '');
     const participle = /ing$/.test(word);
     let byClause: Span | null = null;
-    if (!speakerSpan && participle && lastSubject && (/,$/.test(trimmedPrefix) || /(?:^|\s)(?:and|but)$/.test(trimmedPrefix))) {
-      speakerSpan = lastSubject; // ", stressing that …": the clause's speaker goes on
+    if (!speakerSpan && participle && (/,$/.test(trimmedPrefix) || /(?:^|\s)(?:and|but)$/.test(trimmedPrefix))) {
+      speakerSpan = lastSubject ?? mainSubjectSpan(ctx, text, s, abs(vStart)); // ", stressing that …": the clause's speaker goes on
     } else if (!speakerSpan && participle && /^(?:By|After|In|While|Before)$/.test(trimmedPrefix.trim())) {
       // "By indicating that CLAUSE, X was signalling …": the speaker follows the clause
       const rest0 = ms.slice(vEnd);
@@ -283,7 +296,10 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
         speakerSpan = firstMentionSpan(ctx, { start: byClause.end, end: s.end }, s.end);
       }
     } else if (!speakerSpan && /(?:^|[\s,])(?:and|but)$/.test(trimmedPrefix)) {
-      speakerSpan = lastSubject ?? mainSubjectSpan(ctx, text, s, abs(vStart)); // "X imposed sanctions and threatened …"
+      // "X imposed sanctions and threatened …": the subject of the clause the "and" continues
+      const clause = trimmedPrefix.replace(/\s*(?:and|but)$/, '');
+      const from = abs(lastBoundary(clause.replace(/[,;]\s*$/, '')));
+      speakerSpan = lastSubject ?? firstMentionSpan(ctx, { start: from, end: s.end }, abs(vStart)) ?? mainSubjectSpan(ctx, text, s, abs(vStart));
     } else if (!speakerSpan && /(?:^|\s)(?:that|which|who)$/.test(trimmedPrefix)) {
       // "a joint statement that emphasized …": the relative clause's antecedent speaks
       const head = trimmedPrefix.replace(/\s*(?:that|which|who)$/, '');
@@ -366,7 +382,9 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
         from = pos + o[0].length;
       }
       const body = ms.slice(from);
-      const stop = /,|;|\s+(?:and|but|while)\s+(?:[a-z]+ed|then|also|said|says)\b|\s+—/.exec(body);
+      const stopMasked = /,|;|\s+(?:and|but|while)\s+(?:[a-z]+ed|then|also|said|says)\b|\s+—/.exec(body);
+      const stopQuoted = /,[”"]/.exec(text.slice(abs(from), sentenceEnd));
+      const stop = stopQuoted && (!stopMasked || stopQuoted.index < stopMasked.index) ? stopQuoted : stopMasked;
       const start = obj.withVerb ? abs(vStart) : abs(from + (body.length - body.trimStart().length));
       const end = stop ? abs(from + stop.index) : sentenceEnd;
       if (end > start) contents = [{ start, end: Math.min(end, sentenceEnd) }];
@@ -405,8 +423,17 @@ function mainSubjectSpan(ctx: Resolver, text: string, s: Span, before: number): 
   const body = text.slice(s.start, before);
   const sub = /^(?:(?:As|When|While|After|Before|Since|Although|Though|Because|If|Despite|Following|Amid|Once)\b[^,]*,\s*)/.exec(body);
   const from = s.start + (sub ? sub[0].length : 0);
-  const m = ctx.doc.mentions.find((x) => x.start >= from && x.end <= before);
-  return m ? { start: m.start, end: m.end } : null;
+  // the subject noun phrase: from the clause start through the mentions of its first words
+  const firstWords = /^\s*(?:\S+\s+){0,7}\S+/.exec(text.slice(from, before))?.[0] ?? '';
+  const ms = ctx.doc.mentions.filter((x) => x.start >= from && x.end <= Math.min(before, from + firstWords.length));
+  if (!ms.length) {
+    const m = ctx.doc.mentions.find((x) => x.start >= from && x.end <= before);
+    return m ? { start: m.start, end: m.end } : null;
+  }
+  const firstVerb = /\s(?:is|are|was|were|has|have|had|will|would|[a-z]{3,}ed|[a-z]{3,}s)\s/.exec(text.slice(ms[0]!.end, before));
+  const limit = firstVerb ? ms[0]!.end + firstVerb.index : before;
+  const inNp = ms.filter((x) => x.end <= limit);
+  return { start: from, end: (inNp[inNp.length - 1] ?? ms[0]!).end };
 }
 
 function lastBoundary(s: string): number {
@@ -453,10 +480,12 @@ function trimContent(text: string, c: Span): Span | null {
   return end - start >= 3 ? { start, end } : null;
 }
 
+const FUNCTION_WORDS = new Set('a an the of to in on at for with by from and or but as that this it its their his her new would will be is was'.split(' '));
+/** Content words of the reported content outside its quotes. */
 function unquotedWords(text: string, c: Span, mask: Uint8Array, paraStart: number): number {
   let s = '';
   for (let i = c.start; i < c.end; i++) s += mask[i - paraStart] ? ' ' : text[i];
-  return s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  return s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w) && !FUNCTION_WORDS.has(w.toLowerCase())).length;
 }
 
 const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -483,6 +512,12 @@ function pickFrameForQuote(q: QuoteSpan, frames: Frame[], doc: Doc, text: string
 const SKIP_TAIL_RE = /\b(?:in (?:a|an) \w+(?: with [\w ]+)?|on \w+|last \w+)\b/g;
 const textBetween = (text: string, a: number, b: number) => (b > a ? text.slice(a, b) : '');
 
+const TITLE_ABBREVIATIONS: Record<string, string> = { gen: 'general', lt: 'lieutenant', brig: 'brigadier', maj: 'major', adm: 'admiral', col: 'colonel', sen: 'senator', rep: 'representative', amb: 'ambassador', gov: 'governor', sgt: 'sergeant', capt: 'captain', pres: 'president' };
+/** "Gen. Joseph Votel" is "the general" later on. */
+function expandTitles(s: string): string {
+  return s.replace(/\b(Gen|Lt|Brig|Maj|Adm|Col|Sen|Rep|Amb|Gov|Sgt|Capt|Pres)\./gi, (_, t: string) => TITLE_ABBREVIATIONS[t.toLowerCase()]!);
+}
+
 // ---------------------------------------------------------------------------------------------
 // speaker resolution
 
@@ -503,7 +538,7 @@ class Resolver {
     const id = idHint ?? kebab(name.replace(/^(the|a|an)\s+/i, ''));
     let a = this.get(id);
     if (!a) {
-      a = { id, name: name.replace(/^(the)\s+/i, ''), type, aliases: [name], description: null, affiliation: null, local: true };
+      a = { id, name: name.replace(/^(?:the|a|an)\s+/i, ''), type, aliases: [name], description: null, affiliation: null, local: true };
       this.created.push(a);
       this.actors.set(id, a);
     } else if (!a.aliases.includes(name)) a.aliases.push(name);
@@ -538,7 +573,13 @@ class Resolver {
         this.newMentions.push({ start: span.start, end: span.end, text: headPart, actorId: a.id, via: 'nominal' });
         return a;
       }
-      return this.local(headPart, 'organization', span);
+      // "the statement" after "issued a joint statement": name the document by its first, fuller mention
+      const kind = /(statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter)$/i.exec(headPart)![1]!;
+      const earlier = [...text.slice(Math.max(0, span.start - 2000), span.start).matchAll(new RegExp(String.raw`\b(?:a|an|the)\s+((?:[\w.-]+\s+){1,2}${kind})\b`, 'gi'))].pop();
+      const name = /^(?:the|its|their)\b/i.test(headPart) && earlier && !/^(?:the|this|that)\b/i.test(earlier[1]!) ? earlier[1]! : headPart;
+      const a = this.local(name, 'organization', span);
+      if (name !== headPart && !a.aliases.includes(headPart)) a.aliases.push(headPart);
+      return a;
     }
 
     const mentions = this.doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
@@ -561,7 +602,8 @@ class Resolver {
       if (orgMention && plural && /^(leaders|officials|members|spokesmen|representatives)$/.test(head)) {
         return this.get(orgMention.actorId)!; // "Iraqiya leaders", "Pentagon officials": the organisation speaks
       }
-      const personMention = mentions.find((m) => this.get(m.actorId)?.type === 'person');
+      const headAt = span.start + raw.indexOf(headPart) + headPart.split(/\s+/).slice(0, anonHeadIdx).join(' ').length;
+      const personMention = mentions.find((m) => this.get(m.actorId)?.type === 'person' && m.start < headAt);
       if (!personMention && modsOk) {
         const definite = lower[0] === 'the' && mods.every((w) => /^\d+$/.test(w) || ['two', 'three', 'four', 'several', 'same'].includes(w));
         if (definite) {
@@ -611,7 +653,9 @@ class Resolver {
     for (const m of before) {
       const a = this.get(m.actorId);
       if (!a) continue;
-      const hay = `${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${text.slice(Math.max(0, m.start - 30), m.start).split(/[,.;]/).pop()}`.toLowerCase();
+      // the title written just before the name counts ("Pentagon press secretary John Kirby")
+      const titleBefore = /([A-Za-z.’' ]{0,40})$/.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1] ?? '';
+      const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${a.type === 'person' ? titleBefore.split(/\b(?:that|said|told|and|the media)\b/).pop() : ''}`).toLowerCase();
       if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
       if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
     }

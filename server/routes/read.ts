@@ -1,5 +1,5 @@
 /** Thin read routes: parse with the contract, call the use case, send JSON. */
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { ActorsQuery, GraphQuery, StatementsQuery } from '../contract.ts';
 import { actorDetail, searchActors } from '../usecases/actors.ts';
@@ -15,6 +15,10 @@ export const IdParam = z.object({ id: z.string().min(1).max(300) });
 
 export function readRoutes(deps: Deps): Router {
   const r = Router();
+  /** Sends a read result from the cache (keyed by route + validated parameters), computing it on a miss. */
+  const cached = async (res: Response, key: string, compute: () => Promise<unknown>) => {
+    res.type('application/json').send(await deps.cache.json(key, compute));
+  };
   r.get('/health', async (_req, res) => {
     res.json(await health(deps));
   });
@@ -22,22 +26,26 @@ export function readRoutes(deps: Deps): Router {
     res.json(await searchActors(deps, parse(ActorsQuery, req.query, 'query')));
   });
   r.get('/actors/:id', async (req, res) => {
-    res.json(await actorDetail(deps, parse(IdParam, req.params, 'path').id));
+    const { id } = parse(IdParam, req.params, 'path');
+    await cached(res, `actor:${id}`, () => actorDetail(deps, id));
   });
   r.get('/statements', async (req, res) => {
-    res.json(await listStatements(deps, parse(StatementsQuery, req.query, 'query')));
+    const q = parse(StatementsQuery, req.query, 'query');
+    await cached(res, `statements:${JSON.stringify(q)}`, () => listStatements(deps, q));
   });
   r.get('/graph', async (req, res) => {
-    res.json(await buildGraph(deps, parse(GraphQuery, req.query, 'query')));
+    const q = parse(GraphQuery, req.query, 'query');
+    await cached(res, `graph:${JSON.stringify(q)}`, () => buildGraph(deps, q));
   });
   r.get('/issues', async (_req, res) => {
-    res.json(await listIssues(deps));
+    await cached(res, 'issues', () => listIssues(deps));
   });
   r.get('/timeline', async (_req, res) => {
-    res.json(await timeline(deps));
+    await cached(res, 'timeline', () => timeline(deps));
   });
   r.get('/articles/:id', async (req, res) => {
-    res.json(await getArticle(deps, parse(IdParam, req.params, 'path').id));
+    const { id } = parse(IdParam, req.params, 'path');
+    await cached(res, `article:${id}`, () => getArticle(deps, id));
   });
   return r;
 }

@@ -4,7 +4,7 @@ import * as Q from '../../cypher/queries.ts';
 import type { ActorDetailResponse, ActorsQuery, ActorsResponse, ActorSummary, RelationView } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import { statementView, toInt } from './views.ts';
+import { statementsWithIssues, toInt } from './views.ts';
 
 type Row = Record<string, unknown>;
 
@@ -47,7 +47,7 @@ export async function actorDetail(deps: Deps, id: string): Promise<ActorDetailRe
     deps.store.read(Q.actorById(id)),
     deps.store.read(Q.actorRelations(id)),
     deps.store.read(Q.actorPositions(id)),
-    deps.store.read(Q.listStatements({ speaker: id, limit: ACTOR_STATEMENTS_LIMIT, offset: 0 })),
+    statementsWithIssues(deps.store, Q.listStatements({ speaker: id, limit: ACTOR_STATEMENTS_LIMIT, offset: 0 })),
   ]);
   const row = actorRows[0];
   if (!row) throw new AppError(404, 'Actor not found', `no actor with id '${id}'`);
@@ -69,6 +69,6 @@ export async function actorDetail(deps: Deps, id: string): Promise<ActorDetailRe
       statementIds: Array.isArray(r.statementIds) ? (r.statementIds as string[]) : [],
       evidence: (r.evidence as string | null) ?? null,
     })),
-    statements: stRows.map(statementView),
+    statements: stRows,
   };
 }

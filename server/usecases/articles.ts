@@ -80,17 +80,22 @@ export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnv
     }
   });
   if (valid.length > 0) {
-    const report = await ingest.ingestArticles(
-      deps.store,
-      valid.map((v) => v.input),
-    );
+    let report;
+    try {
+      report = await ingest.ingestArticles(
+        deps.store,
+        valid.map((v) => v.input),
+      );
+    } finally {
+      // Even a failed ingest may have written some articles: cached reads are stale either way.
+      deps.cache.invalidate();
+    }
     valid.forEach((v, i) => {
       const r = report.results[i];
       results[v.index] = r
         ? { file: r.file, status: r.status, articleId: r.articleId, statements: r.statements, error: r.error }
         : { file: v.input.file, status: 'failed', articleId: null, statements: 0, error: 'no result from ingest' };
     });
-    if (report.results.some((r: { status: string }) => r.status === 'ingested')) deps.cache.invalidate();
   }
   return { results: results.map((r) => r as Result) };
 }

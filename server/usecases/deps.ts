@@ -7,36 +7,60 @@ export interface Deps {
   store: GraphStore;
   config: Config;
   logger: Logger;
-  /** bumped after every successful write, so cached read results are dropped */
+  /** serialised read results, dropped after every successful write */
   cache: ResultCache;
 }
 
-/** A small cache of read results, invalidated wholesale when the graph changes. */
+/**
+ * Serialised (JSON) read results, bounded in bytes, invalidated wholesale when the graph changes.
+ * Concurrent misses on one key share one computation, so a burst of clients costs one query.
+ */
 export class ResultCache {
   private generation = 0;
-  private readonly entries = new Map<string, { generation: number; value: unknown }>();
-  constructor(private readonly maxEntries = 200) {}
+  private bytes = 0;
+  private readonly entries = new Map<string, string>();
+  private readonly inflight = new Map<string, Promise<string>>();
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async json(key: string, compute: () => Promise<unknown>): Promise<string> {
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation) {
-      // refresh recency (Map keeps insertion order)
+    if (hit !== undefined) {
+      // refresh recency (a Map iterates in insertion order)
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.value as T;
+      return hit;
     }
+    const running = this.inflight.get(key);
+    if (running) return running;
     const generation = this.generation;
-    const value = await compute();
-    // A write that landed while computing makes this value stale: do not keep it.
-    if (generation === this.generation) {
-      this.entries.set(key, { generation, value });
-      while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    const p = (async () => JSON.stringify(await compute()))();
+    this.inflight.set(key, p);
+    try {
+      const text = await p;
+      // A write that landed meanwhile makes this result stale: serve it to its callers, don't keep it.
+      if (generation === this.generation && text.length <= this.maxBytes / 4) {
+        this.entries.set(key, text);
+        this.bytes += text.length;
+        for (const [k, v] of this.entries) {
+          if (this.bytes <= this.maxBytes) break;
+          this.entries.delete(k);
+          this.bytes -= v.length;
+        }
+      }
+      return text;
+    } finally {
+      if (this.inflight.get(key) === p) this.inflight.delete(key);
     }
-    return value;
   }
 
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    this.inflight.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }

@@ -149,8 +149,7 @@ function capDraft(d: Draft, limit: number): { draft: Draft; truncated: boolean }
 }
 
 export async function buildGraph(deps: Deps, q: Query): Promise<GraphResponse> {
-  const key = `graph:${JSON.stringify(q)}`;
-  return deps.cache.get(key, async () => {
+  {
     const draft = q.view === 'claims' ? await claimsView(deps, q) : await actorsView(deps, q);
     const cap = deps.config.graphCap;
     const limit = Math.min(cap, q.limit ?? cap);
@@ -172,5 +171,5 @@ export async function buildGraph(deps: Deps, q: Query): Promise<GraphResponse> {
       totalEdges: draft.edges.length,
       cap: limit,
     };
-  });
+  }
 }

@@ -1,4 +1,6 @@
 /** Row → API view mappers shared by use cases. */
+import { statementIssues } from '../../cypher/queries.ts';
+import type { CypherQuery, GraphStore } from '../../cypher/store.ts';
 import type { StatementView } from '../contract.ts';
 
 type Row = Record<string, unknown>;
@@ -14,6 +16,27 @@ export function issuesOf(v: unknown): StatementView['issues'] {
 
 export function toInt(v: unknown): number {
   return typeof v === 'bigint' ? Number(v) : Number(v ?? 0);
+}
+
+/** Groups statementIssues rows by statement id. */
+export function issuesByStatement(rows: Row[]): Map<string, StatementView['issues']> {
+  const m = new Map<string, StatementView['issues']>();
+  for (const r of rows) {
+    const id = r.statementId as string;
+    const list = m.get(id) ?? [];
+    list.push({ id: r.id as string, stance: r.stance as StatementView['issues'][number]['stance'] });
+    m.set(id, list);
+  }
+  for (const list of m.values()) list.sort((a, b) => a.id.localeCompare(b.id));
+  return m;
+}
+
+/** Runs a statements page query plus the issues of the statements it returned. */
+export async function statementsWithIssues(store: GraphStore, query: CypherQuery): Promise<StatementView[]> {
+  const rows = await store.read(query);
+  if (rows.length === 0) return [];
+  const issues = issuesByStatement(await store.read(statementIssues(rows.map((r) => r.id as string))));
+  return rows.map((r) => statementView({ ...r, issues: issues.get(r.id as string) ?? [] }));
 }
 
 export function statementView(r: Row): StatementView {

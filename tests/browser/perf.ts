@@ -22,6 +22,19 @@ export interface PerfFigures {
   pans: FrameStats[];
 }
 
+/** What client/perf/frame-time-page.ts puts on `window`. */
+interface PerfWindow {
+  __perf: {
+    run(o: { nodes?: number; edges?: number; frames?: number }): Promise<{
+      nodes: number;
+      edges: number;
+      buildMs: number;
+      firstRenderMs: number;
+      pans: { mode: string; frames: number; frameMs: number[] }[];
+    }>;
+  };
+}
+
 export function frameStats(mode: string, frameMs: readonly number[]): FrameStats {
   const sorted = [...frameMs].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -30,8 +43,8 @@ export function frameStats(mode: string, frameMs: readonly number[]): FrameStats
 }
 
 export async function measureFrameTimes(page: Page, opts: { nodes?: number; edges?: number; frames?: number } = {}): Promise<PerfFigures> {
-  await page.waitForFunction(() => typeof window.__perf?.run === 'function', null, { timeout: 60_000 });
-  const raw = await page.evaluate((o) => window.__perf!.run(o), opts);
+  await page.waitForFunction(() => typeof (window as unknown as Partial<PerfWindow>).__perf?.run === 'function', null, { timeout: 60_000 });
+  const raw = await page.evaluate((o) => (window as unknown as PerfWindow).__perf.run(o), opts);
   return {
     nodes: raw.nodes,
     edges: raw.edges,
@@ -41,8 +54,3 @@ export async function measureFrameTimes(page: Page, opts: { nodes?: number; edge
   };
 }
 
-declare global {
-  interface Window {
-    __perf?: { run(o: { nodes?: number; edges?: number; frames?: number }): Promise<{ nodes: number; edges: number; buildMs: number; firstRenderMs: number; pans: { mode: string; frames: number; frameMs: number[] }[] }> };
-  }
-}

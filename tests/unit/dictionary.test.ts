@@ -143,6 +143,10 @@ describe('lookupAlias', () => {
     expect(id('Binali Yıldırım')).toBe('binali-yildirim');
     expect(id('U.S.-led coalition')).toBe('us-led-coalition');
     expect(id('George W. Bush')).toBe('george-w-bush');
+    expect(matches('President George W. Bush met George H. W. Bush.')).toEqual([
+      ['George W. Bush', 'george-w-bush'],
+      ['George H. W. Bush', 'george-h-w-bush'],
+    ]);
   });
 
   it('respects the case of capitalised and all-capital aliases', () => {
@@ -166,7 +170,7 @@ describe('tokenize', () => {
 
 describe('longestAliasMatches', () => {
   it('is word-boundary safe', () => {
-    expect(matches('USA Today and a bus took us to the USAID office')).toEqual([['USA Today', 'usa-today']]);
+    expect(matches('USA Today and a bus took us to the USS Cole')).toEqual([['USA Today', 'usa-today']]);
     expect(matches('Iraqi officials')).toEqual([['Iraqi officials', 'iraqi-officials']]);
     expect(matches('The Iraqis and the Iraqi army')).toEqual([
       ['Iraqis', 'iraq'],
@@ -265,6 +269,20 @@ describe('offices', () => {
     const named = officeMatches('Prime Minister Benjamin Netanyahu spoke.', '2021-04-07');
     expect(named[0]?.nameFollows).toBe(true);
     expect(named[0]?.holder).toBeUndefined();
+  });
+
+  it('leaves unnamed people alone ("a Pentagon spokesman")', () => {
+    expect(officeMatches('a Pentagon spokesman said', '2022-01-01')).toEqual([]);
+    expect(officeMatches('the Pentagon spokesman said', '2022-01-01').map((m) => m.holder?.id)).toEqual(['john-kirby']);
+  });
+
+  it('resolves partial-date tenures and regional offices', () => {
+    expect(holder('the Quds Force commander', '2019-06-01')).toBe('qasem-soleimani');
+    expect(holder('the Quds Force commander', '2020-02-01')).toBe('esmail-qaani');
+    expect(holder('the KRG prime minister', '2020-01-01')).toBe('masrour-barzani');
+    expect(holder('commander of the US-led coalition', '2017-12-01')).toBe('paul-funk');
+    expect(holder('the US ambassador', '2015-06-15')).toBe('stuart-jones'); // tenure known to the month only
+    expect(holder('the US special envoy for the coalition', '2016-06-01')).toBe('brett-mcgurk');
   });
 
   it('gives the next holder for "incoming"', () => {

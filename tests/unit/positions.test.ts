@@ -139,6 +139,14 @@ describe('issueStances', () => {
     expect(stanceOf('it is unclear whether the obstacles that blocked a deal to keep US troops are gone', 'us-troop-presence')).toBe('neutral');
   });
 
+  it('does not let an oppose verb flip a cue that characterises its object ("condemned X as a violation")', () => {
+    expect(stanceOf('the bloc condemned the drone strikes as a violation of the constitution', 'us-strikes-in-iraq')).toBe('oppose');
+  });
+
+  it('falls back to the governing verb when the only cues take no stance', () => {
+    expect(stanceOf('they welcomed the American presence and then stayed home', 'us-troop-presence')).toBe('support');
+  });
+
   it('finds several issues in one text and leaves out those not mentioned', () => {
     const r = issueStances('Keeping the trainers is needed to help curb Iranian influence in the south');
     expect(r.find((x) => x.id === 'us-training-role')?.stance).toBe('support');
@@ -206,6 +214,18 @@ describe('positions stage', () => {
     expect(held).toContain('fatah:us-troop-presence:oppose');
     expect(held).toContain('parliament:us-troop-presence:oppose');
     expect(held.some((h) => h.startsWith('premier:'))).toBe(false);
+  });
+
+  it('keeps a negation among the auxiliaries of a narrative subject ("has no plans to …")', () => {
+    const text = 'The ministry has no plans to pull the troops out of Iraq.';
+    const doc = positions(makeDoc(text, [['The ministry', 'ministry', 'organization']]));
+    expect(doc.positions.map((p) => `${p.actorId}:${p.issue}:${p.stance}`)).toEqual(['ministry:us-troop-presence:support']);
+  });
+
+  it('ends a relative clause at its closing comma', () => {
+    const text = 'The tribal council, which backs the US presence in Anbar, said little about the withdrawal of the troops.';
+    const doc = positions(makeDoc(text, [['The tribal council', 'council', 'group']]));
+    expect(doc.positions.map((p) => `${p.actorId}:${p.issue}:${p.stance}`)).toEqual(['council:us-troop-presence:support']);
   });
 
   it('gives a coordinated subject the stance to both actors', () => {
