@@ -303,6 +303,8 @@ interface OfficeHit {
   endTok: number;
   modifier: 'former' | 'incoming' | null;
   nameFollows: boolean;
+  /** "a"/"an"/"two"… before the phrase: an unnamed person, not the office holder */
+  indefinite: boolean;
 }
 
 interface AliasValue {
@@ -478,6 +480,7 @@ export class Dictionary {
           chosen = { end, actor: full.value.actor, kind: 'alias' };
           break;
         }
+        if (partOfOtherName(text, toks, i, end)) continue;
         const actor = this.resolveShort(
           atEnd.map((h) => h.value.actor),
           lastFull,
@@ -535,12 +538,15 @@ export class Dictionary {
     const toks = tokenize(text);
     const out: OfficeMatch[] = [];
     for (let i = 0; i < toks.length; ) {
-      // "a Pentagon spokesman", "an Iraqi minister": someone unnamed, not the office holder
-      const prev = toks[i - 1];
-      const indefinite = prev !== undefined && toks[i]!.joined && INDEFINITE.has(prev.norm);
-      const m = indefinite ? undefined : this.officeAt(toks, i, date, false);
+      const m = this.officeAt(toks, i, date, false);
       if (!m) {
         i++;
+        continue;
+      }
+      if (m.indefinite) {
+        // "a Pentagon spokesman", "a former US ambassador": someone unnamed, not the holder;
+        // skip the whole phrase so that no shorter match starts inside it
+        i = m.endTok;
         continue;
       }
       const start = toks[i]!.start;
@@ -569,8 +575,9 @@ export class Dictionary {
   private officeAt(toks: Token[], i: number, date: string, lenient: boolean): OfficeHit | undefined {
     const joinedAt = (k: number) => k < toks.length && (k === i || toks[k]!.joined);
     let j = i;
+    const indefinite = INDEFINITE.has(toks[j]?.norm ?? '');
     const hasThe = toks[j]?.norm === 'the';
-    if (hasThe) j++;
+    if (hasThe || indefinite) j++;
     let modifier: 'former' | 'incoming' | null = null;
     const skipModifiers = (k: number): number => {
       while (joinedAt(k)) {
@@ -630,6 +637,7 @@ export class Dictionary {
 
     const next = toks[found.endTok];
     const nameFollows = next !== undefined && next.joined && next.shape !== 'lower' && next.norm !== "'s";
+    if (indefinite) return { office: found.office, endTok: found.endTok, modifier, nameFollows, indefinite };
     if (!found.qualified && !lenient) {
       // a bare title must read as a title: "the prime minister", "Prime Minister X", or a
       // capitalised title of several words such as "Secretary of State"
@@ -648,7 +656,7 @@ export class Dictionary {
     } else if (modifier !== 'former') {
       holder = this.officeHolder(found.office.id, date);
     }
-    const hit: OfficeHit = { office: found.office, endTok: found.endTok, modifier, nameFollows };
+    const hit: OfficeHit = { office: found.office, endTok: found.endTok, modifier, nameFollows, indefinite: false };
     if (holder) hit.holder = holder;
     return hit;
   }
@@ -685,6 +693,36 @@ function expandForms(actor: DictActor, forms: string[]): string[] {
     if (stripped && stripped !== f) out.add(stripped);
   }
   return [...out];
+}
+
+// Capitalised words that may stand right before a surname without being part of the name.
+const TITLE_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'president', 'vice', 'secretary', 'minister', 'ambassador', 'gen', 'general', 'adm',
+  'admiral', 'col', 'colonel', 'lt', 'lieutenant', 'maj', 'major', 'capt', 'captain', 'sgt', 'sen', 'senator', 'rep',
+  'representative', 'gov', 'governor', 'speaker', 'premier', 'pm', 'chairman', 'chairwoman', 'commander', 'sheikh',
+  'shaikh', 'sayyid', 'sayyed', 'ayatollah', 'imam', 'prince', 'king', 'emir', 'leader', 'spokesman', 'spokeswoman',
+  'spokesperson', 'director', 'chief', 'deputy', 'judge', 'justice', 'professor', 'prof', 'envoy', 'cleric', 'grand',
+  'chancellor', 'sir', 'lord', 'brig', 'brigadier', 'marine', 'army', 'navy', 'force', 'adviser', 'advisor', 'mullah',
+  'hojatoleslam', 'elect', 'designate', 'former', 'late', 'then', 'acting', 'interim', 'caretaker', 'us', 'iraqi',
+  'iranian', 'american', 'kurdish', 'sadrist', 'senior', 'top', 'and', 'or', 'but', 'as', 'by', 'with',
+]);
+// Capitalised words that may follow a surname without making it someone else's first name.
+const AFTER_NAME_OK = new Set([
+  'administration', 'government', 'doctrine', 'cabinet', 'camp', 'campaign', 'team', 'era', 'presidency', 'bloc',
+  'movement', 'loyalists', 'supporters', 'allies', 'aides', 'white', 'says', 'said', 'tells', 'told', 'urges', 'warns',
+  'calls', 'vows', 'meets', 'visits', 'in', 'to', 'on', 'at', 'and', 'for', 'of', 'with',
+]);
+
+/**
+ * A short name inside a longer unknown name: "Jeffrey Feltman" is not James Jeffrey, "Austin
+ * Tice" not Lloyd Austin, "Ali Hussein" not Saddam Hussein, "Al-Rashid Hotel" not Rashid.
+ */
+function partOfOtherName(text: string, toks: Token[], i: number, end: number): boolean {
+  const prev = toks[i - 1];
+  const first = toks[i]!;
+  if (first.joined && prev && prev.shape !== 'lower' && !TITLE_WORDS.has(prev.norm) && !isSentenceStart(text, prev.start)) return true;
+  const next = toks[end];
+  return !!next && next.joined && next.shape !== 'lower' && next.norm !== "'s" && !AFTER_NAME_OK.has(next.norm);
 }
 
 function isSentenceStart(text: string, at: number): boolean {

@@ -15,7 +15,7 @@ import {
 } from '../cypher/schema.ts';
 
 const day = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-const csv = <T extends z.ZodType>(item: T) =>
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))

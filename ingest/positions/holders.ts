@@ -57,8 +57,9 @@ const MAX_WORDS = 30;
 /** A mention right after one of these is the object of a preposition, not a subject. */
 const PREPOSITION_BEFORE = /\b(?:with|within|against|on|from|for|by|into|inside|in|at|of|over|between|among|than|about|under|after|before)\s+(?:the\s+)?$/;
 
-function clip(norm: string, from: number, maxWords = MAX_WORDS): number {
-  const rest = norm.slice(from);
+/** End of the clause that starts at `from` (at most `maxWords` words, never past `limit`). */
+function clip(norm: string, from: number, limit: number, maxWords = MAX_WORDS): number {
+  const rest = norm.slice(from, limit);
   const end = rest.search(CLAUSE_END);
   let stop = end < 0 ? rest.length : end;
   const words = [...rest.slice(0, stop).matchAll(/[\w'-]+/g)];
@@ -69,13 +70,19 @@ function clip(norm: string, from: number, maxWords = MAX_WORDS): number {
 
 /**
  * Stances held by actors mentioned in one sentence of `text` ([sentence.start, sentence.end)).
- * `mentions` are the document's actor mentions (any order).
+ * `mentions` are actor mentions (any order; those outside the sentence are ignored); `norm` is
+ * `normalise(text)`, passed in when the caller has it already.
  */
-export function heldStances(text: string, sentence: Span, mentions: readonly ActorMention[]): HeldStance[] {
+export function heldStances(
+  text: string,
+  sentence: Span,
+  mentions: readonly ActorMention[],
+  norm: string = normalise(text),
+): HeldStance[] {
   const inSentence = mentions
     .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     .sort((a, b) => a.start - b.start);
-  const norm = normalise(text.slice(0, sentence.end));
+  const limit = sentence.end;
   const out: HeldStance[] = [];
   const seen = new Set<string>();
   const add = (holders: ActorMention[], from: number, to: number, via: HeldStance['via']) => {
@@ -114,7 +121,7 @@ export function heldStances(text: string, sentence: Span, mentions: readonly Act
     // pattern 2: "pressure from X to …", "calls from X for …"
     const before = norm.slice(Math.max(sentence.start, m.start - 40), m.start);
     if (HOLDER_BEFORE.test(before)) {
-      let to = clip(norm, end, 20);
+      let to = clip(norm, end, limit, 20);
       const finite = norm.slice(end, to).search(FINITE);
       if (finite >= 0) to = end + finite;
       add(holders, end, to, 'from');
@@ -128,20 +135,20 @@ export function heldStances(text: string, sentence: Span, mentions: readonly Act
     let p = end;
     if (/^['\u2019]s\s/.test(text.slice(p, p + 3))) p += 3;
     for (let guard = 0; guard < 8; guard++) {
-      const skip = SKIP.exec(norm.slice(p));
+      const skip = SKIP.exec(norm.slice(p, limit));
       if (!skip || skip[0].length === 0) break;
       p += skip[0].length;
     }
     // the predicate head must be the first word after the subject (and its auxiliaries)
-    const head = norm.slice(p, clip(norm, p, 4));
+    const head = norm.slice(p, clip(norm, p, limit, 4));
     const firstHead = findAll(head, PREDICATES).find((h) => h.start === 0);
     if (!firstHead) continue;
     // analysed from right after the subject, so a negation among the auxiliaries counts ("has no plans to …");
     // a relative clause ends at its closing comma
     const relative = /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12));
-    let to = clip(norm, p);
-    const comma = norm.indexOf(',', p);
-    if (relative && comma >= 0 && comma < to) to = comma;
+    let to = clip(norm, p, limit);
+    const comma = norm.slice(p, to).indexOf(',');
+    if (relative && comma >= 0) to = p + comma;
     add(holders, end, to, relative ? 'relative' : 'subject');
     i += holders.length - 1;
   }

@@ -6,6 +6,9 @@
  * Runs after the dates stage (statements carry `date`).
  */
 import type { DateValue, Doc, PositionDraft, Sentence, Span, Stage, StatementDraft } from '../types.ts';
+import { sentenceAt } from './segment.ts';
+import { normalise } from '../positions/lexicon.ts';
+import { mentionsBySentence } from '../positions/by-sentence.ts';
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
 import { issueStances } from '../positions/stance.ts';
 import { heldStances, type HeldStance } from '../positions/holders.ts';
@@ -16,7 +19,8 @@ const SHORT_QUOTE_WORDS = 6;
 const wordCount = (s: string) => s.match(/[\w'\u2019-]+/g)?.length ?? 0;
 
 function sentenceOf(doc: Doc, at: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.start <= at && at < s.end);
+  const i = sentenceAt(doc.sentences, at);
+  return i >= 0 ? doc.sentences[i] : undefined;
 }
 
 /** A reporting frame longer than this is not a frame ("X is still requesting …") but a whole clause. */
@@ -93,10 +97,14 @@ export const positions: Stage = (doc) => {
   // a plain subject inside reported speech ("Lord said the US needs to …") is the speaker's view;
   // relative clauses and "calls from X" inside it still belong to X
   const inStatement = (at: number) => doc.statements.some((st) => st.start <= at && at < st.end);
-  for (const s of doc.sentences) {
-    const h = heldStances(text, s, doc.mentions).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
+  const norm = normalise(text);
+  const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
+  doc.sentences.forEach((s, i) => {
+    const ms = bySentence[i] ?? [];
+    if (ms.length === 0) return;
+    const h = heldStances(text, s, ms, norm).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
     if (h.length) held.set(s, h);
-  }
+  });
 
   const acc = new Map<string, Accum>();
   const note = (

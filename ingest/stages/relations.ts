@@ -17,6 +17,7 @@ import type { ActorMention, DateValue, Doc, RelationDraft, Sentence, Span, Stage
 import type { RelationKind } from '../../cypher/schema.ts';
 import { officeMatches as dictionaryOfficeMatches, type OfficeMatch } from '../dictionary.ts';
 import { normalise } from '../positions/lexicon.ts';
+import { mentionsBySentence } from '../positions/by-sentence.ts';
 
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
@@ -119,10 +120,9 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     };
     const typeOf = (id: string) => doc.actors.get(id)?.type;
 
-    for (const sentence of doc.sentences) {
-      const ms = doc.mentions
-        .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
-        .sort((a, b) => a.start - b.start);
+    const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
+    for (const [si, sentence] of doc.sentences.entries()) {
+      const ms = [...(bySentence[si] ?? [])].sort((a, b) => a.start - b.start);
 
       // holds_office from the office dictionary: "Iraqi Prime Minister X", "X, the US ambassador to Iraq"
       for (const o of offices(text.slice(sentence.start, sentence.end), doc.publication.from)) {

@@ -72,6 +72,7 @@ export function statements(doc: Doc): Doc {
   const out: StatementDraft[] = [];
   const ctx = new Resolver(doc, actorsById, out);
 
+  let colonFrame: Frame | null = null; // "X said:" ending a paragraph introduces the next one's quote
   for (const para of doc.paragraphs) {
     const quotes = findQuotes(text, para);
     const mask = quoteMask(quotes, para.start, para.end);
@@ -79,6 +80,9 @@ export function statements(doc: Doc): Doc {
     const sentIdx = doc.sentences.map((s, i) => [s, i] as const).filter(([s]) => s.start >= para.start && s.end <= para.end);
     const frames: Frame[] = [];
     for (const [s, i] of sentIdx) frames.push(...findFrames(text, masked, para.start, s, i, ctx));
+    const introducer = colonFrame;
+    const lastFrame = frames[frames.length - 1];
+    colonFrame = lastFrame && /:\s*$/.test(text.slice(lastFrame.cueSpan.end, para.end)) && /^[^“"]*:\s*$/.test(text.slice(lastFrame.cueSpan.end, para.end)) ? lastFrame : null;
 
     // statements in text order so pronouns and "the official" see what came before
     type Item = { pos: number; run: () => void };
@@ -134,6 +138,7 @@ export function statements(doc: Doc): Doc {
         }
       }
       frame ??= pickFrameForQuote(q, frames, doc, text);
+      if (!frame && introducer && q.start - 1 <= para.start) frame = introducer;
       let speaker = frame ? ctx.resolveFrame(frame) : null;
       let cue = frame?.cue ?? '';
       let mention = frame?.speakerText ?? '';
@@ -324,11 +329,16 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
         // appositive: "X, the director of Y, said"
         const segs = trimmed.slice(0, -1);
         const c1 = segs.lastIndexOf(',');
-        if (c1 > 0 && APPOSITIVE_START.test(segs.slice(c1 + 1).trim())) {
+        const lastSeg = segs.slice(c1 + 1);
+        if (c1 > 0 && APPOSITIVE_START.test(lastSeg.trim())) {
           const head = segs.slice(0, c1);
           const c0 = Math.max(head.lastIndexOf('·') + 1, lastBoundary(head));
           np = head.slice(c0);
           npStart = c0;
+        } else if (c1 > 0 && ctx.doc.mentions.some((m) => m.start >= abs(c1 + 1) && m.end <= abs(segs.length) && ctx.doc.actors.get(m.actorId)?.type === 'person')) {
+          // "A spokesman for the ministry, John Kirby, said": the name between the commas speaks
+          np = lastSeg;
+          npStart = c1 + 1;
         } else {
           np = '';
         }
@@ -639,7 +649,8 @@ class Resolver {
     if (/^[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][\w’'-]+){1,3}$/.test(headPart)) return this.local(headPart, 'person', span);
     // an indefinite body: "a body representing the groups", "some elements within the Iraq government"
     const bodyHead = lower[npHeadEnd - 1] ?? '';
-    if (det && words.length >= 2 && raw.split(/\s+/).length <= 9 && BODY_HEADS.has(bodyHead)) {
+    const possessor = /[’']s$/.test(words[0] ?? '') || mentions.some((m) => m.start === span.start + raw.indexOf(headPart));
+    if ((det || possessor) && words.length >= 2 && raw.split(/\s+/).length <= 9 && BODY_HEADS.has(bodyHead)) {
       return this.local(raw, 'group', span);
     }
     if (headMention) return this.get(headMention.actorId)!;

@@ -273,6 +273,7 @@ describe('offices', () => {
 
   it('leaves unnamed people alone ("a Pentagon spokesman")', () => {
     expect(officeMatches('a Pentagon spokesman said', '2022-01-01')).toEqual([]);
+    expect(officeMatches('said James Jeffrey, a former US ambassador to Iraq who', '2017-12-19')).toEqual([]);
     expect(officeMatches('the Pentagon spokesman said', '2022-01-01').map((m) => m.holder?.id)).toEqual(['john-kirby']);
   });
 
@@ -294,5 +295,18 @@ describe('module API', () => {
   it('exposes getActor with type and affiliation', () => {
     expect(getActor('kataib-hezbollah')).toMatchObject({ type: 'group', affiliation: 'iran-backed-militias' });
     expect(getActor('nope')).toBeUndefined();
+  });
+});
+
+describe('short names inside other names', () => {
+  it('does not read a surname as a first name or as part of an unknown name', () => {
+    expect(matches('Jeffrey Feltman visited.')).toEqual([]);
+    expect(matches('the journalist Austin Tice')).toEqual([]);
+    expect(matches('at the Al-Rashid Hotel in Baghdad')).toEqual([['Baghdad', 'iraq']]);
+    expect(matches('Ambassador Jeffrey said', '2011-01-01')).toEqual([['Jeffrey', 'james-jeffrey']]);
+    expect(matches('When Maliki spoke, the Obama administration listened')).toEqual([
+      ['Maliki', 'nouri-al-maliki'],
+      ['Obama administration', 'obama-administration'],
+    ]);
   });
 });

@@ -152,6 +152,23 @@ describe('speakers', () => {
   });
 });
 
+describe('more news constructions', () => {
+  it('a name between commas after a role: "A spokesman for the ministry, Ali Hamdan, said"', () => {
+    expect(said('“The border is calm,” a spokesman for the ministry, Ali Hamdan, said.')).toEqual([['Ali Hamdan', 'direct', 'The border is calm']]);
+  });
+
+  it('a possessive body speaks: "Iraq’s foreign ministry said"', () => {
+    const r = said('Iraq’s foreign ministry said the strike violated its sovereignty.');
+    expect(r).toHaveLength(1);
+    expect(r[0]![2]).toBe('the strike violated its sovereignty');
+    expect(r[0]![0]).toMatch(/ministry/i);
+  });
+
+  it('"X said:" at the end of a paragraph introduces the next paragraph’s quote', () => {
+    expect(said('Later, Lloyd Austin said:\n“We will defend our people.”', '2024-02-01')).toEqual([['Lloyd Austin', 'direct', 'We will defend our people.']]);
+  });
+});
+
 describe('offsets', () => {
   it('every statement text is the exact slice of the article at its offsets', () => {
     const text = '“No more delays,” the envoy said.\nAccording to two diplomats, a deal is near, and that is “good news,” one of them said.';
