@@ -135,15 +135,25 @@ export interface AliasMatch {
   kind: 'alias' | 'short';
 }
 
+/**
+ * Words before a title that change whom it names: "former"/"ex-"/"then-"/"late" (not the holder
+ * at the date), "incoming"/"designate" (the next holder), "interim" (someone standing in, whom
+ * the tenures do not record).
+ */
+export type OfficeModifier = 'former' | 'incoming' | 'interim' | null;
+
 export interface OfficeMatch {
   start: number;
   end: number;
   text: string;
   office: DictOffice;
-  /** who held it at the date (or the person named right after the title, if they held it) */
+  /**
+   * Who the phrase names: the person named right after the title if they ever held the office;
+   * none if a known person who never held it is named ("Prime Minister Benjamin Netanyahu" is
+   * not an Iraqi prime minister); otherwise the holder at the date, as the modifier says.
+   */
   holder?: DictActor;
-  /** "former"/"ex-"/"then-"/"late" (no holder at the date), "incoming"/"designate" (the next holder) */
-  modifier: 'former' | 'incoming' | null;
+  modifier: OfficeModifier;
   /** a capitalised name follows the title ("Prime Minister Haider al-Abadi") */
   nameFollows: boolean;
 }
@@ -174,7 +184,7 @@ interface Token {
 // An acronym with dots ("U.S.", "U.N", "U.K."), a word with inner apostrophes ("Kata'ib",
 // "Iraq's"), or a lone possessive marker left by the split below.
 const TOKEN_RE = /(?:\p{Lu}\.){1,}\p{Lu}\.?|[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}\p{N}]+)*/gu;
-const POSSESSIVE_RE = /['’ʼ‘`]s$/u;
+const POSSESSIVE_RE = /['’ʼ‘`][sS]$/u;
 // spaces and hyphens; a trailing apostrophe too ("Mohammed Shia' al-Sudani")
 const JOINER_RE = /^['’]?[\s\-‐‑‒–—]*$/u;
 
@@ -301,7 +311,7 @@ interface OfficeHit {
   office: DictOffice;
   holder?: DictActor;
   endTok: number;
-  modifier: 'former' | 'incoming' | null;
+  modifier: OfficeModifier;
   nameFollows: boolean;
   /** "a"/"an"/"two"… before the phrase: an unnamed person, not the office holder */
   indefinite: boolean;
@@ -317,7 +327,7 @@ const FORMER = new Set(['former', 'ex', 'then', 'late', 'previous', 'erstwhile']
 const INCOMING = new Set(['incoming', 'designate', 'designated', 'future']);
 const INDEFINITE = new Set(['a', 'an', 'another', 'one', 'two', 'three', 'several', 'some']);
 const NEUTRAL_MODIFIERS = new Set([
-  'new', 'current', 'sitting', 'caretaker', 'acting', 'outgoing', 'interim', 'embattled', 'newly', 'elected',
+  'new', 'current', 'sitting', 'caretaker', 'acting', 'outgoing', 'embattled', 'newly', 'elected',
   'appointed', 'top', 'deputy-less',
 ]);
 
@@ -578,12 +588,13 @@ export class Dictionary {
     const indefinite = INDEFINITE.has(toks[j]?.norm ?? '');
     const hasThe = toks[j]?.norm === 'the';
     if (hasThe || indefinite) j++;
-    let modifier: 'former' | 'incoming' | null = null;
+    let modifier: OfficeModifier = null;
     const skipModifiers = (k: number): number => {
       while (joinedAt(k)) {
         const n = toks[k]!.norm;
         if (FORMER.has(n)) modifier = 'former';
         else if (INCOMING.has(n)) modifier = 'incoming';
+        else if (n === 'interim') modifier = 'interim';
         else if (!NEUTRAL_MODIFIERS.has(n)) break;
         k++;
       }
@@ -646,14 +657,16 @@ export class Dictionary {
       if (!hasThe && !(capitalised && (nameFollows || multiWord))) return undefined;
     }
     let holder: DictActor | undefined;
-    if (nameFollows) {
-      // the name is authoritative: keep it only if that person held this office at some time
-      const named = trieWalk(this.aliasTrie, toks, found.endTok).map((h) => h.value.actor);
+    // a known name after the title is authoritative: the holder if they ever held this office,
+    // else some other office of the same name (no holder); an unknown name (a misspelling, a
+    // person not in the dictionary) leaves the holder at the date for the caller to compare
+    const named = nameFollows ? trieWalk(this.aliasTrie, toks, found.endTok).map((h) => h.value.actor) : [];
+    if (named.length) {
       holder = named.reverse().find((a) => found.office.holders.some((h) => h.actor === a.id));
     } else if (modifier === 'incoming') {
       const nextHolder = found.office.holders.find((h) => h.from > date);
       holder = nextHolder ? this.actors.get(nextHolder.actor) : undefined;
-    } else if (modifier !== 'former') {
+    } else if (modifier === null) {
       holder = this.officeHolder(found.office.id, date);
     }
     const hit: OfficeHit = { office: found.office, endTok: found.endTok, modifier, nameFollows, indefinite: false };

@@ -78,6 +78,8 @@ export function createApp(input: AppDeps): { app: Express; deps: Deps } {
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
+          // The server speaks plain HTTP (often on a LAN address): upgrading would break its own assets.
+          upgradeInsecureRequests: null,
         },
       },
       // WebGL canvas needs no extra policy; the API is not meant to be embedded cross-origin.

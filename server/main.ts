@@ -33,7 +33,7 @@ export async function main(): Promise<void> {
     running = await startServer(config, logger);
   } catch (err) {
     if (err instanceof StoreError && err.code === 'LOCKED') {
-      process.stderr.write(`claimgraph: the data directory ${config.dataDir} is in use by another process (${err.message}); stop it or set CLAIMGRAPH_DATA_DIR\n`);
+      process.stderr.write(`claimgraph: cannot open the store: ${err.message} (CLAIMGRAPH_DATA_DIR=${config.dataDir})\n`);
     } else if (err instanceof StoreError) {
       process.stderr.write(`claimgraph: cannot open the store: ${err.message}\n`);
     } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import type { GraphStore } from '../cypher/store.ts';
+import { ingestArticles, loadArticleFiles } from '../ingest/index.ts';
 import type { Config } from './config.ts';
 
 export interface SeedSummary {
@@ -22,11 +23,10 @@ export async function seedIfEmpty(store: GraphStore, config: Pick<Config, 'corpu
     return null;
   }
   const t0 = performance.now();
-  const ingest = await import('../ingest/index.ts');
-  const { articles, errors } = await ingest.loadArticleFiles([config.corpus]);
+  const { articles, errors } = await loadArticleFiles([config.corpus]);
   for (const e of errors) logger.warn({ file: e.file }, e.message);
-  const report = await ingest.ingestArticles(store, articles);
-  const by = (s: string) => report.results.filter((r: { status: string }) => r.status === s).length;
+  const report = await ingestArticles(store, articles);
+  const by = (s: string) => report.results.filter((r) => r.status === s).length;
   for (const r of report.results) if (r.status === 'failed') logger.warn({ file: r.file }, `ingest failed: ${r.error}`);
   const summary: SeedSummary = {
     articles: articles.length,

@@ -50,55 +50,101 @@ export function ladybugDbPath(dataDir: string): string {
   return path.join(dataDir, DB_FILE);
 }
 
-/** Rows per UNWIND/COPY parameter list: bounds the memory of one statement. */
-const CHUNK = 20_000;
+/**
+ * Rows per statement. Parameters travel COLUMNAR (one list per property, `$c0…$cN`): the binding
+ * converts a list of JS objects into LadybugDB structs in superlinear time (20k 15-field rows: ~9 s),
+ * while plain lists convert in milliseconds. Measured: 20k statements via columnar COPY ≈ 1 s.
+ */
+const CHUNK = 10_000;
 
 const DEFAULT_BUFFER = 512 * 1024 * 1024;
 
-/** Maps a schema type to the cast applied in COPY subqueries (parameter lists infer loose types). */
-function castTo(table: NodeLabel | RelType, prop: string): string {
-  return propType(table, prop);
+/**
+ * A write statement whose parameters are the record fields, one list each (`$c0…$cN`). A column
+ * with no typed value at all (only nulls, or only empty lists) gets no parameter: the binding would
+ * type it ANY, which LadybugDB 0.19.1 cannot cast (it aborts with UNREACHABLE_CODE), so the
+ * statement uses a typed constant for that column instead.
+ */
+export interface ColumnarQuery {
+  readonly table: NodeLabel | RelType;
+  readonly fields: readonly string[];
+  /** Statement text for a batch whose `untyped` fields carry no value. */
+  build(untyped: ReadonlySet<string>): string;
+  /** Statement text when every column has a value (snapshots, tests). */
+  readonly text: string;
 }
 
-/** `COPY Label FROM (UNWIND $rows AS r RETURN r.p1, …)` in declared column order; `fixed` overrides a column. */
-function copyNodeQuery(label: NodeLabel, fixed: Record<string, string> = {}): string {
-  const cols = nodePropNames(label).map((p) => fixed[p] ?? `CAST(r.${ident(p)} AS ${castTo(label, p)})`);
-  return `COPY ${ident(label)} FROM (UNWIND $rows AS r RETURN ${cols.join(', ')})`;
+function columnar(table: NodeLabel | RelType, fields: readonly string[], body: (c: (prop: string) => string) => string): ColumnarQuery {
+  const build = (untyped: ReadonlySet<string>) => {
+    const bound = fields.map((f, j) => ({ f, j })).filter(({ f }) => !untyped.has(f));
+    const c = (prop: string): string => {
+      if (prop === 'from' || prop === 'to') return `c${fields.indexOf(prop)}[i]`;
+      const type = propType(table, prop);
+      if (untyped.has(prop)) return type.endsWith('[]') ? `CAST([] AS ${type})` : `CAST(NULL AS ${type})`;
+      return `CAST(c${fields.indexOf(prop)}[i] AS ${type})`;
+    };
+    // COPY refuses `$param[i]` directly (binder quirk), so the lists are bound to variables first.
+    const source = `WITH ${bound.map(({ j }) => `$c${j} AS c${j}`).join(', ')} UNWIND range(1, size(c0)) AS i`;
+    return body(c).replace('$SOURCE', source);
+  };
+  return { table, fields, build, text: build(new Set()) };
 }
 
-function nodeSetClause(label: NodeLabel, v: string, r: string, skip: readonly string[] = []): string {
-  return nodePropNames(label)
-    .filter((p) => p !== 'id' && !skip.includes(p))
-    .map((p) => `${v}.${ident(p)} = ${r}.${ident(p)}`)
-    .join(', ');
+/** `COPY Label FROM (… RETURN c0[i], …)` in declared column order; `fixed` gives a column a constant. */
+function copyNodeQuery(label: NodeLabel, fixed: Record<string, string> = {}): ColumnarQuery {
+  const fields = nodePropNames(label).filter((p) => !(p in fixed));
+  return columnar(label, fields, (c) => `COPY ${ident(label)} FROM ($SOURCE RETURN ${nodePropNames(label).map((p) => fixed[p] ?? c(p)).join(', ')})`);
 }
 
-/** Query texts, derived from the schema once. Values only ever travel as `$rows` / `$ids`. */
+function mergeNodeQuery(label: NodeLabel, onMatch?: (c: (prop: string) => string) => string): ColumnarQuery {
+  const fields = nodePropNames(label);
+  return columnar(label, fields, (c) => {
+    const sets = fields
+      .filter((p) => p !== 'id')
+      .map((p) => `n.${ident(p)} = ${c(p)}`)
+      .join(', ');
+    const head = `$SOURCE MERGE (n:${ident(label)} {${ident('id')}: ${c('id')}})`;
+    return onMatch ? `${head} ON CREATE SET ${sets} ON MATCH SET ${onMatch(c)}` : `${head} SET ${sets}`;
+  });
+}
+
+function copyRelQuery(type: RelType): ColumnarQuery {
+  const fields = ['from', 'to', ...relPropNames(type)];
+  return columnar(type, fields, (c) => `COPY ${ident(type)} FROM ($SOURCE RETURN ${fields.map(c).join(', ')})`);
+}
+
+/** The statement text and its columnar parameters `{c0: [...], …}` for `rows`. */
+export function columnarStatement(q: ColumnarQuery, rows: readonly object[]): { text: string; params: Record<string, unknown[]> } {
+  const params: Record<string, unknown[]> = {};
+  const untyped = new Set<string>();
+  q.fields.forEach((f, j) => {
+    const values = rows.map((r) => (r as Record<string, unknown>)[f] ?? null);
+    const typed = values.some((v) => v !== null && !(Array.isArray(v) && v.length === 0));
+    if (typed || f === 'id' || f === 'from' || f === 'to') params[`c${j}`] = values;
+    else untyped.add(f);
+  });
+  return { text: q.build(untyped), params };
+}
+
+/** Query texts, derived from the schema once. Values only ever travel as parameters. */
 export const LADYBUG_WRITE_QUERIES = {
-  article: `UNWIND $rows AS r MERGE (n:${ident('Article')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Article', 'n', 'r', ['complete'])}, n.${ident('complete')} = false`,
-  actor:
-    `UNWIND $rows AS r MERGE (n:${ident('Actor')} {${ident('id')}: r.${ident('id')}}) ` +
-    `ON CREATE SET ${nodeSetClause('Actor', 'n', 'r')} ` +
-    // Actors are shared across articles: keep the first name/type, unite aliases, fill missing details.
-    `ON MATCH SET n.${ident('aliases')} = list_distinct(list_concat(coalesce(n.${ident('aliases')}, CAST([] AS STRING[])), r.${ident('aliases')})), ` +
-    `n.${ident('description')} = coalesce(n.${ident('description')}, r.${ident('description')}), ` +
-    `n.${ident('affiliation')} = coalesce(n.${ident('affiliation')}, r.${ident('affiliation')})`,
-  issue: `UNWIND $rows AS r MERGE (n:${ident('Issue')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Issue', 'n', 'r')}`,
-  statement: `UNWIND $rows AS r MERGE (n:${ident('Statement')} {${ident('id')}: r.${ident('id')}}) SET ${nodeSetClause('Statement', 'n', 'r')}`,
   /**
    * Articles and statements are new by construction (their ids are content-derived, the article is
    * not complete, and any incomplete copy was swept just before), so they are bulk-COPYed, not MERGEd.
+   * The Article goes in with complete=false; `markComplete` flips it last.
    */
-  copyNodes: {
-    Article: copyNodeQuery('Article', { complete: 'false' }),
-    Statement: copyNodeQuery('Statement'),
-  },
-  rels: Object.fromEntries(
-    REL_TYPES.map((t) => {
-      const cols = [`r.${ident('from')}`, `r.${ident('to')}`, ...relPropNames(t).map((p) => `CAST(r.${ident(p)} AS ${castTo(t, p)})`)];
-      return [t, `COPY ${ident(t)} FROM (UNWIND $rows AS r RETURN ${cols.join(', ')})`];
-    }),
-  ) as Record<RelType, string>,
+  article: copyNodeQuery('Article', { complete: 'false' }),
+  statement: copyNodeQuery('Statement'),
+  /** Actors are shared across articles: keep the first name/type, unite aliases, fill missing details. */
+  actor: mergeNodeQuery('Actor', (c) =>
+    [
+      `n.${ident('aliases')} = list_distinct(list_concat(coalesce(n.${ident('aliases')}, CAST([] AS STRING[])), ${c('aliases')}))`,
+      `n.${ident('description')} = coalesce(n.${ident('description')}, ${c('description')})`,
+      `n.${ident('affiliation')} = coalesce(n.${ident('affiliation')}, ${c('affiliation')})`,
+    ].join(', '),
+  ),
+  issue: mergeNodeQuery('Issue'),
+  rels: Object.fromEntries(REL_TYPES.map((t) => [t, copyRelQuery(t)])) as Record<RelType, ColumnarQuery>,
   markComplete: `UNWIND $ids AS id MATCH (a:${ident('Article')} {${ident('id')}: id}) SET a.${ident('complete')} = true`,
 } as const;
 
@@ -255,13 +301,17 @@ export class LadybugStore implements GraphStore {
       // A leftover incomplete copy of one of these articles (an earlier failed write) goes first.
       await this.sweep();
       const q = LADYBUG_WRITE_QUERIES;
-      for (const rows of chunks(uniqueById(batch.nodes.Article), CHUNK)) await this.exec(w, q.copyNodes.Article, { rows });
-      for (const rows of chunks(mergeActors(batch.nodes.Actor), CHUNK)) await this.exec(w, q.actor, { rows });
-      for (const rows of chunks(uniqueById(batch.nodes.Issue), CHUNK)) await this.exec(w, q.issue, { rows });
-      for (const rows of chunks(uniqueById(batch.nodes.Statement), CHUNK)) await this.exec(w, q.copyNodes.Statement, { rows });
-      for (const t of REL_TYPES) {
-        for (const rows of chunks(batch.rels[t] as unknown[], CHUNK)) await this.exec(w, q.rels[t], { rows });
-      }
+      const put = async (query: ColumnarQuery, rows: readonly object[]) => {
+        for (const part of chunks(rows, CHUNK)) {
+          const st = columnarStatement(query, part);
+          await this.exec(w, st.text, st.params);
+        }
+      };
+      await put(q.article, uniqueById(batch.nodes.Article));
+      await put(q.actor, mergeActors(batch.nodes.Actor));
+      await put(q.issue, uniqueById(batch.nodes.Issue));
+      await put(q.statement, uniqueById(batch.nodes.Statement));
+      for (const t of REL_TYPES) await put(q.rels[t], batch.rels[t]);
       for (const ids of chunks(todo, CHUNK)) await this.exec(w, q.markComplete, { ids });
     } catch (err) {
       // Leave nothing half-written behind: the articles of this call are still incomplete.

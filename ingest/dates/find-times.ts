@@ -60,7 +60,7 @@ interface Rule {
   resolve: (m: RegExpExecArray, pub: Ymd, text: string) => { date: DateValue; basis: Basis } | null;
 }
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   // Weekdays: "Tuesday", "last Friday", "Wednesday evening", "next Monday".
   {
     re: /\b(?:(last|past|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:\s+(?:morning|afternoon|evening|night))?\b/gi,
@@ -187,10 +187,40 @@ const PREFIX_RE = /(?:\b(?:earlier|later)\s+(?:on\s+|in\s+)?|\b(?:on|in|during)\
 const BEFORE_RE = /\b(?:ahead\s+of|before|prior\s+to|in\s+the\s+run-up\s+to)\s+$/i;
 const POSSESSIVE_NOUN_RE = /^(?:'s|’s)(?:\s+[a-z-]+)?/;
 
+/** Where a day-precise date may be: a month name next to a number, or a numeric date. */
+const DAY_DATE_HINT_RE = new RegExp(
+  `${MONTH_RE.replace(/\\\./g, '\\.?')}\\s*\\d|\\d\\s*(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}|\\b\\d{1,4}[/-]\\d{1,2}[/-]\\d{1,4}\\b`,
+  'g',
+);
+
+/**
+ * Text windows around date hints, merged, widened to whitespace: chrono runs only there,
+ * which keeps this stage fast on long articles with few dates.
+ */
+function hintWindows(text: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  DAY_DATE_HINT_RE.lastIndex = 0;
+  for (let m = DAY_DATE_HINT_RE.exec(text); m; m = DAY_DATE_HINT_RE.exec(text)) {
+    let start = Math.max(0, m.index - 40);
+    let end = Math.min(text.length, m.index + m[0].length + 40);
+    while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    const last = windows.at(-1);
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
 function chronoFinds(text: string, pub: Ymd): Found[] {
   const ref = new Date(Date.UTC(pub.y, pub.m - 1, pub.d, 12));
   const out: Found[] = [];
-  for (const r of chrono.en.strict.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  const results = hintWindows(text).flatMap((w) =>
+    chrono.en.strict
+      .parse(text.slice(w.start, w.end), { instant: ref, timezone: 0 }, { forwardDate: false })
+      .map((r) => ({ r, offset: w.start })),
+  );
+  for (const { r, offset } of results) {
     const c = r.start;
     // the rules above own weekdays, month-only and relative words; chrono is kept for day-precise dates
     if (!c.isCertain('day') || !c.isCertain('month') || !/\d/.test(r.text)) continue;
@@ -204,8 +234,8 @@ function chronoFinds(text: string, pub: Ymd): Found[] {
     }
     const trimmed = r.text.replace(/[\s,.]+$/, '');
     out.push({
-      start: r.index,
-      end: r.index + trimmed.length,
+      start: offset + r.index,
+      end: offset + r.index + trimmed.length,
       date: dayValue({ y, m, d }),
       basis: 'explicit',
     });

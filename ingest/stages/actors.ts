@@ -117,6 +117,20 @@ export function actors(doc: Doc): Doc {
     add({ start: h.start, end: h.end, text: text.slice(h.start, h.end), actorId: h.actor.id, via: 'dictionary' }, fromDict(h.actor));
   }
 
+  // short names used before the full name ("Obama's announcement" in a standfirst, "Barack Obama" later)
+  const found = new Map<string, DictActor>();
+  for (const h of dictHits) found.set(h.actor.id, h.actor);
+  const shortForms = new Map<string, DictActor>();
+  for (const a of found.values()) for (const sn of a.shortNames ?? []) if (sn.length >= 4 && !shortForms.has(sn)) shortForms.set(sn, a);
+  if (shortForms.size) {
+    const re = new RegExp(String.raw`(?<![\w’'-])(${[...shortForms.keys()].map(escapeRe).join('|')})(?![\w-])`, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (overlaps(m.index, m.index + m[0].length)) continue;
+      const a = shortForms.get(m[1]!)!;
+      add({ start: m.index, end: m.index + m[0].length, text: m[0], actorId: a.id, via: 'dictionary' }, fromDict(a));
+    }
+  }
+
   // 3. NER for the rest
   const people: Actor[] = [];
   CANDIDATE.lastIndex = 0;

@@ -19,7 +19,8 @@ const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 /** Quoted spans (“…”, "…"): words there are someone's, not the narrator's time of speaking. */
 export function quotedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /“[^”]*”?|"[^"\n]*"?/g;
+  // an unclosed quote ends with its paragraph
+  const re = /“[^”\n]*”?|"[^"\n]*"?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
 }
@@ -45,12 +46,17 @@ export function sentenceSpans(doc: Pick<Doc, 'sentences' | 'input'>): Span[] {
 
 /**
  * Subordinate clauses that carry another event's time: "since the troops left in December",
- * "the attack in 2014 when gunmen stormed Mosul", "who took office in 2018", "after talks last week".
- * A time expression whose own clause (back to the last comma or clause mark) opens with one of
- * these is not the time of the speech.
+ * "the attack in 2014 when gunmen stormed Mosul", "who took office in 2018". A time expression
+ * whose own clause (back to the last comma or clause mark) holds one of these is not the time of
+ * the speech.
  */
 const OTHER_EVENT_RE =
-  /\b(?:since|when|whenever|after|before|until|till|while|because|who|whom|which|whose|where|ago|following|as)\b/i;
+  /\b(?:since|when|whenever|until|till|while|because|who|whom|which|whose|where|ago|as)\b/i;
+/**
+ * "After meeting the envoy on Monday, the minister said": another event, but usually the same
+ * day as the speech; such a time is used only when nothing better is there.
+ */
+const NEARBY_EVENT_RE = /\b(?:after|before|following|upon)\b/i;
 const CLAUSE_BREAK_RE = /[,;:(—–]|\s-\s|\band\b|\bbut\b/gi;
 
 function clauseBefore(text: string, sentence: Span, at: number): string {
@@ -90,21 +96,24 @@ export function governingTime(
   const attribution = normalised(st);
   const region = sentences.filter((s) => overlaps(s, attribution) || overlaps(s, st));
   if (!region.length) return null;
-  const candidates: { t: TimeExpression; sentence: Span }[] = [];
+  // tier 0: in the attribution clause; 1: elsewhere in the sentence; 2: in an after/before clause
+  const candidates: { t: TimeExpression; tier: number; distance: number }[] = [];
   for (const t of times) {
     const sentence = region.find((s) => inside(t, s));
     if (!sentence) continue;
     if (statements.some((o) => overlaps(t, o))) continue;
     if (quotes.some((q) => inside(t, q))) continue;
+    let tier = overlaps(t, attribution) ? 0 : 1;
     if (!introducesSpeech(text, t, attribution)) {
-      if (OTHER_EVENT_RE.test(clauseBefore(text, sentence, t.start))) continue;
+      const clause = clauseBefore(text, sentence, t.start);
+      if (OTHER_EVENT_RE.test(clause)) continue;
+      if (NEARBY_EVENT_RE.test(clause)) tier = 2;
     }
-    candidates.push({ t, sentence });
+    const distance = t.end <= attribution.start ? attribution.start - t.end : Math.max(0, t.start - attribution.end);
+    candidates.push({ t, tier, distance });
   }
   if (!candidates.length) return null;
-  const distance = (t: Span) =>
-    overlaps(t, attribution) ? -1 : t.end <= attribution.start ? attribution.start - t.end : t.start - attribution.end;
-  candidates.sort((a, b) => distance(a.t) - distance(b.t));
+  candidates.sort((a, b) => a.tier - b.tier || a.distance - b.distance);
   return candidates[0]!.t;
 }
 

@@ -64,7 +64,7 @@ const LEADING_ADVERBIAL = new RegExp(
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
-const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|;\s+/g;
+const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|,\s+(?=(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|to|of)\b)|;\s+/g;
 
 export function statements(doc: Doc): Doc {
   const text = doc.input.text;
@@ -566,7 +566,7 @@ class Resolver {
   resolve(span: Span): Actor | null {
     const text = this.doc.input.text;
     let raw = text.slice(span.start, span.end).trim();
-    raw = raw.replace(/^(?:and|but|while|as|then|so)\s+/i, '').replace(/[’']s$/, '');
+    raw = raw.replace(/^(?:and|but|while|as|then|so|despite|after|before|with|without|under|following|amid|since|unlike|like|by|for|from|in|on|at)\s+/i, '').replace(/[’']s$/, '');
     // cut relative clauses and trailing prepositional phrases that are not part of the head
     const headPart = raw.replace(/,.*$/, '').replace(/\s+(?:who|which|that|in an interview|in a statement)\b.*$/, '').trim();
     if (!headPart) return null;
@@ -661,13 +661,16 @@ class Resolver {
     const text = this.doc.input.text;
     const before = [...this.doc.mentions, ...this.newMentions].filter((m) => m.end <= span.start).sort((a, b) => b.start - a.start);
     const headWord = head.split(' ').pop()!;
-    for (const m of before) {
+    // the voices of the last few statements are the most salient antecedents
+    const recentSpeakers = this.statements.slice(-3).reverse().map((st) => ({ actorId: st.speakerId, start: st.start }));
+    for (const m of [...recentSpeakers, ...before]) {
       const a = this.get(m.actorId);
       if (!a) continue;
       // the title written just before the name counts ("Pentagon press secretary John Kirby")
       const titleBefore = /([A-Za-z.’' ]{0,40})$/.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1] ?? '';
       const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${a.type === 'person' ? titleBefore.split(/\b(?:that|said|told|and|the media)\b/).pop() : ''}`).toLowerCase();
       if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
+      if (/^(group|militia|faction|movement|organi[sz]ation|outfit)$/.test(headWord) && (a.type === 'group' || a.type === 'organization')) return a;
       if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
     }
     const office = resolveOffice(head, this.doc.publication.from);

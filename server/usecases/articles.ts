@@ -1,8 +1,7 @@
 /** One article with the spans of its statements, and the upload of new articles. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import * as Q from '../../cypher/queries.ts';
-import type { ArticleInput } from '../../ingest/types.ts';
-import { z as zod } from 'zod';
+import { checkArticleInput, ingestArticles, type ArticleInput } from '../../ingest/index.ts';
 import { ArticleUpload, type ArticleResponse, type IngestResponse } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from './deps.ts';
@@ -39,7 +38,7 @@ type Result = z.infer<typeof IngestResponse>['results'][number];
  * The envelope is checked as a whole (1–100 articles); each article is then checked alone, so
  * one bad article becomes a `failed` result instead of refusing the whole upload.
  */
-export const UploadEnvelope = zod.object({ articles: zod.array(zod.unknown()).min(1).max(100) });
+export const UploadEnvelope = z.object({ articles: z.array(z.unknown()).min(1).max(100) });
 
 function nameOf(a: unknown, index: number): string {
   const f = (a as { file?: unknown } | null)?.file;
@@ -51,8 +50,6 @@ function nameOf(a: unknown, index: number): string {
  * result naming the problem; it never stops the others.
  */
 export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnvelope>): Promise<z.infer<typeof IngestResponse>> {
-  // Loaded lazily so the read-only API runs even while the ingest package is being built.
-  const ingest = await import('../../ingest/index.ts');
   const results: (Result | null)[] = [];
   const valid: { index: number; input: ArticleInput }[] = [];
   body.articles.forEach((raw, index) => {
@@ -72,7 +69,7 @@ export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnv
       published: a.published,
     };
     try {
-      valid.push({ index, input: ingest.checkArticleInput(input) });
+      valid.push({ index, input: checkArticleInput(input) });
       results.push(null);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -80,9 +77,9 @@ export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnv
     }
   });
   if (valid.length > 0) {
-    let report;
+    let report: Awaited<ReturnType<typeof ingestArticles>>;
     try {
-      report = await ingest.ingestArticles(
+      report = await ingestArticles(
         deps.store,
         valid.map((v) => v.input),
       );

@@ -108,6 +108,9 @@ describe('POST /api/articles', () => {
     const text =
       'BAGHDAD — Iraqi Prime Minister Mohammed Shia al-Sudani said on Tuesday that "the presence of foreign forces is no longer needed." ' +
       'A US official said talks on the future of the coalition would continue next month.';
+    // Read (and so cache) views the upload must change.
+    const timelineBefore = (await get('/api/timeline')).statements.length;
+    const issuesBefore = await get('/api/issues');
     const first = await upload([article(text, { file: 'sudani-upload.txt', published: '2024-02-06' })]);
     expect(first.status).toBe(201);
     const [res] = first.body.results;
@@ -116,6 +119,10 @@ describe('POST /api/articles', () => {
     const page = await get(`/api/articles/${res.articleId}`, '/api/articles/{id}');
     expect(page.article.text).toBe(text);
     expect(page.spans).toHaveLength(res.statements);
+    expect(res.statements).toBeGreaterThan(0);
+    // cached reads were dropped by the write
+    expect((await get('/api/timeline')).statements.length).toBe(timelineBefore + res.statements);
+    expect(await get('/api/issues')).not.toBe(issuesBefore);
     const after = await counts();
 
     const again = await upload([article(text, { file: 'sudani-upload.txt', published: '2024-02-06' })]);

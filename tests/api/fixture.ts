@@ -56,7 +56,7 @@ export function fixtureRecords(): GraphRecords {
     { id: I.immunity, label: 'Immunity for US troops', description: 'support: immunity granted' },
   );
   const s = [
-    stmt({ id: 's1', text: 'US troops will leave by the end of the year.', speakerId: I.maliki, articleId: I.article1, date: '2011-10-22', dateFrom: '2011-10-22', dateTo: '2011-10-22' }, A1_TEXT),
+    stmt({ id: 's1', text: 'US troops will leave by the end of the year.', speakerId: I.maliki, articleId: I.article1, date: '2011-10-22', dateFrom: '2011-10-22', dateTo: '2011-10-22', dateEvidence: 'on Saturday' }, A1_TEXT),
     stmt({ id: 's2', text: 'We keep our promise.', speakerId: I.obama, articleId: I.article1, date: '2011-10', granularity: 'month', dateBasis: 'relative', dateFrom: '2011-10-01', dateTo: '2011-10-31' }, A1_TEXT),
     stmt({ id: 's3', text: 'immunity is not possible', kind: 'indirect', cue: 'told reporters', speakerId: I.maliki, articleId: I.article1, date: '2011-10-22', dateFrom: '2011-10-22', dateTo: '2011-10-22' }, A1_TEXT),
     stmt({ id: 's4', text: 'The coalition mission must end.', speakerId: I.sudani, articleId: I.article2, date: '2024-01-25', dateFrom: '2024-01-25', dateTo: '2024-01-25' }, A2_TEXT),

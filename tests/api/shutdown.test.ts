@@ -1,10 +1,11 @@
 /** `tsx server/main.ts` as a real child process: graceful shutdown on SIGTERM during a request. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../cypher/open-store.ts';
 import { ROOT } from './harness.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-shutdown-'));
@@ -70,6 +71,28 @@ describe('graceful shutdown', () => {
       await expect(fetch(`${base}/api/health`)).rejects.toThrow();
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('startup on a data directory already in use', () => {
+  it('exits 1 with a clear message naming the directory, no stack trace', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-locked-'));
+    const store = await openStore({ kind: 'ladybug', dataDir: dir });
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', CLAIMGRAPH_DATA_DIR: dir, CLAIMGRAPH_CORPUS: '', CLAIMGRAPH_BUILD_CLIENT: 'never' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('cannot open the store');
+      expect(r.stderr).toContain(dir);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -71,6 +71,19 @@ describe('LadybugStore', () => {
     expect(await store.hasArticle('art-9')).toBe(false);
   });
 
+  it('columns with no value in a batch (all null, all empty lists) are written as null / []', async () => {
+    const g = articleRecords(3);
+    for (const m of g.rels.MENTIONS) m.forms = [];
+    for (const a of g.nodes.Actor) a.aliases = [];
+    for (const h of g.rels.HOLDS_POSITION) h.evidence = null;
+    await store.write(g);
+    const rows = await store.read<{ forms: string[]; url: string | null; ev: string | null }>({
+      text: 'MATCH (a:Article)-[m:MENTIONS]->(:Actor) MATCH (:Actor)-[h:HOLDS_POSITION]->(:Issue) RETURN m.forms AS forms, a.url AS url, h.evidence AS ev LIMIT 1',
+      params: {},
+    });
+    expect(rows).toEqual([{ forms: [], url: null, ev: null }]);
+  });
+
   it('re-writing the same records changes no count (idempotent)', async () => {
     const batch = mergeRecords(articleRecords(1), articleRecords(2));
     await store.write(batch);

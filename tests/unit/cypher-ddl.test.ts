@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ident, ladybugDdl, neo4jDdl } from '../../cypher/ddl.ts';
-import { LADYBUG_SWEEP_QUERIES, LADYBUG_WRITE_QUERIES } from '../../cypher/ladybug/store.ts';
+import { LADYBUG_SWEEP_QUERIES, LADYBUG_WRITE_QUERIES, columnarStatement } from '../../cypher/ladybug/store.ts';
 import { NEO4J_SWEEP_QUERIES, NEO4J_WRITE_QUERIES } from '../../cypher/neo4j/store.ts';
 import { NODE_LABELS, NODE_TABLES, REL_TABLES, REL_TYPES } from '../../cypher/schema.ts';
 
@@ -33,13 +33,14 @@ describe('DDL derived from schema.ts', () => {
     for (const label of NODE_LABELS) {
       const key = label.toLowerCase() as 'article' | 'actor' | 'issue' | 'statement';
       for (const prop of Object.keys(NODE_TABLES[label].props)) {
-        expect(LADYBUG_WRITE_QUERIES[key], `${label}.${prop}`).toContain(`.${ident(prop)}`);
+        // LadybugDB: columnar parameters, one per property (Article.complete is the constant false).
+        if (!(label === 'Article' && prop === 'complete')) expect(LADYBUG_WRITE_QUERIES[key].fields, `${label}.${prop}`).toContain(prop);
         expect(NEO4J_WRITE_QUERIES[key], `${label}.${prop}`).toContain(`.${ident(prop)}`);
       }
     }
     for (const type of REL_TYPES) {
+      expect(LADYBUG_WRITE_QUERIES.rels[type].fields).toEqual(['from', 'to', ...Object.keys(REL_TABLES[type].props)]);
       for (const prop of Object.keys(REL_TABLES[type].props)) {
-        expect(LADYBUG_WRITE_QUERIES.rels[type], `${type}.${prop}`).toContain(`r.${ident(prop)}`);
         expect(NEO4J_WRITE_QUERIES.rels[type], `${type}.${prop}`).toContain(`x.${ident(prop)} = r.${ident(prop)}`);
       }
       // Every relationship carries articleId, which the crash sweep relies on.
@@ -64,13 +65,26 @@ describe('DDL derived from schema.ts', () => {
     expect(ident('a`b')).toBe('`a``b`');
   });
 
+  it('LadybugDB write statements (snapshot), and the typed constants used for columns with no value', () => {
+    const { article, actor, issue, statement, rels, markComplete } = LADYBUG_WRITE_QUERIES;
+    const texts = [article, actor, issue, statement, ...REL_TYPES.map((t) => rels[t])].map((q) => q.text);
+    expect([...texts, markComplete].join(';\n')).toMatchSnapshot();
+    const r = columnarStatement(rels.RELATES, [{ from: 'a', to: 'b', title: null, evidence: 'e', start: 1, end: 2, kind: 'attacks' }]);
+    expect(r.text).toContain('CAST(NULL AS STRING)');
+    expect(Object.keys(r.params)).not.toContain(`c${rels.RELATES.fields.indexOf('title')}`);
+    const m = columnarStatement(rels.MENTIONS, [{ from: 'a', to: 'b', forms: [], count: 1, articleId: 'x' }]);
+    expect(m.text).toContain('CAST([] AS STRING[])');
+    expect(m.params.c0).toEqual(['a']);
+  });
+
   it('write queries carry values only as parameters', () => {
     const all = [
-      ...Object.values(LADYBUG_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))),
+      ...Object.values(LADYBUG_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : 'text' in v ? [v.text as string] : Object.values(v).map((q) => (q as { text: string }).text))),
       ...Object.values(NEO4J_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))),
     ];
+    expect(all.length).toBeGreaterThan(20);
     for (const q of all) {
-      expect(q).toMatch(/\$(rows|ids)\b/);
+      expect(q).toMatch(/\$(rows|ids|c0)\b/);
       // No quoted literal anywhere: every value comes from $rows / $ids.
       expect(q).not.toMatch(/'[^']*'|"[^"]*"/);
     }

@@ -286,6 +286,18 @@ describe('offices', () => {
     expect(holder('the US special envoy for the coalition', '2016-06-01')).toBe('brett-mcgurk');
   });
 
+  it('keeps the holder at the date when an unknown name follows (a misspelling the caller can compare)', () => {
+    const [m] = officeMatches('US Defense Secretary Jim Mats said', '2017-12-19');
+    expect(m?.nameFollows).toBe(true);
+    expect(m?.holder?.id).toBe('jim-mattis');
+  });
+
+  it('gives no holder for "interim"', () => {
+    const [m] = officeMatches("Iraq's interim prime minister in 2004", '2012-02-02');
+    expect(m?.modifier).toBe('interim');
+    expect(m?.holder).toBeUndefined();
+  });
+
   it('gives the next holder for "incoming"', () => {
     expect(officeMatches("Iraq's incoming prime minister", '2014-08-20')[0]?.holder?.id).toBe('haider-al-abadi');
   });
@@ -300,7 +312,8 @@ describe('module API', () => {
 
 describe('short names inside other names', () => {
   it('does not read a surname as a first name or as part of an unknown name', () => {
-    expect(matches('Jeffrey Feltman visited.')).toEqual([]);
+    expect(matches('Jeffrey Goldberg visited.')).toEqual([]);
+    expect(matches('Jeffrey Feltman visited.')).toEqual([['Jeffrey Feltman', 'jeffrey-feltman']]);
     expect(matches('the journalist Austin Tice')).toEqual([]);
     expect(matches('at the Al-Rashid Hotel in Baghdad')).toEqual([['Baghdad', 'iraq']]);
     expect(matches('Ambassador Jeffrey said', '2011-01-01')).toEqual([['Jeffrey', 'james-jeffrey']]);
