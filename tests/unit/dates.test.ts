@@ -169,6 +169,17 @@ describe('dates stage: the time that governs a statement', () => {
     const text2 = 'The minister, who took office in 2012, said the deal was dead.';
     expect(dated(makeDoc(text2, pub, [{ said: 'the deal was dead', cue: 'said' }]))[0]![1]).toBe('publication');
   });
+  it('an after/before clause time is used only when nothing better is there', () => {
+    const text = 'After meeting the envoy on Monday, the minister said the talks went well.';
+    expect(dated(makeDoc(text, pub, [{ said: 'the talks went well', cue: 'said' }]))[0]![0]).toBe('2015-07-06');
+    const text2 = 'After talks on Monday, the minister said on Wednesday that the talks went well.';
+    expect(dated(makeDoc(text2, pub, [{ said: 'the talks went well', cue: 'said' }]))[0]![0]).toBe('2015-07-08');
+  });
+  it('an unclosed quotation ends with its paragraph', () => {
+    const text = '“We will stay, the colonel added.\n\nThe governor said on Monday that the roads were open.';
+    const doc = makeDoc(text, pub, [{ said: 'the roads were open', cue: 'The governor said' }]);
+    expect(dated(doc)[0]![0]).toBe('2015-07-06');
+  });
   it('"<time>, when X announced …" dates the announcement', () => {
     const text = 'The base has been empty since March 2014, when the army announced the end of its mission.';
     const doc = makeDoc(text, pub, [{ said: 'the end of its mission', cue: 'announced' }]);
