@@ -17,6 +17,12 @@
  * "PM", "ISIS") needs all capitals in the text (so the pronoun "us" is not the United States);
  * a capitalised one ("Little", "Rice", "Hill") needs a capital (so "a little" is not George
  * Little); a lower-case one ("government" in "Iraqi government") matches any case.
+ *
+ * Each actor has full aliases (unique across the dictionary; demonyms and capital metonyms are
+ * aliases of their country) and short names (a surname alone, possibly shared: "Jones", "Barzani").
+ * In a text a short name goes to the actor last named in full, else to its only owner, else to
+ * the one in office on the `date` given; it never matches inside another name ("Jeffrey Feltman",
+ * "Sadr City"). Persons' names are indexed with and without "al-".
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -172,7 +178,7 @@ export class DictionaryError extends Error {
 
 type Shape = 'upper' | 'title' | 'lower';
 
-interface Token {
+export interface Token {
   norm: string;
   shape: Shape;
   start: number;
@@ -227,7 +233,10 @@ function caseFits(alias: Shape, text: Shape): boolean {
 let lastText: string | undefined;
 let lastTokens: Token[] = [];
 
-/** Tokens of a text; the last result is kept, as the extractor asks twice for the same article. */
+/**
+ * Tokens of a text; the last result is kept, as the extractor asks twice for the same article
+ * (so callers must not modify the array).
+ */
 export function tokenize(text: string): Token[] {
   if (text === lastText) return lastTokens;
   const out = tokenizeUncached(text);
@@ -279,7 +288,8 @@ interface TrieNode<V> {
 
 const newNode = <V>(): TrieNode<V> => ({ next: new Map(), values: [] });
 
-function trieInsert<V>(root: TrieNode<V>, toks: Token[], value: V): void {
+/** Adds a phrase; returns its first word. */
+function trieInsert<V>(root: TrieNode<V>, toks: Token[], value: V): string {
   let node = root;
   for (const t of toks) {
     let child = node.next.get(t.norm);
@@ -287,6 +297,7 @@ function trieInsert<V>(root: TrieNode<V>, toks: Token[], value: V): void {
     node = child;
   }
   node.values.push({ shapes: toks.map((t) => t.shape), value });
+  return toks[0]?.norm ?? '';
 }
 
 /** All (end index, value) reachable from token i, shortest first; `all` ignores case. */
@@ -325,10 +336,11 @@ interface AliasValue {
 // Office phrases: words around the title that change whom it names.
 const FORMER = new Set(['former', 'ex', 'then', 'late', 'previous', 'erstwhile']);
 const INCOMING = new Set(['incoming', 'designate', 'designated', 'future']);
+const SUBORDINATE = new Set(['deputy', 'vice', 'assistant', 'under', 'associate', 'principal', 'lieutenant']);
 const INDEFINITE = new Set(['a', 'an', 'another', 'one', 'two', 'three', 'several', 'some']);
 const NEUTRAL_MODIFIERS = new Set([
   'new', 'current', 'sitting', 'caretaker', 'acting', 'outgoing', 'embattled', 'newly', 'elected',
-  'appointed', 'top', 'deputy-less',
+  'appointed', 'top',
 ]);
 
 // Capitalised surnames that are also everyday words: at a sentence start they are not names
@@ -347,6 +359,8 @@ export class Dictionary {
   private readonly titleTrie = newNode<string>();
   private readonly suffixTrie = newNode<string>();
   private readonly bareTrie = newNode<string>();
+  /** first words of every office phrase, of its qualifiers and of the words that may lead it */
+  private readonly officeStarters = new Set<string>(['the', ...INDEFINITE, ...FORMER, ...INCOMING, 'interim', ...NEUTRAL_MODIFIERS]);
   /** alias collisions found while building (the same normalised alias on two actors) */
   readonly collisions: { alias: string; actors: string[] }[] = [];
 
@@ -385,10 +399,10 @@ export class Dictionary {
       }
       const office: DictOffice = { ...entry, holders };
       this.offices.set(office.id, office);
-      for (const q of office.qualifiers) trieInsert(this.qualifierTrie, tokenize(q), office.id);
-      for (const t of office.titles) trieInsert(this.titleTrie, tokenize(t), office.id);
+      for (const q of office.qualifiers) this.officeStarters.add(trieInsert(this.qualifierTrie, tokenize(q), office.id));
+      for (const t of office.titles) this.officeStarters.add(trieInsert(this.titleTrie, tokenize(t), office.id));
       for (const s of office.suffixes) trieInsert(this.suffixTrie, tokenize(s), office.id);
-      for (const b of office.bareTitles) trieInsert(this.bareTrie, tokenize(b), office.id);
+      for (const b of office.bareTitles) this.officeStarters.add(trieInsert(this.bareTrie, tokenize(b), office.id));
     }
   }
 
@@ -401,10 +415,10 @@ export class Dictionary {
         if (toks.length === 1 && toks[0]!.shape === 'lower') {
           throw new DictionaryError(file, `actor "${actor.id}": alias "${form}" is a single lower-case word`);
         }
-        const key = toks.map((t) => `${t.norm}/${t.shape}`).join(' ');
+        // case-blind key: "RAND" and "Rand" on two actors would be a collision for look-ups
+        const key = toks.map((t) => t.norm).join(' ');
         const prev = owner.get(key);
-        if (prev === actor.id) continue;
-        if (prev) {
+        if (prev && prev !== actor.id) {
           this.collisions.push({ alias: form, actors: [prev, actor.id] });
           continue; // first entry keeps it; the collision is reported, the test fails on it
         }
@@ -418,7 +432,7 @@ export class Dictionary {
         if (toks.length === 0 || (toks.length === 1 && toks[0]!.shape === 'lower')) {
           throw new DictionaryError(file, `actor "${actor.id}": short name "${form}" is empty or a lower-case word`);
         }
-        const key = toks.map((t) => `${t.norm}/${t.shape}`).join(' ');
+        const key = toks.map((t) => t.norm).join(' ');
         if (owner.has(key)) continue; // a full alias of someone wins over a short name
         trieInsert(this.aliasTrie, toks, { actor, kind: 'short' });
       }
@@ -548,7 +562,10 @@ export class Dictionary {
     const toks = tokenize(text);
     const out: OfficeMatch[] = [];
     for (let i = 0; i < toks.length; ) {
-      const m = this.officeAt(toks, i, date, false);
+      // "deputy prime minister", "Vice President Tariq al-Hashemi": another office
+      const prev = toks[i - 1];
+      const subordinate = prev !== undefined && toks[i]!.joined && SUBORDINATE.has(prev.norm);
+      const m = subordinate ? undefined : this.officeAt(toks, i, date, false);
       if (!m) {
         i++;
         continue;
@@ -584,6 +601,9 @@ export class Dictionary {
    */
   private officeAt(toks: Token[], i: number, date: string, lenient: boolean): OfficeHit | undefined {
     const joinedAt = (k: number) => k < toks.length && (k === i || toks[k]!.joined);
+    // most words cannot start an office phrase: answer those at once
+    const firstNorm = toks[i]?.norm ?? '';
+    if (!this.officeStarters.has(firstNorm)) return undefined;
     let j = i;
     const indefinite = INDEFINITE.has(toks[j]?.norm ?? '');
     const hasThe = toks[j]?.norm === 'the';
@@ -738,8 +758,11 @@ function partOfOtherName(text: string, toks: Token[], i: number, end: number): b
   return !!next && next.joined && next.shape !== 'lower' && next.norm !== "'s" && !AFTER_NAME_OK.has(next.norm);
 }
 
+/** At the start of the text, a line, or a sentence (quotes and brackets in between allowed). */
 function isSentenceStart(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at).replace(/["“”‘’'(\s]+$/u, '');
+  const raw = text.slice(Math.max(0, at - 6), at);
+  if (/\n[^\S\n]*["“‘'(]*[^\S\n]*$/u.test(raw)) return true;
+  const before = raw.replace(/["“”‘’'(\s]+$/u, '');
   return before === '' || /[.!?:]$/.test(before);
 }
 

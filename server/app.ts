@@ -37,7 +37,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 export function createApp(input: AppDeps): { app: Express; deps: Deps } {
   const { store, config } = input;
   const logger = input.logger ?? createLogger(config);
-  const deps: Deps = { store, config, logger, cache: new ResultCache() };
+  const deps: Deps = { store, config, logger, cache: new ResultCache(config.cacheBytes) };
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

@@ -40,6 +40,7 @@ const EnvSchema = z.object({
   CLAIMGRAPH_RATE_WINDOW_MS: withDefault(int(1000, 3_600_000), 60_000),
   CLAIMGRAPH_RATE_CONSOLE: withDefault(int(1, 1_000_000), 60),
   CLAIMGRAPH_RATE_UPLOAD: withDefault(int(1, 1_000_000), 20),
+  CLAIMGRAPH_CACHE_MB: withDefault(int(0, 100_000), 64),
   CLAIMGRAPH_CLIENT_DIST: withDefault(z.string().min(1), './client/dist'),
   CLAIMGRAPH_BUILD_CLIENT: withDefault(z.enum(['auto', 'never']), 'auto'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
@@ -63,6 +64,8 @@ export interface Config {
   graphCap: number;
   console: { timeoutMs: number; maxRows: number; maxBytes: number };
   uploadMaxBytes: number;
+  /** budget of the read-result cache; 0 disables it */
+  cacheBytes: number;
   rateLimit: { windowMs: number; console: number; upload: number };
   clientDist: string;
   buildClient: 'auto' | 'never';
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.CLAIMGRAPH_CONSOLE_MAX_BYTES,
     },
     uploadMaxBytes: e.CLAIMGRAPH_UPLOAD_MAX_BYTES,
+    cacheBytes: e.CLAIMGRAPH_CACHE_MB * 1024 * 1024,
     rateLimit: { windowMs: e.CLAIMGRAPH_RATE_WINDOW_MS, console: e.CLAIMGRAPH_RATE_CONSOLE, upload: e.CLAIMGRAPH_RATE_UPLOAD },
     clientDist: e.CLAIMGRAPH_CLIENT_DIST,
     buildClient: e.CLAIMGRAPH_BUILD_CLIENT,

@@ -38,6 +38,7 @@ interface Job {
   reject: (e: Error) => void;
   started: number;
   deadline: number;
+  timeoutMs?: number;
   timer?: NodeJS.Timeout;
   worker?: Worker;
   settled?: boolean;
@@ -52,6 +53,9 @@ interface Worker {
 
 let nextId = 1;
 
+/** Extra time a query may wait for a child (start-up, another query finishing) before it runs. */
+const QUEUE_GRACE_MS = 15_000;
+
 export class LadybugConsoleRunner implements ConsoleRunnerLike {
   private readonly workers: Worker[] = [];
   private readonly waiting: Job[] = [];
@@ -64,6 +68,11 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
     this.poolSize = Math.min(2, Math.max(1, opts.poolSize ?? 1));
     this.bufferPoolBytes = opts.bufferPoolBytes ?? 128 * 1024 * 1024;
     this.maxOldSpaceMb = opts.maxOldSpaceMb ?? 256;
+  }
+
+  /** Starts the children ahead of the first query (a child takes a few hundred ms to boot). */
+  warm(): void {
+    while (!this.closed && this.workers.length < this.poolSize) this.spawn();
   }
 
   /** Pids of live children (tests use it to check that a runaway child was replaced). */
@@ -91,8 +100,10 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
         started,
         deadline: started + limits.timeoutMs,
       };
-      // The limit covers waiting for a free child as well as running.
-      job.timer = setTimeout(() => this.timeout(job, limits.timeoutMs), limits.timeoutMs);
+      // Waiting for a free (or freshly spawned) child is bounded separately, so that a slow start or
+      // another user's runaway query does not count against this query's own limit.
+      job.timer = setTimeout(() => this.timeout(job, limits.timeoutMs, 'busy'), limits.timeoutMs + QUEUE_GRACE_MS);
+      job.timeoutMs = limits.timeoutMs;
       this.waiting.push(job);
       this.pump();
     });
@@ -170,6 +181,9 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
       w.ready.then(
         () => {
           if (job.settled || worker.dead) return;
+          // The query's own clock starts when its child has it.
+          if (job.timer) clearTimeout(job.timer);
+          job.timer = setTimeout(() => this.timeout(job, job.timeoutMs ?? 0, 'ran'), job.timeoutMs ?? 0);
           const req: RunRequest = { type: 'run', id: nextId++, ...job.request };
           worker.proc.send(req);
         },
@@ -178,7 +192,7 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
     }
   }
 
-  private timeout(job: Job, ms: number): void {
+  private timeout(job: Job, ms: number, why: 'busy' | 'ran'): void {
     if (job.settled) return;
     this.settle(job);
     const i = this.waiting.indexOf(job);
@@ -192,7 +206,14 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
       if (k >= 0) this.workers.splice(k, 1);
       w.proc.kill('SIGKILL');
     }
-    job.reject(new StoreError('QUERY_TIMEOUT', `the query ran over the console's time limit of ${ms} ms and was stopped`));
+    job.reject(
+      new StoreError(
+        'QUERY_TIMEOUT',
+        why === 'ran'
+          ? `the query ran over the console's time limit of ${ms} ms and was stopped`
+          : 'the console is busy (no query process was free in time); try again',
+      ),
+    );
     this.pump();
   }
 

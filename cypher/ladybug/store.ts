@@ -33,8 +33,10 @@ export interface LadybugConfig {
   dataDir: string;
   /** Buffer pool of the read-write database (default 512 MiB). */
   bufferPoolBytes?: number;
-  /** Console runner; created lazily by `runConsole` when absent (see console/runner.ts). */
+  /** Console runner; created lazily by `runConsole` when absent (see console/ladybug-runner.ts). */
   console?: ConsoleRunnerLike;
+  /** Called after each step of a write (tests use it to crash a writer at a known point). */
+  onWriteStep?: (step: string) => void;
 }
 
 /** What the store needs from the console runner (kept as an interface to avoid a cycle). */
@@ -180,7 +182,10 @@ export class LadybugStore implements GraphStore {
     this.dbPath = ladybugDbPath(this.dataDir);
     this.bufferPoolBytes = cfg.bufferPoolBytes ?? DEFAULT_BUFFER;
     this.consoleRunner = cfg.console ?? null;
+    this.onWriteStep = cfg.onWriteStep ?? null;
   }
+
+  private readonly onWriteStep: ((step: string) => void) | null;
 
   get generation(): number {
     return this.gen;
@@ -306,6 +311,7 @@ export class LadybugStore implements GraphStore {
           const st = columnarStatement(query, part);
           await this.exec(w, st.text, st.params);
         }
+        this.onWriteStep?.(query.table);
       };
       await put(q.article, uniqueById(batch.nodes.Article));
       await put(q.actor, mergeActors(batch.nodes.Actor));

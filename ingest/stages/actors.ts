@@ -190,6 +190,7 @@ export function actors(doc: Doc): Doc {
   }
 
   mentions.sort((a, b) => a.start - b.start);
+  describeFromAppositives(text, mentions, actorsById);
   // every surface form becomes an alias of its actor (for search and for predictions' mentions)
   for (const m of mentions) {
     const a = actorsById.get(m.actorId)!;
@@ -234,4 +235,30 @@ function nearDictionaryPerson(surface: string): Actor | undefined {
     return sa.length >= 4 && editDistance(sa, sb) <= (sa.length >= 6 ? 2 : 1);
   });
   return hits.length === 1 ? fromDict(hits[0]!) : undefined;
+}
+
+/**
+ * Roles and affiliations from appositives and titles: "Randa Slim, director of the … Program at
+ * the Middle East Institute," → description "director of the … Program", affiliation the institute;
+ * "Pentagon press secretary John Kirby" → description "Pentagon press secretary".
+ */
+export function describeFromAppositives(text: string, mentions: ActorMention[], actors: Map<string, Actor>): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const a = actors.get(m.actorId);
+    if (!a || a.type !== 'person') continue;
+    const after = text.slice(m.end, m.end + 220);
+    const app = /^,\s+((?:(?:the|a|an)\s+)?(?:former\s+|senior\s+|deputy\s+|acting\s+)?[a-z][\w’' -]*?(?:director|head|chief|analyst|fellow|professor|spokes\w+|adviser|advisor|researcher|editor|correspondent|ambassador|minister|secretary|commander|leader|member|president|chairman|chairwoman|expert|officer|envoy|official|lawmaker|scholar|founder|coordinator|manager)\b[^,;.]*?)(?=,|;|\.\s|$)/i.exec(after);
+    if (app) {
+      const role = app[1]!.trim();
+      const roleStart = m.end + app[0].indexOf(app[1]!);
+      const org = mentions.find((o, j) => j > i && o.start >= roleStart && o.end <= roleStart + role.length && actors.get(o.actorId)?.type !== 'person' && actors.get(o.actorId)?.type !== 'country');
+      if (!a.description) a.description = role.replace(/^(?:the|a|an)\s+/i, '');
+      if (org && !a.affiliation) a.affiliation = org.actorId;
+      continue;
+    }
+    // a lower-case or titled role right before the name
+    const before = /((?:[A-Z][\w.’']*\s+)?(?:press secretary|spokes(?:man|woman|person)|ambassador|envoy|analyst|commander|adviser|advisor|director)\s+)$/i.exec(text.slice(Math.max(0, m.start - 60), m.start));
+    if (before && !a.description) a.description = before[1]!.trim();
+  }
 }

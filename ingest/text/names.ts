@@ -5,12 +5,17 @@ import { TITLES } from './lexicon.ts';
 export const SENTENCE_STARTERS = new Set(
   `The A An But And Or In On At By For From With As After Before Despite According When While Since Meanwhile Moreover However
   Indeed Last Earlier Recently This That These Those It Its He She They We I You If Reportedly Successive Both Some Many Such
-  Nor Any All Each Every Other Another No Not Yet Still Also Then Than There Here Where What Who Whom Whose Which Why How`.split(/\s+/),
+  Nor Any All Each Every Other Another No Not Yet Still Also Then Than There Here Where What Who Whom Whose Which Why How
+  Later Separately Instead Now Today Yesterday Tomorrow Thus Therefore Nevertheless Nonetheless Furthermore Additionally Finally
+  Overall Initially Eventually Previously Currently Ultimately Notably Specifically Similarly Likewise Otherwise Perhaps Maybe
+  Unlike Like Amid Although Though Because Once Until Unless Whether During Across Around Toward Towards Upon Via Near Beyond
+  Inside Outside Ahead Asked Speaking Citing Using Under Over Into Through Between Among Against Without Within Having Being
+  Following Accordingly Consequently Elsewhere Again Even Only Just Already Soon Shortly Earlier Last Next Recently Reportedly`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences or modify names but are never part of a person's name. */
 export const FIRST_TOKEN_STOP = new Set(
-  `The A An But And Or In On At By For From With As After Before Despite According When While Since Meanwhile Moreover However
+  `${[...SENTENCE_STARTERS].join(' ')} The A An But And Or In On At By For From With As After Before Despite According When While Since Meanwhile Moreover However
   Indeed Last Earlier Recently This That These Those It Its He She They We I You If Reportedly Successive Both Some Many Such
   Nor Any All Each Every Other Another No Not Yet Still Also Then Than There Here Where What Who Whom Whose Which Why How
   Having Being Coming Calls Car Charges Exchanges Following Under Over Into Through Between Among Against Without Within

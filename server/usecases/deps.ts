@@ -14,6 +14,7 @@ export interface Deps {
 /**
  * Serialised (JSON) read results, bounded in bytes, invalidated wholesale when the graph changes.
  * Concurrent misses on one key share one computation, so a burst of clients costs one query.
+ * A budget of 0 turns it off (every read goes to the store).
  */
 export class ResultCache {
   private generation = 0;
@@ -23,6 +24,7 @@ export class ResultCache {
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   async json(key: string, compute: () => Promise<unknown>): Promise<string> {
+    if (this.maxBytes === 0) return JSON.stringify(await compute());
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       // refresh recency (a Map iterates in insertion order)

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
     expect(c.graphCap).toBe(5000);
     expect(c.logLevel).toBe('info');
     expect(c.console.timeoutMs).toBeGreaterThan(0);
+    expect(c.cacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ CLAIMGRAPH_CACHE_MB: '0' }).cacheBytes).toBe(0);
   });
 
   it('parses every variable it knows', () => {

@@ -23,10 +23,11 @@ describe('LadybugStore after SIGKILL in the middle of a write', () => {
   it('reopens with no incomplete article, and a re-ingest gives the counts of a clean run', async () => {
     const dir = tmp();
     const child = startChild('write', dir, '0', String(BATCH), '3');
-    // Batch 0 completes; kill while batch 1 is being written.
+    // Batch 0 completes; kill batch 1 once its articles and statements are in, before its relationships.
     await child.waitFor((l) => l === 'done 0');
     await child.waitFor((l) => l === 'start 1');
-    await new Promise((r) => setTimeout(r, 250));
+    let statementSteps = 0;
+    await child.waitFor((l) => l === 'step Statement' && ++statementSteps === 2);
     const killedMidWrite = !child.lines.includes('done 1');
     child.proc.kill('SIGKILL');
     await child.exited;

@@ -152,6 +152,7 @@ describe('lookupAlias', () => {
   it('respects the case of capitalised and all-capital aliases', () => {
     expect(id('us')).toBeUndefined();
     expect(id('little')).toBeUndefined();
+    expect(id('Isis')).toBe('islamic-state'); // both spellings of one actor are kept
     expect(id('Little')).toBe('george-little');
     expect(lookupAlias('us', { ignoreCase: true })?.id).toBe('united-states');
   });
@@ -205,6 +206,7 @@ describe('longestAliasMatches', () => {
 
   it('does not take a common-word surname at a sentence start for a name', () => {
     expect(matches('Little is known about the deal.')).toEqual([]);
+    expect(matches('Talks stall\nLittle progress was made')).toEqual([]);
     expect(matches('George Little spoke. Little added that talks continue.').map(([, a]) => a)).toEqual(['george-little', 'george-little']);
   });
 
@@ -290,6 +292,13 @@ describe('offices', () => {
     const [m] = officeMatches('US Defense Secretary Jim Mats said', '2017-12-19');
     expect(m?.nameFollows).toBe(true);
     expect(m?.holder?.id).toBe('jim-mattis');
+  });
+
+  it('does not take a deputy for the office holder', () => {
+    expect(officeMatches('Abu Mahdi al-Muhandis, the deputy head of the Popular Mobilization Forces', '2019-06-01')).toEqual([]);
+    expect(officeMatches('Deputy Prime Minister Hoshyar Zebari', '2015-06-01')).toEqual([]);
+    expect(officeMatches('Vice President Tariq al-Hashemi', '2011-06-01')).toEqual([]);
+    expect(officeMatches('the Pentagon deputy press secretary said', '2023-06-01')).toEqual([]);
   });
 
   it('gives no holder for "interim"', () => {

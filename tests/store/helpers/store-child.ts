@@ -8,7 +8,7 @@ import { StoreError } from '../../../cypher/store.ts';
 import { manyArticles } from '../fixtures.ts';
 
 const [mode, dataDir, a, b, c] = process.argv.slice(2);
-const store = new LadybugStore({ dataDir: dataDir!, bufferPoolBytes: 256 * 1024 * 1024 });
+const store = new LadybugStore({ dataDir: dataDir!, bufferPoolBytes: 256 * 1024 * 1024, onWriteStep: (step) => console.log(`step ${step}`) });
 
 if (mode === 'open') {
   try {
