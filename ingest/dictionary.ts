@@ -600,10 +600,10 @@ export class Dictionary {
    * minister", "Prime Minister X", "Secretary of State").
    */
   private officeAt(toks: Token[], i: number, date: string, lenient: boolean): OfficeHit | undefined {
-    const joinedAt = (k: number) => k < toks.length && (k === i || toks[k]!.joined);
     // most words cannot start an office phrase: answer those at once
     const firstNorm = toks[i]?.norm ?? '';
     if (!this.officeStarters.has(firstNorm)) return undefined;
+    const joinedAt = (k: number) => k < toks.length && (k === i || toks[k]!.joined);
     let j = i;
     const indefinite = INDEFINITE.has(toks[j]?.norm ?? '');
     const hasThe = toks[j]?.norm === 'the';

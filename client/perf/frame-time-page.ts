@@ -72,17 +72,19 @@ function nextFrame(): Promise<number> {
   return new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-async function pan(view: GraphView, mode: 'setState' | 'animate', frames: number): Promise<PanResult> {
+/** Pans for `frames` frames or `budgetMs`, whichever comes first (software WebGL can be very slow). */
+async function pan(view: GraphView, mode: 'setState' | 'animate', frames: number, budgetMs: number): Promise<PanResult> {
   const cam = view.sigma.getCamera();
   const frameMs: number[] = [];
   let last = await nextFrame();
+  const end = last + budgetMs;
   if (mode === 'animate') {
     // camera animations count as "moving": edges and labels are hidden (hideEdgesOnMove)
     let stop = false;
     const loop = (async () => {
       for (let i = 0; !stop; i++) await cam.animate({ x: 0.5 + 0.3 * Math.sin(i), y: 0.5 + 0.3 * Math.cos(i) }, { duration: 400 });
     })();
-    for (let i = 0; i < frames; i++) {
+    for (let i = 0; i < frames && last < end; i++) {
       const t = await nextFrame();
       frameMs.push(t - last);
       last = t;
@@ -91,7 +93,7 @@ async function pan(view: GraphView, mode: 'setState' | 'animate', frames: number
     await loop;
   } else {
     // direct state changes: a full render with edges every frame (the worst case)
-    for (let i = 0; i < frames; i++) {
+    for (let i = 0; i < frames && last < end; i++) {
       cam.setState({ x: 0.5 + 0.25 * Math.sin(i / 20), y: 0.5 + 0.25 * Math.cos(i / 20), ratio: 0.8 });
       const t = await nextFrame();
       frameMs.push(t - last);
@@ -99,13 +101,14 @@ async function pan(view: GraphView, mode: 'setState' | 'animate', frames: number
     }
   }
   cam.setState({ x: 0.5, y: 0.5, ratio: 1 });
-  return { mode, frames, frameMs };
+  return { mode, frames: frameMs.length, frameMs };
 }
 
-async function run(opts: { nodes?: number; edges?: number; frames?: number } = {}): Promise<PerfReport> {
+async function run(opts: { nodes?: number; edges?: number; frames?: number; budgetMs?: number } = {}): Promise<PerfReport> {
   const nodes = opts.nodes ?? 5000;
   const edges = opts.edges ?? 20000;
   const frames = opts.frames ?? 240;
+  const budgetMs = opts.budgetMs ?? 20_000;
   const data = randomGraph(nodes, edges);
   const t0 = performance.now();
   const graph = buildGraph(data);
@@ -114,7 +117,7 @@ async function run(opts: { nodes?: number; edges?: number; frames?: number } = {
   const view = new GraphView(document.getElementById('graph')!, graph);
   await nextFrame();
   const firstRenderMs = performance.now() - t1;
-  const pans = [await pan(view, 'animate', frames), await pan(view, 'setState', frames)];
+  const pans = [await pan(view, 'animate', frames, budgetMs), await pan(view, 'setState', frames, budgetMs)];
   view.kill();
   return { nodes: graph.order, edges: graph.size, buildMs, firstRenderMs, pans };
 }

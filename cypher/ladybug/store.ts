@@ -291,7 +291,8 @@ export class LadybugStore implements GraphStore {
           (
             await this.exec(
               w,
-              `MATCH (a:${ident('Article')}) WHERE a.${ident('id')} IN $ids AND a.${ident('complete')} = true RETURN a.${ident('id')} AS id`,
+              // Primary-key lookups, not a scan of every article.
+              `UNWIND $ids AS id MATCH (a:${ident('Article')} {${ident('id')}: id}) WHERE a.${ident('complete')} = true RETURN a.${ident('id')} AS id`,
               { ids: articleIds },
             )
           ).map((r) => String(r.id)),

@@ -99,7 +99,7 @@ export const NEO4J_SWEEP_QUERIES = {
   rels: Object.fromEntries(REL_TYPES.map((t) => [t, `MATCH ()-[r:${A(t)}]->() WHERE r.${A('articleId')} IN $ids DELETE r`])) as Record<RelType, string>,
   statements: `MATCH (s:${A('Statement')}) WHERE s.${A('articleId')} IN $ids DETACH DELETE s`,
   articles: `MATCH (a:${A('Article')}) WHERE a.${A('id')} IN $ids DETACH DELETE a`,
-  orphanActors: `MATCH (n:${A('Actor')}) WHERE NOT (n)--() DELETE n`,
+  orphanActors: `MATCH (n:${A('Actor')}) WHERE NOT EXISTS { (n)--() } DELETE n`,
 } as const;
 
 /** Rows per UNWIND: Neo4j transactions hold their changes in memory. */

@@ -92,7 +92,8 @@ function classifyCandidate(text: string, toks: Tok[]): { kind: 'person' | 'organ
 export function actors(doc: Doc): Doc {
   const text = doc.input.text;
   const published = doc.publication.from;
-  const actorsById = new Map(doc.actors);
+  // stages never mutate their input: actors are copied before aliases and roles are added
+  const actorsById = new Map([...doc.actors].map(([k, v]) => [k, { ...v, aliases: [...v.aliases] }]));
   const mentions: ActorMention[] = [];
   const covered: [number, number][] = [];
   const overlaps = (s: number, e: number) => covered.some(([a, b]) => s < b && e > a);

@@ -68,7 +68,8 @@ const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|a
 
 export function statements(doc: Doc): Doc {
   const text = doc.input.text;
-  const actorsById = new Map(doc.actors);
+  // stages never mutate their input: actors are copied before aliases and roles are added
+  const actorsById = new Map([...doc.actors].map(([k, v]) => [k, { ...v, aliases: [...v.aliases] }]));
   const out: StatementDraft[] = [];
   const ctx = new Resolver(doc, actorsById, out);
 

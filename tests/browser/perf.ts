@@ -25,7 +25,7 @@ export interface PerfFigures {
 /** What client/perf/frame-time-page.ts puts on `window`. */
 interface PerfWindow {
   __perf: {
-    run(o: { nodes?: number; edges?: number; frames?: number }): Promise<{
+    run(o: { nodes?: number; edges?: number; frames?: number; budgetMs?: number }): Promise<{
       nodes: number;
       edges: number;
       buildMs: number;
@@ -42,7 +42,7 @@ export function frameStats(mode: string, frameMs: readonly number[]): FrameStats
   return { mode, frames: sorted.length, meanMs: mean, p50Ms: q(0.5), p95Ms: q(0.95), maxMs: sorted[sorted.length - 1] ?? NaN, fps: 1000 / mean };
 }
 
-export async function measureFrameTimes(page: Page, opts: { nodes?: number; edges?: number; frames?: number } = {}): Promise<PerfFigures> {
+export async function measureFrameTimes(page: Page, opts: { nodes?: number; edges?: number; frames?: number; budgetMs?: number } = {}): Promise<PerfFigures> {
   await page.waitForFunction(() => typeof (window as unknown as Partial<PerfWindow>).__perf?.run === 'function', null, { timeout: 60_000 });
   const raw = await page.evaluate((o) => (window as unknown as PerfWindow).__perf.run(o), opts);
   return {

@@ -128,6 +128,26 @@ describe('LadybugStore', () => {
     expect(dup[0]!.n).toBe(0);
   });
 
+  it('reads are answered while a large write runs', async () => {
+    await store.write(articleRecords(1));
+    let writeDone = false;
+    const writing = store.write(manyArticles(100, 800)).then((r) => {
+      writeDone = true;
+      return r;
+    });
+    const seen: number[] = [];
+    while (!writeDone) {
+      const [row] = await store.read<{ n: number }>({ text: 'MATCH (a:Article) WHERE a.complete = true RETURN count(a) AS n', params: {} });
+      seen.push(row!.n);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await writing).articlesWritten).toHaveLength(800);
+    expect(seen.length).toBeGreaterThan(1);
+    // Complete articles only ever go from 1 to 801, all at once (flipped by one statement).
+    expect(seen.every((n) => n === 1 || n === 801)).toBe(true);
+    expect(await store.hasArticle('art-500')).toBe(true);
+  });
+
   it('refuses invalid records before writing anything', async () => {
     const bad = articleRecords(1);
     bad.nodes.Statement[0]!.kind = 'shouted' as never;
