@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { extractArticle, type ArticleInput } from '../ingest/index.ts';
+import { extractArticle, STAGES, type ArticleInput } from '../ingest/index.ts';
+import { newDoc } from '../ingest/pipeline.ts';
 import { addDays, fmtYmd, parseYmd } from '../ingest/dates/calendar.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
@@ -95,6 +96,21 @@ console.log(`corpus: ${articles.length} articles, ${mb.toFixed(2)} MB; ${RUNS} t
 const ours = time(extraction, articles, warm);
 report('extraction', ours, 'statements');
 const rssAfterExtraction = process.resourceUsage().maxRSS / 1024;
+
+// where the extraction time goes: one pass, stage by stage
+const perStage = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
+for (const a of articles) {
+  let doc = newDoc(a);
+  for (const stage of STAGES) {
+    const t0 = performance.now();
+    doc = stage.run(doc);
+    perStage.set(stage.name, perStage.get(stage.name)! + performance.now() - t0);
+  }
+}
+const stageTotal = [...perStage.values()].reduce((x, y) => x + y, 0);
+console.log(
+  `  by stage          ${[...perStage].map(([n, ms]) => `${n} ${((100 * ms) / stageTotal).toFixed(0)}% (${(ms / articles.length).toFixed(1)} ms/article)`).join(', ')}`,
+);
 
 const tagging = time(compromiseTagging, articles, warm);
 report('compromise tagging', tagging, 'tagged terms');

@@ -81,13 +81,8 @@ export function tokenize(src: string): Token[] {
           j += 2;
           continue;
         }
+        // As in LadybugDB's (openCypher) lexer: only a backslash escapes; a doubled quote ends the string.
         if (c === ch) {
-          // A doubled quote is an escaped quote in openCypher.
-          if (src[j + 1] === ch) {
-            value += ch;
-            j += 2;
-            continue;
-          }
           j++;
           break;
         }
@@ -259,10 +254,9 @@ class Parser {
     refuse(`${clauseName(this.t, i)} is not allowed in the read-only console`, tok);
   }
 
-  /** A sequence of read clauses; a top-level query must end with RETURN (or a safe CALL). */
+  /** A sequence of read clauses (whether it ends in RETURN is left to LadybugDB's own parser). */
   parseSingle(inSubquery: boolean): void {
     let clauses = 0;
-    let last = '';
     while (this.i < this.end) {
       const tok = this.peek()!;
       if (this.isPunct(tok, ';') || this.isWord(tok, 'UNION')) break;
@@ -271,7 +265,6 @@ class Parser {
         if (inSubquery && clauses === 0 && this.isPunct(tok, '(')) {
           this.parseBody();
           clauses++;
-          last = 'MATCH';
           continue;
         }
         refuse(`expected a clause, found ${JSON.stringify(tok.raw)}`, tok);
@@ -280,7 +273,6 @@ class Parser {
       if (word === 'CALL') {
         this.parseSafeCall();
         clauses++;
-        last = 'CALL';
         continue;
       }
       if (!READ_CLAUSES.has(word)) this.refuseClause(this.i);
@@ -295,21 +287,17 @@ class Parser {
       }
       this.parseBody();
       clauses++;
-      last = word;
     }
     if (clauses === 0) refuse('empty query', this.peek() ?? this.t[this.end - 1]);
-    void last;
   }
 
   /** `CALL show_tables() RETURN …` / `CALL table_info('Actor') RETURN …` only. */
   parseSafeCall(): void {
-    const call = this.peek()!;
     const name = this.peek(1);
     const open = this.peek(2);
     if (name?.kind !== 'word' || !SAFE_CALLS.has(name.value) || !this.isPunct(open, '(')) this.refuseClause(this.i);
     this.i += 2;
     this.parseBody();
-    void call;
   }
 
   /**
