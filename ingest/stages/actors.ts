@@ -104,7 +104,7 @@ export function actors(doc: Doc): Doc {
   };
 
   // 1. dictionary names and aliases (longest match wins)
-  const dictHits = longestAliasMatches(text);
+  const dictHits = longestAliasMatches(text, { date: published });
   // 2. office titles: standalone ones name the holder; before a name they only help resolve it
   const offices = officeMatches(text, published);
   for (const o of offices) {

@@ -101,8 +101,7 @@ export function statements(doc: Doc): Doc {
       const content = trimContent(text, c);
       if (!content) return;
       const hasQuote = mask.subarray(content.start - para.start, content.end - para.start).some((x) => x === 1);
-      const words = hasQuote ? unquotedWords(text, content, mask, para.start) : text.slice(content.start, content.end).split(/\s+/).length;
-      if (hasQuote ? words < 3 : words < 2) return; // almost all quote: the quote carries it
+      if (hasQuote ? !substantialOutsideQuotes(text, content, mask, para.start) : text.slice(content.start, content.end).split(/\s+/).length < 2) return; // almost all quote: the quote carries it
       out.push({
         kind: 'indirect',
         start: content.start,
@@ -491,6 +490,14 @@ function trimContent(text: string, c: Span): Span | null {
   return end - start >= 3 ? { start, end } : null;
 }
 
+/** Reported content around a quote is a statement of its own when it says something outside the quote: a clause ("the strike was a “…”") or several content words. */
+function substantialOutsideQuotes(text: string, c: Span, mask: Uint8Array, paraStart: number): boolean {
+  let s = '';
+  for (let i = c.start; i < c.end; i++) s += mask[i - paraStart] ? ' ' : text[i];
+  const words = s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
+  return unquotedWords(text, c, mask, paraStart) >= 3 || (words.length >= 3 && FINITE.test(s) && !/^(?:it|they|he|she|we|i|this|that)(?:\s+(?:would|will|could|should|must|may|might|is|was|are|were|be|been|have|has|had|not|also|still|never))+\s*(?:an?|the)?\s*$/i.test(s.replace(/\s+/g, ' ').trim()));
+}
+
 const FUNCTION_WORDS = new Set('a an the of to in on at for with by from and or but as that this it its their his her new would will be is was'.split(' '));
 /** Content words of the reported content outside its quotes. */
 function unquotedWords(text: string, c: Span, mask: Uint8Array, paraStart: number): number {
@@ -577,15 +584,15 @@ class Resolver {
     if (PRONOUNS.test(headPart)) return this.pronoun(headPart.toLowerCase(), span.start);
 
     // documents: "the joint statement", "the document", "the communique"
-    if (/^(?:the|a|an|its|their)?\s*(?:joint\s+)?(?:[\w.-]+\s+)?(?:statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter)$/i.test(headPart)) {
-      const existing = [...this.actors.values(), ...this.created].filter((a) => a.local && /statement|document|communiqu|memo|readout|declaration|letter/i.test(a.name));
+    if (/^(?:the|a|an|its|their)?\s*(?:joint\s+)?(?:[\w.-]+\s+)?(?:statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter|resolution|decree|order|report)$/i.test(headPart)) {
+      const existing = [...this.actors.values(), ...this.created].filter((a) => a.local && /statement|document|communiqu|memo|readout|declaration|letter|resolution|decree|order|report/i.test(a.name));
       if (/^(?:the|its|their)\b/i.test(headPart) && existing.length) {
         const a = existing[existing.length - 1]!;
         this.newMentions.push({ start: span.start, end: span.end, text: headPart, actorId: a.id, via: 'nominal' });
         return a;
       }
       // "the statement" after "issued a joint statement": name the document by its first, fuller mention
-      const kind = /(statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter)$/i.exec(headPart)![1]!;
+      const kind = /(statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter|resolution|decree|order|report)$/i.exec(headPart)![1]!;
       const earlier = [...text.slice(Math.max(0, span.start - 2000), span.start).matchAll(new RegExp(String.raw`\b(?:a|an|the)\s+((?:[\w.-]+\s+){1,2}${kind})\b`, 'gi'))].pop();
       const name = /^(?:the|its|their)\b/i.test(headPart) && earlier && !/^(?:the|this|that)\b/i.test(earlier[1]!) ? earlier[1]! : headPart;
       const a = this.local(name, 'organization', span);

@@ -1,8 +1,12 @@
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LadybugConsoleRunner } from '../../cypher/console/ladybug-runner.ts';
+import type { RunReply } from '../../cypher/console/ladybug-worker.ts';
 import { LadybugStore } from '../../cypher/ladybug/store.ts';
 import { StoreError, type ConsoleLimits, type ConsoleNode, type ConsoleRel, type Counts } from '../../cypher/store.ts';
 import { articleRecords, manyArticles, mergeRecords } from './fixtures.ts';
@@ -141,6 +145,32 @@ describe('console on LadybugDB', () => {
     expect(again.rows).toEqual([[1]]);
     expect(runner.pids).toHaveLength(1);
     expect(runner.pids[0]).not.toBe(before[0]);
+  });
+
+  it('defence in depth: the child itself refuses a write that got past the guard (read-only database)', async () => {
+    const worker = fork(fileURLToPath(new URL('../../cypher/console/ladybug-worker.ts', import.meta.url)), [], {
+      execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    try {
+      const replies: RunReply[] = [];
+      const got = (n: number) =>
+        new Promise<void>((resolve) => {
+          const check = () => (replies.length >= n ? resolve() : setTimeout(check, 20));
+          check();
+        });
+      worker.on('message', (m: RunReply | { type: 'ready' }) => {
+        if (m.type !== 'ready') replies.push(m);
+      });
+      const base = { type: 'run' as const, dbPath: store.dbPath, generation: 1, bufferPoolBytes: 64 * 1024 * 1024, params: {}, maxRows: 10, maxBytes: 10_000 };
+      worker.send({ ...base, id: 1, query: "CREATE (:Issue {id: 'evil', label: 'x', description: 'x'})" });
+      worker.send({ ...base, id: 2, query: "MATCH (a:Actor) SET a.name = 'pwned' RETURN a.name" });
+      await got(2);
+      expect(replies.map((r) => r.type)).toEqual(['error', 'error']);
+      expect(await store.counts()).toEqual(baseline);
+    } finally {
+      worker.kill('SIGKILL');
+    }
   });
 
   it('a query that fails to plan is QUERY_FAILED, not a crash', async () => {

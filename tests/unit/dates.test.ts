@@ -78,6 +78,11 @@ describe('findTimeExpressions', () => {
     expect(one('The minister spoke Thursday.', pub).date.value).toBe('2015-07-09');
     expect(one('The minister spoke Friday night.', pub)).toMatchObject({ text: 'Friday night', date: { value: '2015-07-03' } });
   });
+  it('"next <weekday>" and "this week" look forward / up to publication', () => {
+    expect(one('Talks resume next Monday.', pub).date.value).toBe('2015-07-13');
+    expect(one('Talks resume next Thursday.', pub).date.value).toBe('2015-07-16');
+    expect(one('They met earlier this week.', pub)).toMatchObject({ text: 'earlier this week', date: { value: '2015-07', from: '2015-07-06', to: '2015-07-09' } });
+  });
   it('"last <weekday>" is strictly before publication', () => {
     expect(one('She left last Thursday.', pub).date.value).toBe('2015-07-02');
     expect(one('She left last Monday.', pub).date.value).toBe('2015-07-06');

@@ -1,0 +1,202 @@
+/**
+ * The explorer in Debian's chromium against the REAL server (sample corpus, fresh data dir, client
+ * built from the current sources). Screenshots go to test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath, launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { startTestServer, type BrowserTestServer } from './server-fixture.ts';
+
+let server: BrowserTestServer;
+let browser: LaunchedBrowser;
+const pageErrors: string[] = [];
+
+async function openPage(search = ''): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}/${search}`);
+  await page.waitForFunction(() => window.__explorer?.graphReady === true);
+  return page;
+}
+
+/**
+ * Pixel variance of an element's screenshot, computed in the page (no PNG decoder needed here):
+ * a blank canvas has variance ~0, a drawn graph clearly more.
+ */
+async function screenshotVariance(page: Page, selector: string, file: string): Promise<{ variance: number; nonWhite: number }> {
+  const png = await page.locator(selector).screenshot({ path: artifactPath(file) });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    let sq = 0;
+    let nonWhite = 0;
+    const n = d.length / 4;
+    for (let i = 0; i < d.length; i += 4) {
+      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
+      sum += l;
+      sq += l * l;
+      if (l < 240) nonWhite++;
+    }
+    const mean = sum / n;
+    return { variance: sq / n - mean * mean, nonWhite: nonWhite / n };
+  }, png.toString('base64'));
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('explorer', () => {
+  it('loads and draws the graph (the canvas is not blank)', async () => {
+    const page = await openPage();
+    await page.waitForFunction(() => window.__explorer?.layoutDone === true, null, { timeout: 30_000 });
+    const counts = await page.evaluate(() => window.__explorer!.visibleCounts());
+    expect(counts!.nodes).toBeGreaterThan(10);
+    expect(counts!.edges).toBeGreaterThan(5);
+    const { variance, nonWhite } = await screenshotVariance(page, '[data-testid=graph]', 'graph-actors.png');
+    expect(variance).toBeGreaterThan(50);
+    expect(nonWhite).toBeGreaterThan(0.005);
+    await page.screenshot({ path: artifactPath('explorer-actors.png') });
+    await page.close();
+  });
+
+  it('search finds "Maliki" (typo-tolerant) and his panel lists a dated statement', async () => {
+    const page = await openPage();
+    await page.getByTestId('search').fill('Malikki');
+    const first = page.locator('#actor-search-results [role=option]').first();
+    await expect.poll(() => first.textContent()).toContain('Nouri al-Maliki');
+    await page.getByTestId('search').press('Enter');
+    const panel = page.getByTestId('actor-panel');
+    await panel.waitFor();
+    expect(await panel.locator('h2').textContent()).toBe('Nouri al-Maliki');
+    expect(page.url()).toContain('actor=nouri-al-maliki');
+    const dates = await panel.getByTestId('statement-date').allTextContents();
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    // oldest first
+    expect([...dates].sort()).toEqual(dates);
+    expect(await panel.locator('.statement-text').first().textContent()).not.toBe('');
+    await page.screenshot({ path: artifactPath('actor-panel-maliki.png') });
+    await page.close();
+  });
+
+  it('the date brush (keyboard) removes later statements from the list and the graph', async () => {
+    const page = await openPage('?view=claims');
+    await page.waitForFunction(() => window.__explorer?.layoutDone === true, null, { timeout: 30_000 });
+    const list = page.getByTestId('statement-list');
+    await list.waitFor();
+    const allDates = await list.getByTestId('statement-date').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    expect(allDates.some((d) => d > '2012-12-31')).toBe(true);
+    const edgesBefore = (await page.evaluate(() => window.__explorer!.visibleCounts()))!.edges;
+
+    // move the end handle back from Dec 2024 to Dec 2012: 12 years down
+    const handle = page.getByTestId('brush-to');
+    await handle.focus();
+    for (let i = 0; i < 12; i++) await handle.press('PageDown');
+    expect(await handle.getAttribute('aria-valuetext')).toBe('Dec 2012');
+    await expect.poll(() => page.url()).toContain('to=2012-12');
+
+    await expect
+      .poll(async () => (await list.getByTestId('statement-date').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!))).every((d) => d <= '2012-12-31'))
+      .toBe(true);
+    const kept = await page.getByTestId('statement-list').getByTestId('statement-date').count();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(allDates.length);
+    const edgesAfter = (await page.evaluate(() => window.__explorer!.visibleCounts()))!.edges;
+    expect(edgesAfter).toBeLessThan(edgesBefore);
+    await page.screenshot({ path: artifactPath('brush-until-2012.png') });
+
+    // the range is in the URL: back restores "all dates"
+    await page.getByTestId('clear-range').click();
+    await expect.poll(() => page.url()).not.toContain('to=2012-12');
+    await page.close();
+  });
+
+  it('a statement opens its article with the span highlighted and in view', async () => {
+    const page = await openPage('?actor=nouri-al-maliki');
+    const panel = page.getByTestId('actor-panel');
+    await panel.waitFor();
+    const first = panel.locator('button.statement').first();
+    const said = (await first.locator('.statement-text').textContent())!.replace(/^“|”$/g, '');
+    await first.click();
+    const dialog = page.getByTestId('article');
+    await dialog.waitFor();
+    const mark = dialog.getByTestId('highlight');
+    await expect.poll(() => mark.textContent()).toBe(said);
+    expect(await dialog.getByTestId('article-published').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await dialog.getByTestId('article-source').textContent())!.length).toBeGreaterThan(0);
+    await expect.poll(() => mark.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const box = el.closest('dialog')!.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    })).toBe(true);
+    await page.screenshot({ path: artifactPath('article-highlight.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('the console runs a query and shows rows; a bad query shows the error', async () => {
+    const page = await openPage('?tab=console');
+    await page.locator('.cm-content').waitFor();
+    await page.getByTestId('run-query').waitFor();
+    // the 3rd example: statements per actor
+    await page.locator('#example-queries').selectOption({ index: 3 });
+    await expect.poll(() => page.locator('.cm-content').textContent()).toContain('count(s) AS statements');
+    await page.getByTestId('run-query').click();
+    const table = page.getByTestId('result-table');
+    await table.waitFor();
+    expect(await table.locator('th').allTextContents()).toEqual(['actor', 'type', 'statements']);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
+    expect(page.url()).toContain('tab=console');
+    expect(decodeURIComponent(page.url().replace(/\+/g, ' '))).toContain('count(s) AS statements');
+    await page.screenshot({ path: artifactPath('console-rows.png') });
+
+    // relationships come back as a small graph too
+    await page.locator('#example-queries').selectOption({ index: 4 });
+    await page.getByTestId('run-query').click();
+    await page.locator('.result-graph canvas').first().waitFor();
+    await page.screenshot({ path: artifactPath('console-graph.png') });
+
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('MATCH (n) DELETE n');
+    await page.getByTestId('run-query').click();
+    await page.getByTestId('console-error').waitFor();
+    expect((await page.getByTestId('console-error').textContent())!.length).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('state lives in the URL: a shared link restores it, back/forward works', async () => {
+    const page = await openPage('?view=claims&stances=oppose&from=2011-01&to=2012-12');
+    expect(await page.locator('#view-claims').isChecked()).toBe(true);
+    expect(await page.locator('#stance-oppose').isChecked()).toBe(true);
+    expect(await page.getByTestId('range-caption').textContent()).toBe('Jan 2011 – Dec 2012');
+    await page.locator('#view-actors').check();
+    await expect.poll(() => page.url()).not.toContain('view=claims');
+    await page.goBack();
+    await expect.poll(() => page.locator('#view-claims').isChecked()).toBe(true);
+    await page.goForward();
+    await expect.poll(() => page.locator('#view-actors').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
