@@ -70,7 +70,9 @@ async function ensureStore(): Promise<void> {
         }
       },
     });
-    const failed = report.results.filter((r) => r.status === 'failed').length;
+    const failures = report.results.filter((r) => r.status === 'failed');
+    const failed = failures.length;
+    if (failures[0]) console.log(`first failure: ${failures[0].file}: ${failures[0].error}`);
     console.log(`ingest: ${report.articles} articles, ${report.actors} actors, ${report.statements} statements, ${failed + errors.length} failed, ${Math.round(report.ms)} ms`);
   } finally {
     await store.close();

@@ -7,17 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { StoreError } from '../cypher/store.ts';
 import { createLogger, startServer } from './app.ts';
 import { ensureClientBuilt } from './client-build.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config, type Env } from './config.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Longest a graceful shutdown may take before the process gives up and exits 1. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export async function main(): Promise<void> {
+/** Starts the server; `overrides` (e.g. from CLI flags) win over the environment. */
+export async function main(overrides: Partial<Env> = {}): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, overrides);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`claimgraph: ${err.message}\n`);

@@ -4,6 +4,8 @@
  * then panned while requestAnimationFrame records frame times. Driven by perf/frame-time.ts.
  */
 import type { SerializedGraph } from '../../server/contract.ts';
+import Graph from 'graphology';
+import Sigma from 'sigma';
 import { buildGraph } from '../src/graph/build-graph.ts';
 import { GraphView } from '../src/graph/graph-view.ts';
 import { ACTOR_TYPES } from '../src/state/vocab.ts';
@@ -73,7 +75,7 @@ function nextFrame(): Promise<number> {
 }
 
 /** Pans for `frames` frames or `budgetMs`, whichever comes first (software WebGL can be very slow). */
-async function pan(view: GraphView, mode: 'setState' | 'animate', frames: number, budgetMs: number): Promise<PanResult> {
+async function pan(view: { sigma: Sigma<any, any> }, mode: 'setState' | 'animate', frames: number, budgetMs: number): Promise<PanResult> {
   const cam = view.sigma.getCamera();
   const frameMs: number[] = [];
   let last = await nextFrame();
@@ -119,6 +121,14 @@ async function run(opts: { nodes?: number; edges?: number; frames?: number; budg
   const firstRenderMs = performance.now() - t1;
   const pans = [await pan(view, 'animate', frames, budgetMs), await pan(view, 'setState', frames, budgetMs)];
   view.kill();
+  // baseline: bare sigma, default settings, same positions (no reducers, circles, straight edges)
+  const bare = new Graph({ multi: true, allowSelfLoops: true });
+  graph.forEachNode((n, a) => bare.addNode(n, { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label }));
+  graph.forEachEdge((_, a, s2, t) => bare.addEdge(s2, t, { color: a.color, size: a.size }));
+  const bareSigma = new Sigma(bare, document.getElementById('graph')!);
+  await nextFrame();
+  for (const p of [await pan({ sigma: bareSigma }, 'animate', frames, budgetMs), await pan({ sigma: bareSigma }, 'setState', frames, budgetMs)]) pans.push({ ...p, mode: `bare sigma ${p.mode}` });
+  bareSigma.kill();
   return { nodes: graph.order, edges: graph.size, buildMs, firstRenderMs, pans };
 }
 

@@ -30,7 +30,8 @@ try {
   console.log(`graph: ${f.nodes} nodes, ${f.edges} edges (viewport 1280×800, headless chromium, SwiftShader WebGL)`);
   console.log(`build graph (buildGraph + parallel-edge index): ${r(f.buildMs)} ms; sigma setup + first frame: ${r(f.firstRenderMs)} ms`);
   for (const p of f.pans) {
-    console.log(`pan (${p.mode === 'animate' ? 'camera.animate, edges hidden while moving' : 'camera.setState, edges drawn every frame'}): ${p.frames} frames, mean ${r(p.meanMs)} ms, p50 ${r(p.p50Ms)} ms, p95 ${r(p.p95Ms)} ms, max ${r(p.maxMs)} ms, ≈${r(p.fps)} fps`);
+    const label = p.mode.replace('animate', 'camera.animate, edges hidden while moving').replace('setState', 'camera.setState, edges drawn every frame');
+    console.log(`pan (${label}): ${p.frames} frames, mean ${r(p.meanMs)} ms, p50 ${r(p.p50Ms)} ms, p95 ${r(p.p95Ms)} ms, max ${r(p.maxMs)} ms, ≈${r(p.fps)} fps`);
   }
 } finally {
   await browser.close();

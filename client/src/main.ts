@@ -20,19 +20,7 @@ import { actorPanel } from './actor/actor-panel.ts';
 import { statementList } from './actor/statement-list.ts';
 import { ArticleDialog } from './article/article-view.ts';
 import type { CypherConsole } from './console/cypher-console.ts';
-
-/** What the browser tests and the perf script read; not an API for anything else. */
-interface ExplorerProbe {
-  graphReady: boolean;
-  layoutDone: boolean;
-  visibleCounts(): { nodes: number; edges: number } | null;
-  state(): AppState;
-}
-declare global {
-  interface Window {
-    __explorer?: ExplorerProbe;
-  }
-}
+import './probe.ts';
 
 class App {
   private state: AppState = decodeState(location.search);
@@ -50,7 +38,7 @@ class App {
   private readonly capNote = h('p', { class: 'cap-note', hidden: true, 'data-testid': 'cap-note' });
   private readonly side = h('aside', { class: 'side', 'aria-label': 'Details' });
   private readonly filters = h('div', { class: 'filters' });
-  private readonly graphPane = h('section', { class: 'graph-pane', 'aria-label': 'Graph' });
+  private readonly graphPane = h('section', { class: 'graph-pane' });
   private readonly consolePane = h('div', { class: 'console-pane', hidden: true });
   private readonly errorBar = h('div', { class: 'error-bar', role: 'alert', hidden: true });
   private readonly timeline = new TimelineStrip(settings.timeline.height, { onChange: (r, final) => this.setRange(r, final) });
@@ -85,6 +73,10 @@ class App {
     zoomReset.addEventListener('click', () => this.graphView?.resetCamera());
 
     this.graphPane.id = 'main-graph';
+    this.graphPane.setAttribute('role', 'tabpanel');
+    this.graphPane.setAttribute('aria-labelledby', 'tab-graph');
+    this.consolePane.setAttribute('role', 'tabpanel');
+    this.consolePane.setAttribute('aria-labelledby', 'tab-console');
     this.graphPane.append(
       h('fieldset', { class: 'view-switch' }, h('legend', { class: 'visually-hidden' }, 'Graph view'), rA.el, rC.el),
       h('div', { class: 'graph-wrap' }, this.graphHost, h('div', { class: 'zoom-controls', role: 'group', 'aria-label': 'Camera' }, zoomIn, zoomOut, zoomReset), this.capNote),

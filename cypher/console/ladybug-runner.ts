@@ -65,7 +65,8 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
   private readonly maxOldSpaceMb: number;
 
   constructor(private readonly opts: LadybugConsoleOptions) {
-    this.poolSize = Math.min(2, Math.max(1, opts.poolSize ?? 1));
+    // Two by default: one runaway query then does not hold up every other console user.
+    this.poolSize = Math.min(2, Math.max(1, opts.poolSize ?? 2));
     this.bufferPoolBytes = opts.bufferPoolBytes ?? 128 * 1024 * 1024;
     this.maxOldSpaceMb = opts.maxOldSpaceMb ?? 256;
   }

@@ -60,7 +60,7 @@ interface Rule {
   resolve: (m: RegExpExecArray, pub: Ymd, text: string) => { date: DateValue; basis: Basis } | null;
 }
 
-export const RULES: Rule[] = [
+const RULES: Rule[] = [
   // Weekdays: "Tuesday", "last Friday", "Wednesday evening", "next Monday".
   {
     re: /\b(?:(last|past|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?:\s+(?:morning|afternoon|evening|night))?\b/gi,

@@ -75,10 +75,33 @@ export interface Hit {
   phrase: string;
 }
 
-/** All matches of a list of phrases in a normalised text. */
-export function findAll(norm: string, phrases: readonly { phrase: string; re: RegExp }[]): Hit[] {
+/** The first four characters of a phrase's first word: a match needs a word of the text starting so. */
+export function phraseKey(phrase: string): string {
+  return (/[a-z0-9]+/.exec(normalise(phrase))?.[0] ?? '').slice(0, 4);
+}
+
+/** Every prefix (1–4 characters) of every word of a text: the gate that skips phrases that cannot match. */
+const prefixCache = new Map<string, Set<string>>();
+function wordPrefixes(norm: string): Set<string> {
+  // the same text is matched against ~30 phrase lists in a row: keep the last few gates
+  const cached = prefixCache.get(norm);
+  if (cached) return cached;
+  if (prefixCache.size > 16) prefixCache.clear();
+  const set = new Set<string>();
+  prefixCache.set(norm, set);
+  for (const w of norm.split(/[^a-z0-9]+/)) for (let k = 1; k <= Math.min(4, w.length); k++) set.add(w.slice(0, k));
+  return set;
+}
+
+/**
+ * All matches of a list of phrases in a normalised text. Hundreds of phrases are checked per
+ * sentence, so phrases whose first word does not occur are skipped before any regex runs.
+ */
+export function findAll(norm: string, phrases: readonly { phrase: string; re: RegExp; key?: string }[]): Hit[] {
   const hits: Hit[] = [];
-  for (const { phrase, re } of phrases) {
+  const prefixes = wordPrefixes(norm);
+  for (const { phrase, re, key } of phrases) {
+    if (key && !prefixes.has(key)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(norm); m; m = re.exec(norm)) {
       hits.push({ start: m.index, end: m.index + m[0].length, phrase });
@@ -89,7 +112,7 @@ export function findAll(norm: string, phrases: readonly { phrase: string; re: Re
 }
 
 export const compile = (phrases: readonly string[], inflect = true) =>
-  phrases.map((phrase) => ({ phrase, re: phraseRegex(phrase, inflect) }));
+  phrases.map((phrase) => ({ phrase, re: phraseRegex(phrase, inflect), key: phraseKey(phrase.replace(/=$/, '')) }));
 
 export interface CompiledIssue {
   entry: IssueEntry;

@@ -121,11 +121,16 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     const typeOf = (id: string) => doc.actors.get(id)?.type;
 
     const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
+    // office titles are found once over the whole text, then handed to their sentences
+    const allOffices = offices(text, doc.publication.from);
     for (const [si, sentence] of doc.sentences.entries()) {
       const ms = [...(bySentence[si] ?? [])].sort((a, b) => a.start - b.start);
+      const sentenceOffices = allOffices
+        .filter((o) => o.start >= sentence.start && o.end <= sentence.end)
+        .map((o) => ({ ...o, start: o.start - sentence.start, end: o.end - sentence.start }));
 
       // holds_office from the office dictionary: "Iraqi Prime Minister X", "X, the US ambassador to Iraq"
-      for (const o of offices(text.slice(sentence.start, sentence.end), doc.publication.from)) {
+      for (const o of sentenceOffices) {
         const start = sentence.start + o.start;
         const end = sentence.start + o.end;
         // former / incoming / then-: not the office at this date
@@ -148,7 +153,9 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       for (let j = 0; j < ms.length; j++) {
         const obj = ms[j]!;
         // verb patterns: the text before the object ends with the verb phrase
-        const upTo = norm.slice(sentence.start, obj.start);
+        // the verb phrase sits just before its object: the end-anchored patterns only need a short window
+        const windowStart = Math.max(sentence.start, obj.start - 120);
+        const upTo = norm.slice(windowStart, obj.start);
         for (const [patterns, backwards] of [
           [ACTIVE, false],
           [PASSIVE, true],
@@ -156,7 +163,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
           for (const p of patterns) {
             const m = p.active.exec(upTo);
             if (!m) continue;
-            const verbAt = sentence.start + m.index;
+            const verbAt = windowStart + m.index;
             const subj = subjectBefore(norm, ms, j, verbAt, sentence.start);
             if (!subj) continue;
             const head = headOf(norm, ms, j);

@@ -200,6 +200,14 @@ function mkFrame(ctx: Resolver, text: string, sentence: number, speakerSpan: Spa
   return { sentence, speakerSpan, cue, cueSpan, contents, kind, speakerId: null, speakerText };
 }
 
+const NOUN_ALT = [...SPEECH_NOUNS].join('|');
+/** "X's announcement (on Friday) that / of / for …" */
+const POSS_RE = new RegExp(String.raw`((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)[’']s?\s+(?:[a-z]+\s+)?(${NOUN_ALT})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s+(that|of|for)\s+`, 'g');
+/** "its demands for …", "their claim that …" */
+const PRON_RE = new RegExp(String.raw`\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?(${NOUN_ALT})\s+(that|for|of)\s+`, 'g');
+/** "accusations in the American media that …" */
+const IN_RE = new RegExp(String.raw`\b(${NOUN_ALT})\s+(?:in|by|from)\s+((?:the\s+)?[^,.;·]{1,60}?)\s+that\s+`, 'g');
+
 /** All attribution frames of one sentence. `masked` is the paragraph with quoted text replaced. */
 function findFrames(text: string, masked: string, paraStart: number, s: Span, si: number, ctx: Resolver): Frame[] {
   const frames: Frame[] = [];
@@ -230,8 +238,8 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
   }
 
   // nominal cues: "X's announcement (on Friday) that …", "accusations in X that …"
-  const nounAlt = [...SPEECH_NOUNS].join('|');
-  const possRe = new RegExp(String.raw`((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)[’']s?\s+(?:[a-z]+\s+)?(${nounAlt})(?:\s+(?:on|last|earlier|this)\s+\w+)?\s+(that|of|for)\s+`, 'g');
+  const possRe = POSS_RE;
+  possRe.lastIndex = 0;
   for (let m = possRe.exec(ms); m; m = possRe.exec(ms)) {
     const sp = { start: abs(m.index), end: abs(m.index + m[1]!.length) };
     const cStart = abs(m.index + m[0].length);
@@ -242,7 +250,8 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     const contents = m[3] === 'that' ? splitContent(text, masked, paraStart, { start: cStart, end: sentenceEnd }) : [{ start: cStart, end: Math.min(objEnd, sentenceEnd) }];
     frames.push({ sentence: si, speakerSpan: sp, cue: m[2]!, cueSpan: { start: abs(m.index + m[0].indexOf(m[2]!)), end: abs(m.index + m[0].indexOf(m[2]!) + m[2]!.length) }, contents, kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
   }
-  const pronRe = new RegExp(String.raw`\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?(${nounAlt})\s+(that|for|of)\s+`, 'g');
+  const pronRe = PRON_RE;
+  pronRe.lastIndex = 0;
   for (let m = pronRe.exec(ms); m; m = pronRe.exec(ms)) {
     const sp = mainSubjectSpan(ctx, text, s, abs(m.index));
     if (!sp) continue;
@@ -253,7 +262,8 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     const cueAt = abs(m.index + m[0].indexOf(m[1]!));
     frames.push({ sentence: si, speakerSpan: sp, cue: m[1]!, cueSpan: { start: cueAt, end: cueAt + m[1]!.length }, contents, kind: 'nominal', speakerId: null, speakerText: text.slice(sp.start, sp.end) });
   }
-  const inRe = new RegExp(String.raw`\b(${nounAlt})\s+(?:in|by|from)\s+((?:the\s+)?[^,.;·]{1,60}?)\s+that\s+`, 'g');
+  const inRe = IN_RE;
+  inRe.lastIndex = 0;
   for (let m = inRe.exec(ms); m; m = inRe.exec(ms)) {
     const spStart = m.index + m[0].indexOf(m[2]!, m[1]!.length);
     const sp = { start: abs(spStart), end: abs(spStart + m[2]!.length) };

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type {} from '../../client/src/probe.ts';
 import { artifactPath, launchBrowser, type LaunchedBrowser } from './browser.ts';
 import { startTestServer, type BrowserTestServer } from './server-fixture.ts';
 
@@ -11,12 +12,12 @@ let server: BrowserTestServer;
 let browser: LaunchedBrowser;
 const pageErrors: string[] = [];
 
-async function openPage(search = ''): Promise<Page> {
+async function openPage(search = '', waitForGraph = true): Promise<Page> {
   const page = await browser.context.newPage();
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}/${search}`);
-  await page.waitForFunction(() => window.__explorer?.graphReady === true);
+  if (waitForGraph) await page.waitForFunction(() => window.__explorer?.graphReady === true);
   return page;
 }
 
@@ -95,7 +96,7 @@ describe('explorer', () => {
     await page.close();
   });
 
-  it('the date brush (keyboard) removes later statements from the list and the graph', async () => {
+  it('the date brush (keyboard and pointer) removes later statements from the list and the graph', async () => {
     const page = await openPage('?view=claims');
     await page.waitForFunction(() => window.__explorer?.layoutDone === true, null, { timeout: 30_000 });
     const list = page.getByTestId('statement-list');
@@ -121,9 +122,20 @@ describe('explorer', () => {
     expect(edgesAfter).toBeLessThan(edgesBefore);
     await page.screenshot({ path: artifactPath('brush-until-2012.png') });
 
-    // the range is in the URL: back restores "all dates"
     await page.getByTestId('clear-range').click();
     await expect.poll(() => page.url()).not.toContain('to=2012-12');
+    expect(await page.getByTestId('range-caption').textContent()).toBe('All dates');
+
+    // pointer: drag across the strip from early 2011 to late 2012 (domain Jan 2008 – Dec 2024 = 204 months)
+    const box = (await page.getByTestId('timeline').boundingBox())!;
+    const xOf = (monthsFrom2008: number) => box.x + 12 + ((box.width - 24) * (monthsFrom2008 + 0.5)) / 204;
+    await page.mouse.move(xOf(36 + 2), box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(xOf(48 + 5), box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(xOf(48 + 10), box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await page.getByTestId('range-caption').textContent()).toBe('Mar 2011 – Nov 2012');
+    await expect.poll(() => page.url()).toContain('from=2011-03');
     await page.close();
   });
 
@@ -152,7 +164,7 @@ describe('explorer', () => {
   });
 
   it('the console runs a query and shows rows; a bad query shows the error', async () => {
-    const page = await openPage('?tab=console');
+    const page = await openPage('?tab=console', false);
     await page.locator('.cm-content').waitFor();
     await page.getByTestId('run-query').waitFor();
     // the 3rd example: statements per actor
@@ -193,6 +205,70 @@ describe('explorer', () => {
     await expect.poll(() => page.locator('#view-claims').isChecked()).toBe(true);
     await page.goForward();
     await expect.poll(() => page.locator('#view-actors').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('says "showing N of M (capped)" when the server caps the graph', async () => {
+    const capped = await startTestServer({ dist: server.dist, env: { CLAIMGRAPH_GRAPH_CAP: 20 } });
+    try {
+      const page = await browser.context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await page.goto(`${capped.url}/?view=claims`);
+      const note = page.getByTestId('cap-note');
+      await note.waitFor();
+      const text = (await note.textContent())!;
+      const m = /Showing (\d+) of (\d+) nodes/.exec(text);
+      expect(m).not.toBeNull();
+      expect(Number(m![1])).toBeLessThanOrEqual(20);
+      expect(Number(m![2])).toBeGreaterThan(20);
+      expect(text).toContain('capped at 20');
+      await page.screenshot({ path: artifactPath('graph-capped.png') });
+      await page.close();
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  it('accessibility basics: named controls, visible keyboard focus, keyboard lists', async () => {
+    const page = await openPage('?actor=nouri-al-maliki');
+    await page.getByTestId('actor-panel').waitFor();
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role=slider], [role=tab], [tabindex="0"]')]
+        .filter((el) => !el.closest('[hidden]'))
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
+          return !labelled && !(el.textContent ?? '').trim();
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+
+    // keyboard: every stop in the first 25 tab stops shows a focus outline
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const stops: { tag: string; outline: string }[] = [];
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const cs = getComputedStyle(el);
+          return { tag: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}`, outline: `${cs.outlineStyle} ${cs.outlineWidth}` };
+        }),
+      );
+    }
+    expect(new Set(stops.map((s) => s.tag)).size).toBeGreaterThan(15);
+    expect(stops.map((s) => s.tag)).toContain('input#actor-search');
+    const noOutline = stops.filter((s) => s.tag !== 'body' && !/^(solid|auto) [2-9]/.test(s.outline));
+    expect(noOutline).toEqual([]);
+
+    // statement list: arrow keys move between items
+    const items = page.getByTestId('actor-panel').locator('button.statement');
+    await items.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-statement'))).toBe(await items.nth(1).getAttribute('data-statement'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('article').waitFor();
+    await page.screenshot({ path: artifactPath('keyboard-open-article.png') });
     await page.close();
   });
 

@@ -7,12 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { startServer, type RunningServer } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, type Env } from '../../server/config.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface BrowserTestServer {
   url: string;
+  /** the client build it serves (reusable by another server) */
+  dist: string;
   stop(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export async function buildClient(outDir: string): Promise<void> {
   });
 }
 
-export async function startTestServer(opts: { dist?: string; port?: number } = {}): Promise<BrowserTestServer> {
+export async function startTestServer(opts: { dist?: string; port?: number; env?: Partial<Env> } = {}): Promise<BrowserTestServer> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-browser-'));
   const dist = opts.dist ?? path.join(tmp, 'dist');
   if (!opts.dist) await buildClient(dist);
@@ -39,13 +41,16 @@ export async function startTestServer(opts: { dist?: string; port?: number } = {
       CLAIMGRAPH_CLIENT_DIST: dist,
       CLAIMGRAPH_BUILD_CLIENT: 'never',
       LOG_LEVEL: 'silent',
+      ...opts.env,
     },
   );
   const server: RunningServer = await startServer(config, pino({ level: 'silent' }));
   return {
     url: server.url,
+    dist,
     async stop() {
       await server.close();
+      // the dist may be shared: only this server's own temp dir goes
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };

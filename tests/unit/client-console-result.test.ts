@@ -4,7 +4,7 @@ import { cellText, resultGraph } from '../../client/src/state/console-result.ts'
 import { splitBySpans } from '../../client/src/state/article-spans.ts';
 
 const node = (id: string, label: string, name: string): ConsoleValue => ({ $kind: 'node', id, label, properties: { id, name } });
-const rel = (id: string, from: string, to: string): ConsoleValue => ({ $kind: 'rel', id, type: 'RELATES', from, to, properties: {} });
+const rel = (id: string, from: string, to: string, properties: Record<string, ConsoleValue> = {}): ConsoleValue => ({ $kind: 'rel', id, type: 'RELATES', from, to, properties });
 
 describe('console results', () => {
   it('collects nodes and relationships anywhere in the rows, once each', () => {
@@ -16,6 +16,10 @@ describe('console results', () => {
     const g = resultGraph(rows);
     expect(g.nodes.map((n) => n.id).sort()).toEqual(['1', '2', '3']);
     expect(g.rels.map((r) => r.id).sort()).toEqual(['r1', 'r2']);
+  });
+  it('captions a relationship by its kind when it has one', () => {
+    const g = resultGraph([[node('1', 'Actor', 'A'), node('2', 'Actor', 'B'), rel('r1', '1', '2', { kind: 'negotiates_with' }), rel('r2', '2', '1')]]);
+    expect(g.rels.map((r) => r.caption)).toEqual(['negotiates with', 'RELATES']);
   });
   it('drops relationships whose ends did not come back', () => {
     expect(resultGraph([[node('1', 'Actor', 'A'), rel('r1', '1', '9')]]).rels).toEqual([]);

@@ -67,8 +67,10 @@ describe('DDL derived from schema.ts', () => {
 
   it('LadybugDB write statements (snapshot), and the typed constants used for columns with no value', () => {
     const { article, actor, issue, statement, rels, markComplete } = LADYBUG_WRITE_QUERIES;
+    const { small } = LADYBUG_WRITE_QUERIES;
     const texts = [article, actor, issue, statement, ...REL_TYPES.map((t) => rels[t])].map((q) => q.text);
-    expect([...texts, markComplete].join(';\n')).toMatchSnapshot();
+    const smallTexts = [small.Article, small.Statement, ...REL_TYPES.map((t) => small.rels[t])];
+    expect([...texts, markComplete, ...smallTexts].join(';\n')).toMatchSnapshot();
     const r = columnarStatement(rels.RELATES, [{ from: 'a', to: 'b', title: null, evidence: 'e', start: 1, end: 2, kind: 'attacks' }]);
     expect(r.text).toContain('CAST(NULL AS STRING)');
     expect(Object.keys(r.params)).not.toContain(`c${rels.RELATES.fields.indexOf('title')}`);
@@ -78,10 +80,10 @@ describe('DDL derived from schema.ts', () => {
   });
 
   it('write queries carry values only as parameters', () => {
-    const all = [
-      ...Object.values(LADYBUG_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : 'text' in v ? [v.text as string] : Object.values(v).map((q) => (q as { text: string }).text))),
-      ...Object.values(NEO4J_WRITE_QUERIES).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))),
-    ];
+    // Every query text in both stores' query tables, however nested.
+    const texts = (v: unknown): string[] =>
+      typeof v === 'string' ? [v] : v && typeof v === 'object' ? ('text' in v ? [(v as { text: string }).text] : Object.values(v).flatMap(texts)) : [];
+    const all = [...texts(LADYBUG_WRITE_QUERIES), ...texts(NEO4J_WRITE_QUERIES)];
     expect(all.length).toBeGreaterThan(20);
     for (const q of all) {
       expect(q).toMatch(/\$(rows|ids|c0)\b/);

@@ -12,7 +12,7 @@ export function drawResultGraph(host: HTMLElement, rg: ResultGraph): () => void 
     const angle = (2 * Math.PI * i) / Math.max(1, rg.nodes.length);
     g.addNode(n.id, { label: n.caption, x: Math.cos(angle), y: Math.sin(angle), size: 6, color: LABEL_COLORS[n.label] ?? '#57606a' });
   });
-  for (const r of rg.rels) g.addEdge(r.from, r.to, { label: r.type, size: 1.5, color: '#8c959f' });
+  for (const r of rg.rels) g.addEdge(r.from, r.to, { label: r.caption, size: 1.5, color: '#8c959f' });
   if (g.order > 1 && g.order <= 2000) forceAtlas2.assign(g, { iterations: 150, settings: forceAtlas2.inferSettings(g) });
   const sigma = new Sigma(g, host, { renderEdgeLabels: g.size <= 60, labelRenderedSizeThreshold: 4, defaultEdgeType: 'arrow' });
   return () => sigma.kill();

@@ -195,15 +195,14 @@ export function buildGraph(data: SerializedGraph): ExplorerGraph {
 /** Parallel edges (same two ends) are drawn as curves fanned apart; single edges stay straight. */
 export function applyParallelCurvature(g: ExplorerGraph): void {
   indexParallelEdgesIndex(g, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
-  g.forEachEdge((edge, a) => {
-    const index = a.parallelIndex;
-    const max = a.parallelMaxIndex;
-    if (typeof index === 'number' && typeof max === 'number' && max > 0) {
-      g.mergeEdgeAttributes(edge, { type: 'curved', curvature: curvatureFor(index, max) });
-    } else if (typeof index === 'number' && typeof a.parallelMinIndex === 'number' && a.parallelMinIndex < 0) {
-      g.mergeEdgeAttributes(edge, { type: 'curved', curvature: curvatureFor(index, Math.abs(a.parallelMinIndex)) });
-    } else {
-      g.mergeEdgeAttributes(edge, { type: 'straight', curvature: 0 });
-    }
-  });
+  // one pass without per-edge events (mergeEdgeAttributes per edge is several times slower at 20k edges)
+  g.updateEachEdgeAttributes(
+    (_, a) => {
+      const index = a.parallelIndex;
+      const max = typeof a.parallelMaxIndex === 'number' && a.parallelMaxIndex > 0 ? a.parallelMaxIndex : null;
+      if (typeof index === 'number' && max !== null) return { ...a, type: 'curved', curvature: curvatureFor(index, max) };
+      return { ...a, type: 'straight', curvature: 0 };
+    },
+    { attributes: ['type', 'curvature'] },
+  );
 }

@@ -35,7 +35,8 @@ export function nodeCaption(n: ConsoleNode): string {
 
 export interface ResultGraph {
   nodes: { id: string; label: string; caption: string }[];
-  rels: { id: string; type: string; from: string; to: string }[];
+  /** caption: the relation's `kind` when it has one (RELATES), else its type */
+  rels: { id: string; type: string; caption: string; from: string; to: string }[];
 }
 
 /** Every node and relationship found anywhere in the rows (inside lists and maps too), deduplicated. */
@@ -47,7 +48,8 @@ export function resultGraph(rows: readonly ConsoleValue[][]): ResultGraph {
     if (isConsoleNode(v)) {
       if (!nodes.has(v.id)) nodes.set(v.id, { id: v.id, label: v.label, caption: nodeCaption(v) });
     } else if (isConsoleRel(v)) {
-      if (!rels.has(v.id)) rels.set(v.id, { id: v.id, type: v.type, from: v.from, to: v.to });
+      const kind = v.properties.kind;
+      if (!rels.has(v.id)) rels.set(v.id, { id: v.id, type: v.type, caption: typeof kind === 'string' ? kind.replace(/_/g, ' ') : v.type, from: v.from, to: v.to });
     } else if (Array.isArray(v)) {
       for (const x of v) visit(x, depth + 1);
     } else {
