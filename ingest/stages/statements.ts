@@ -57,6 +57,9 @@ const SKIP_AFTER_VERB = new RegExp(
     ')',
 );
 
+const TRAILING_TIME = new RegExp(
+  String.raw`\s+(?:(?:earlier|later)\s+)?(?:(?:this|last|next)\s+(?:week|month|year|summer|winter|spring|autumn|fall)|on\s+(?:${DAYS})|yesterday|today)$`,
+);
 const AUX_ADVERB = /(?:\s+(?:has|have|had|is|was|were|are|will|would|also|further|later|again|then|previously|repeatedly|reportedly|apparently|recently|once|still|had\s+also|has\s+also|[a-z]+ly))+\s*$/;
 const LEADING_ADVERBIAL = new RegExp(
   String.raw`^(?:(?:Moreover|However|Meanwhile|Indeed|Also|Still|Reportedly|Recently|Separately|Earlier|Later|Instead|But|And|Yet|So|Now|Then|Last (?:summer|winter|spring|autumn|fall|year|month|week|${DAYS})|On (?:${DAYS})|In (?:${MONTHS})(?: \d{4})?|Earlier (?:on |this )?\w+|This (?:week|month|year))\s*,?\s+)+`,
@@ -406,8 +409,11 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
       const stopQuoted = /,[”"]/.exec(text.slice(abs(from), sentenceEnd));
       const stop = stopQuoted && (!stopMasked || stopQuoted.index < stopMasked.index) ? stopQuoted : stopMasked;
       const start = obj.withVerb ? abs(vStart) : abs(from + (body.length - body.trimStart().length));
-      const end = stop ? abs(from + stop.index) : sentenceEnd;
-      if (end > start) contents = [{ start, end: Math.min(end, sentenceEnd) }];
+      let end = Math.min(stop ? abs(from + stop.index) : sentenceEnd, sentenceEnd);
+      // "declared victory earlier this month": the time belongs to the speech act, not its object
+      const trailingTime = TRAILING_TIME.exec(text.slice(start, end));
+      if (trailingTime) end = start + trailingTime.index;
+      if (end > start) contents = [{ start, end }];
     } else if (/^\s*[.,]?\s*$/.test(rest) && TAIL_REPORT_VERBS.has(word)) {
       // "CONTENT, CNN reported."
       const before = ms.slice(0, speakerSpan.start - s.start).replace(/[\s,]+$/, '');
