@@ -27,8 +27,3 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {
 export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
 }
-
-export function formatDate(d: string): string {
-  // "2011-10-22" / "2011-10" / "2011" as written: the granularity is information
-  return d;
-}

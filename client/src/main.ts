@@ -136,6 +136,8 @@ class App {
   private async apply(next: AppState, transient: boolean, first = false): Promise<void> {
     const prev = this.state;
     this.state = next;
+    // typing in the console only changes the URL: nothing else to redo
+    if (!first && encodeState({ ...prev, query: null }) === encodeState({ ...next, query: null })) return;
     this.tabs.graph.setAttribute('aria-selected', String(next.tab === 'graph'));
     this.tabs.console.setAttribute('aria-selected', String(next.tab === 'console'));
     this.graphPane.hidden = next.tab !== 'graph';

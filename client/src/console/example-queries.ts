@@ -14,11 +14,11 @@ ORDER BY s.dateFrom`,
   },
   {
     title: 'Whose stance on an issue changed?',
-    query: `MATCH (a:Actor)-[p:HOLDS_POSITION]->(i:Issue)
-WITH a, i, count(DISTINCT p.stance) AS stances, min(p.dateFrom) AS first, max(p.dateTo) AS last, collect(p.stance) AS history
-WHERE stances > 1
-RETURN a.name AS actor, i.label AS issue, first, last, history
-ORDER BY actor`,
+    // pairs of dated positions with different stances (portable: no list indexing, which differs between stores)
+    query: `MATCH (a:Actor)-[p1:HOLDS_POSITION]->(i:Issue)<-[p2:HOLDS_POSITION]-(a)
+WHERE p1.stance <> p2.stance AND p1.dateFrom < p2.dateFrom
+RETURN a.name AS actor, i.label AS issue, p1.stance AS before, p1.date AS since, p2.stance AS after, p2.date AS by
+ORDER BY actor, issue, since`,
   },
   {
     title: 'Who said the most (statements per actor)',
