@@ -101,26 +101,44 @@ export function actorById(id: string): CypherQuery {
 
 const RELATION_COLUMNS = `r.kind AS kind, o.id AS otherId, o.name AS otherName, o.type AS otherType, r.title AS title, r.date AS date, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId, r.evidence AS evidence`;
 
-/** Dated relations of one actor in both directions, oldest first. */
-export function actorRelations(id: string): CypherQuery {
+/** Relation kinds an actor page lists apart from the others (its offices and memberships). */
+export const STANDING_KINDS = ['holds_office', 'member_of'] as const;
+
+export interface RelationSelect {
+  direction: 'out' | 'in';
+  /** 'standing': only STANDING_KINDS (outgoing); 'other': everything else */
+  kinds: 'standing' | 'other' | 'all';
+  limit: number;
+}
+
+/** Dated relations of one actor in one direction, newest first, at most `limit`. */
+export function actorRelations(id: string, sel: RelationSelect): CypherQuery {
+  const w = new Where();
+  if (sel.kinds === 'standing') w.add('r.kind IN $kinds', { kinds: [...STANDING_KINDS] });
+  if (sel.kinds === 'other') w.add('NOT r.kind IN $kinds', { kinds: [...STANDING_KINDS] });
+  const pattern = sel.direction === 'out' ? '(a:Actor {id: $id})-[r:RELATES]->(o:Actor)' : '(a:Actor {id: $id})<-[r:RELATES]-(o:Actor)';
   return q(
     [
-      `MATCH (a:Actor {id: $id})-[r:RELATES]->(o:Actor) RETURN 'out' AS direction, ${RELATION_COLUMNS}`,
-      'UNION ALL',
-      `MATCH (a:Actor {id: $id})<-[r:RELATES]-(o:Actor) RETURN 'in' AS direction, ${RELATION_COLUMNS}`,
+      `MATCH ${pattern}`,
+      w.text(),
+      `RETURN '${sel.direction}' AS direction, ${RELATION_COLUMNS}`,
+      'ORDER BY dateFrom DESC, kind, otherId',
+      'LIMIT $limit',
     ],
-    { id },
+    { id, ...w.params, limit: sel.limit },
   );
 }
 
-export function actorPositions(id: string): CypherQuery {
+/** Positions of one actor, newest first, at most `limit`. */
+export function actorPositions(id: string, limit: number): CypherQuery {
   return q(
     [
       'MATCH (a:Actor {id: $id})-[p:HOLDS_POSITION]->(i:Issue)',
       'RETURN i.id AS issue, i.label AS issueLabel, p.stance AS stance, p.date AS date, p.dateFrom AS dateFrom, p.dateTo AS dateTo, p.articleId AS articleId, p.statementIds AS statementIds, p.evidence AS evidence',
-      'ORDER BY dateFrom DESC, issue',
+      'ORDER BY dateFrom DESC, issue, articleId',
+      'LIMIT $limit',
     ],
-    { id },
+    { id, limit },
   );
 }
 

@@ -95,12 +95,16 @@ export function actors(doc: Doc): Doc {
   // stages never mutate their input: actors are copied before aliases and roles are added
   const actorsById = new Map([...doc.actors].map(([k, v]) => [k, { ...v, aliases: [...v.aliases] }]));
   const mentions: ActorMention[] = [];
-  const covered: [number, number][] = [];
-  const overlaps = (s: number, e: number) => covered.some(([a, b]) => s < b && e > a);
+  // characters already inside a mention (a mask, so overlap checks cost the mention's length, not the mention count)
+  const covered = new Uint8Array(text.length);
+  const overlaps = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (covered[i]) return true;
+    return false;
+  };
   const add = (m: ActorMention, actor: Actor) => {
     if (!actorsById.has(actor.id)) actorsById.set(actor.id, actor);
     mentions.push(m);
-    covered.push([m.start, m.end]);
+    covered.fill(1, m.start, m.end);
   };
 
   // 1. dictionary names and aliases (longest match wins)
@@ -140,12 +144,15 @@ export function actors(doc: Doc): Doc {
     const end = start + m[0].replace(/[.,]$/, '').length;
     // split the candidate at dictionary hits: "US Defense Secretary Jim Mats" → "Defense Secretary Jim Mats"
     const segments: [number, number][] = [];
-    let cur = start;
-    for (const [a, b] of covered.filter(([a, b]) => a < end && b > start).sort((x, y) => x[0] - y[0])) {
-      if (a > cur) segments.push([cur, a]);
-      cur = Math.max(cur, b);
+    let segStart = -1;
+    for (let i = start; i <= end; i++) {
+      const free = i < end && !covered[i];
+      if (free && segStart < 0) segStart = i;
+      else if (!free && segStart >= 0) {
+        segments.push([segStart, i]);
+        segStart = -1;
+      }
     }
-    if (cur < end) segments.push([cur, end]);
     for (const [s, e] of segments) {
       const toks = tokensOf(text, s, e).map((t) => ({ ...t, text: t.text.replace(/[,;:]$/, '') }));
       if (!toks.length) continue;

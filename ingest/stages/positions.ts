@@ -135,8 +135,11 @@ export const positions: Stage = (doc) => {
       .map((h) => h.evidence);
     // the statement is about every issue it names, but a stance held by an actor it reports on
     // ("Iran, which opposes …") is not the speaker's
-    const own = new Map(issueStances(blank(text.slice(win.start, win.end), win.start, others)).map((r) => [r.id, r]));
-    const issues = issueStances(text.slice(win.start, win.end)).map(
+    const windowText = text.slice(win.start, win.end);
+    const all = issueStances(windowText);
+    // with no other holder's stance in the sentence, the speaker's own reading is the same text
+    const own = new Map((others.length ? issueStances(blank(windowText, win.start, others)) : all).map((r) => [r.id, r]));
+    const issues = all.map(
       (r) => own.get(r.id) ?? { ...r, stance: 'neutral' as const },
     );
     const date = st.date ?? doc.publication;

@@ -1,5 +1,5 @@
 /** Thin read routes: parse with the contract, call the use case, send JSON. */
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ActorsQuery, GraphQuery, StatementsQuery } from '../contract.ts';
 import { actorDetail, searchActors } from '../usecases/actors.ts';
@@ -15,9 +15,20 @@ export const IdParam = z.object({ id: z.string().min(1).max(300) });
 
 export function readRoutes(deps: Deps): Router {
   const r = Router();
-  /** Sends a read result from the cache (keyed by route + validated parameters), computing it on a miss. */
-  const cached = async (res: Response, key: string, compute: () => Promise<unknown>) => {
-    res.type('application/json').send(await deps.cache.json(key, compute));
+  /**
+   * Sends a read result from the cache (keyed by route + validated parameters), computing it on a
+   * miss; gzip-compressed (once, at caching time) when the client accepts it.
+   */
+  const cached = async (req: Request, res: Response, key: string, compute: () => Promise<unknown>) => {
+    const body = await deps.cache.body(key, compute);
+    res.type('application/json');
+    res.vary('Accept-Encoding');
+    if (body.gzip && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(body.gzip);
+    } else {
+      res.send(body.json);
+    }
   };
   r.get('/health', async (_req, res) => {
     res.json(await health(deps));
@@ -27,25 +38,25 @@ export function readRoutes(deps: Deps): Router {
   });
   r.get('/actors/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params, 'path');
-    await cached(res, `actor:${id}`, () => actorDetail(deps, id));
+    await cached(req, res, `actor:${id}`, () => actorDetail(deps, id));
   });
   r.get('/statements', async (req, res) => {
     const q = parse(StatementsQuery, req.query, 'query');
-    await cached(res, `statements:${JSON.stringify(q)}`, () => listStatements(deps, q));
+    await cached(req, res, `statements:${JSON.stringify(q)}`, () => listStatements(deps, q));
   });
   r.get('/graph', async (req, res) => {
     const q = parse(GraphQuery, req.query, 'query');
-    await cached(res, `graph:${JSON.stringify(q)}`, () => buildGraph(deps, q));
+    await cached(req, res, `graph:${JSON.stringify(q)}`, () => buildGraph(deps, q));
   });
-  r.get('/issues', async (_req, res) => {
-    await cached(res, 'issues', () => listIssues(deps));
+  r.get('/issues', async (req, res) => {
+    await cached(req, res, 'issues', () => listIssues(deps));
   });
-  r.get('/timeline', async (_req, res) => {
-    await cached(res, 'timeline', () => timeline(deps));
+  r.get('/timeline', async (req, res) => {
+    await cached(req, res, 'timeline', () => timeline(deps));
   });
   r.get('/articles/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params, 'path');
-    await cached(res, `article:${id}`, () => getArticle(deps, id));
+    await cached(req, res, `article:${id}`, () => getArticle(deps, id));
   });
   return r;
 }

@@ -18,6 +18,13 @@ interface Draft {
   edges: { source: string; target: string; attributes: Attrs }[];
 }
 
+/**
+ * Evidence sentences dominate the size of a large view (15 MB for 5,000 actors of the 10k-article
+ * store); the graph shows a clipped form, the actor page and the article carry the full text.
+ */
+const EVIDENCE_CHARS = 200;
+const clip = (s: unknown, n: number) => (typeof s === 'string' && s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 /** Node size grows with the square root of its statement count, so a few very vocal actors don't swamp the view. */
 const sizeFor = (statements: number, degree: number) => Math.round((3 + 2 * Math.sqrt(statements + degree / 2)) * 10) / 10;
 
@@ -64,7 +71,7 @@ async function actorsView(deps: Deps, q: Query): Promise<Draft> {
         dateFrom: r.dateFrom,
         dateTo: r.dateTo,
         articleId: r.articleId,
-        evidence: r.evidence,
+        evidence: clip(r.evidence, EVIDENCE_CHARS),
         title: r.title ?? null,
       },
     });
@@ -98,7 +105,7 @@ async function claimsView(deps: Deps, q: Query): Promise<Draft> {
     addActor(s.speakerId as string);
     const text = s.text as string;
     nodes.set(`statement:${s.id as string}`, {
-      label: text.length > 80 ? `${text.slice(0, 77)}…` : text,
+      label: clip(text, 80),
       nodeType: 'statement',
       statementId: s.id,
       kind: s.kind,

@@ -93,6 +93,17 @@ describe('first start with the sample corpus', () => {
   });
 });
 
+describe('compression of large cached reads', () => {
+  it('sends gzip to clients that accept it and plain JSON to others, with the same content', async () => {
+    const zipped = await fetch(`${srv.url}/api/statements?limit=1000`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    const plain = await fetch(`${srv.url}/api/statements?limit=1000`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await zipped.json()).toEqual(await plain.json());
+  });
+});
+
 describe('POST /api/articles', () => {
   it('401 without or with a wrong bearer token, store unchanged', async () => {
     const before = await counts();

@@ -107,6 +107,10 @@ describe('GET /api/actors/:id', () => {
     expect(s1.article).toMatchObject({ id: I.article1, title: 'Iraq talks 2011' });
     expect(s1.issues).toEqual([{ id: I.troops, stance: 'oppose' }]);
 
+    const su = await get(`/api/actors/${I.sudani}`, '/api/actors/{id}');
+    expect(su.body.relations).toEqual([expect.objectContaining({ kind: 'pressures', direction: 'out', other: expect.objectContaining({ id: I.us }) })]);
+    expect(su.body.offices).toEqual([]);
+
     const o = await get(`/api/actors/${I.official}`, '/api/actors/{id}');
     expect(o.body.affiliations).toEqual([expect.objectContaining({ kind: 'member_of', other: expect.objectContaining({ id: I.us }) })]);
   });
