@@ -176,7 +176,7 @@ export const LADYBUG_WRITE_QUERIES = {
 } as const;
 
 /** Below this many rows a table's rows are CREATEd rather than COPYed (see `small`). */
-export const SMALL_BATCH = 100;
+export const SMALL_BATCH = 2000;
 
 export const LADYBUG_SWEEP_QUERIES = {
   incomplete: `MATCH (a:${ident('Article')}) WHERE a.${ident('complete')} = false OR a.${ident('complete')} IS NULL RETURN a.${ident('id')} AS id`,
@@ -249,6 +249,8 @@ export class LadybugStore implements GraphStore {
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
     if (this.consoleRunner) await this.consoleRunner.close();
+    // A later open() starts a fresh runner.
+    this.consoleRunner = null;
     const db = this.db;
     this.db = null;
     if (!db) return;

@@ -148,6 +148,17 @@ describe('LadybugStore', () => {
     expect(await store.hasArticle('art-500')).toBe(true);
   });
 
+  it('close() then open() again keeps the data, and the console works on the reopened store', async () => {
+    await store.write(articleRecords(1));
+    const before = await store.counts();
+    await store.runConsole('RETURN 1', {}, { timeoutMs: 10_000, maxRows: 10, maxBytes: 10_000 });
+    await store.close();
+    await store.open();
+    expect(await store.counts()).toEqual(before);
+    const r = await store.runConsole('MATCH (a:Article) RETURN a.id AS id', {}, { timeoutMs: 10_000, maxRows: 10, maxBytes: 10_000 });
+    expect(r.rows).toEqual([['art-1']]);
+  });
+
   it('refuses invalid records before writing anything', async () => {
     const bad = articleRecords(1);
     bad.nodes.Statement[0]!.kind = 'shouted' as never;
