@@ -89,7 +89,14 @@ function wordPrefixes(norm: string): Set<string> {
   if (prefixCache.size > 16) prefixCache.clear();
   const set = new Set<string>();
   prefixCache.set(norm, set);
-  for (const w of norm.split(/[^a-z0-9]+/)) for (let k = 1; k <= Math.min(4, w.length); k++) set.add(w.slice(0, k));
+  // keys are a whole short word (≤ 2 letters, never inflected) or the 3- or 4-letter start of a longer one
+  for (const w of norm.split(/[^a-z0-9]+/)) {
+    if (w.length <= 2) set.add(w);
+    else {
+      set.add(w.slice(0, 3));
+      if (w.length >= 4) set.add(w.slice(0, 4));
+    }
+  }
   return set;
 }
 
