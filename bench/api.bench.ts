@@ -148,7 +148,14 @@ async function bench(cacheMb: number): Promise<void> {
     const rows: Row[] = [];
     for (const [name, url] of targets) {
       for (const c of [1, 10, 50]) {
-        const row = await run(name, url, c);
+        let row: Row;
+        try {
+          row = await run(name, url, c);
+        } catch (err) {
+          // A failing target (e.g. the store giving up under load) is a result too: report it, go on.
+          console.log(`${name} c=${c}: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+          row = { target: name, connections: c, coldMs: -1, rps: 0, p50: -1, p99: -1, errors: 1, non2xx: 0 };
+        }
         rows.push(row);
         console.log(`${name.padEnd(44)} c=${String(c).padStart(2)}  ${String(row.rps).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  non2xx ${row.non2xx}`);
       }

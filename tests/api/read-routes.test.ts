@@ -211,7 +211,11 @@ describe('GET /api/graph', () => {
     expect(r.body.totalNodes).toBeGreaterThan(3);
     expect(r.body.cap).toBe(3);
     const kept = new Set(r.body.graph.nodes.map((n: { key: string }) => n.key));
-    for (const e of r.body.graph.edges) expect(kept.has(e.source) && kept.has(e.target)).toBe(true);
+    for (const e of r.body.graph.edges) {
+      expect(kept.has(e.source) && kept.has(e.target)).toBe(true);
+      // above the cap, parallel edges are merged and say how many they stand for
+      expect(e.attributes).toMatchObject({ aggregated: true, count: expect.any(Number) });
+    }
     // the configured cap (10) bounds a larger limit
     const big = await get('/api/graph?view=claims&limit=1000');
     expect(big.body.cap).toBe(10);
