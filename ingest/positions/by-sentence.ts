@@ -1,4 +1,4 @@
-import type { ActorMention, Sentence } from '../types.ts';
+import type { ActorMention, DateValue, Doc, Sentence, Span } from '../types.ts';
 import { sentenceAt } from '../stages/segment.ts';
 
 /**
@@ -13,4 +13,15 @@ export function mentionsBySentence(sentences: readonly Sentence[], mentions: rea
     if (s && m.end <= s.end) out[i]!.push(m);
   }
   return out;
+}
+
+/** The time expression of a sentence nearest to a position in it, else the publication date. */
+export function nearestTimeInSentence(doc: Pick<Doc, 'times' | 'publication'>, sentence: Span, at: number): DateValue {
+  let best: { d: number; date: DateValue } | null = null;
+  for (const t of doc.times) {
+    if (t.start < sentence.start || t.end > sentence.end) continue;
+    const d = Math.abs(t.start - at);
+    if (!best || d < best.d) best = { d, date: t.date };
+  }
+  return best?.date ?? doc.publication;
 }

@@ -8,7 +8,7 @@
 import type { DateValue, Doc, PositionDraft, Sentence, Span, Stage, StatementDraft } from '../types.ts';
 import { sentenceAt } from './segment.ts';
 import { normalise } from '../positions/lexicon.ts';
-import { mentionsBySentence } from '../positions/by-sentence.ts';
+import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
 import { issueStances } from '../positions/stance.ts';
 import { heldStances, type HeldStance } from '../positions/holders.ts';
@@ -67,17 +67,6 @@ function blank(text: string, offset: number, ranges: Span[]): string {
 function laterDate(a: DateValue, b: DateValue): DateValue {
   if (a.from !== b.from) return a.from > b.from ? a : b;
   return a.to <= b.to ? a : b; // same start: the finer one
-}
-
-/** Date of a narrative stance: the time expression of its sentence nearest to the holder. */
-function narrativeDate(doc: Doc, sentence: Span, at: number): DateValue {
-  let best: { d: number; date: DateValue } | null = null;
-  for (const t of doc.times) {
-    if (t.start < sentence.start || t.end > sentence.end) continue;
-    const d = Math.abs(t.start - at);
-    if (!best || d < best.d) best = { d, date: t.date };
-  }
-  return best?.date ?? doc.publication;
 }
 
 interface Accum {
@@ -152,7 +141,7 @@ export const positions: Stage = (doc) => {
 
   for (const [sentence, hs] of held) {
     for (const h of hs) {
-      note(h.actorId, h.issue, h.stance, narrativeDate(doc, sentence, h.mention.start), h.evidence, null);
+      note(h.actorId, h.issue, h.stance, nearestTimeInSentence(doc, sentence, h.mention.start), h.evidence, null);
     }
   }
 

@@ -17,7 +17,7 @@ import type { ActorMention, DateValue, Doc, RelationDraft, Sentence, Span, Stage
 import type { RelationKind } from '../../cypher/schema.ts';
 import { officeMatches as dictionaryOfficeMatches, type OfficeMatch } from '../dictionary.ts';
 import { normalise } from '../positions/lexicon.ts';
-import { mentionsBySentence } from '../positions/by-sentence.ts';
+import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
@@ -86,13 +86,7 @@ const wordCount = (s: string) => s.match(/[\w'-]+/g)?.length ?? 0;
 function dateFor(doc: Doc, sentence: Span, at: number): DateValue {
   const st = doc.statements.find((s) => s.attribution.start <= at && at <= s.attribution.end && s.date);
   if (st?.date) return st.date;
-  let best: { d: number; date: DateValue } | null = null;
-  for (const t of doc.times) {
-    if (t.start < sentence.start || t.end > sentence.end) continue;
-    const d = Math.abs(t.start - at);
-    if (!best || d < best.d) best = { d, date: t.date };
-  }
-  return best?.date ?? doc.publication;
+  return nearestTimeInSentence(doc, sentence, at);
 }
 
 export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}): Stage {

@@ -1,65 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { day, makeDoc as makeDocWith, type DocSpec } from './helpers/make-doc.ts';
+
+const makeDoc = (text: string, actors: Parameters<typeof makeDocWith>[1], statements: DocSpec['statements'] = []) => makeDocWith(text, actors, { statements });
 import type { ActorType } from '../../cypher/schema.ts';
 import type { Actor, ActorMention, DateValue, Doc, StatementDraft } from '../../ingest/types.ts';
 import { issueStances } from '../../ingest/positions/stance.ts';
 import { ISSUES } from '../../ingest/positions/lexicon.ts';
 import { positions } from '../../ingest/stages/positions.ts';
 
-const day = (value: string): DateValue => ({ value, granularity: 'day', from: value, to: value });
 
-/** A hand-made document: sentences cut at ". ", mentions found by their surface text. */
-function makeDoc(
-  text: string,
-  actors: [surface: string, id: string, type: ActorType][],
-  statements: { speaker: string; text: string; kind?: 'direct' | 'indirect'; cue?: string; date?: string }[] = [],
-): Doc {
-  const sentences = [...text.matchAll(/[^.!?]+(?:[.!?]+["\u201D]?|$)/g)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    paragraph: 0,
-  }));
-  const mentions: ActorMention[] = [];
-  const actorMap = new Map<string, Actor>();
-  for (const [surface, id, type] of actors) {
-    actorMap.set(id, { id, name: surface, type, aliases: [], description: null, affiliation: null, local: false });
-    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) {
-      mentions.push({ start: i, end: i + surface.length, text: surface, actorId: id, via: 'dictionary' });
-    }
-  }
-  const drafts: StatementDraft[] = statements.map((s) => {
-    const start = text.indexOf(s.text);
-    if (start < 0) throw new Error(`statement not in text: ${s.text}`);
-    const cue = s.cue ?? 'said';
-    const cueAt = text.lastIndexOf(cue, start);
-    const attribution = cueAt >= 0 ? { start: text.lastIndexOf('.', cueAt) + 1, end: cueAt + cue.length } : { start, end: start };
-    const d: StatementDraft = {
-      kind: s.kind ?? 'indirect',
-      text: s.text,
-      start,
-      end: start + s.text.length,
-      cue,
-      speakerId: s.speaker,
-      speakerMention: s.speaker,
-      attribution,
-    };
-    if (s.date) d.date = day(s.date);
-    return d;
-  });
-  return {
-    input: { file: 't.txt', text, title: 't', source: 's', url: null, published: '2020-05-05' },
-    articleId: 'a1',
-    publication: day('2020-05-05'),
-    paragraphs: [{ start: 0, end: text.length, index: 0 }],
-    sentences,
-    times: [],
-    actors: actorMap,
-    mentions,
-    statements: drafts,
-    positions: [],
-    relations: [],
-    warnings: [],
-  };
-}
 
 const stanceOf = (text: string, issue: string) => issueStances(text).find((r) => r.id === issue)?.stance;
 

@@ -1,46 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { makeDoc as makeDocWith, type DocSpec } from './helpers/make-doc.ts';
+
+const makeDoc = (text: string, actors: Parameters<typeof makeDocWith>[1], times: DocSpec['times'] = []) => makeDocWith(text, actors, { times });
 import type { ActorType } from '../../cypher/schema.ts';
 import type { Actor, ActorMention, DateValue, Doc, TimeExpression } from '../../ingest/types.ts';
 import { makeRelationsStage } from '../../ingest/stages/relations.ts';
 
-const day = (value: string): DateValue => ({ value, granularity: 'day', from: value, to: value });
 
-/** A hand-made document: sentences cut at ". ", mentions found by their surface text. */
-function makeDoc(text: string, actors: [surface: string, id: string, type: ActorType][], times: [string, string][] = []): Doc {
-  const sentences = [...text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-    paragraph: 0,
-  }));
-  const mentions: ActorMention[] = [];
-  const actorMap = new Map<string, Actor>();
-  for (const [surface, id, type] of actors) {
-    actorMap.set(id, { id, name: surface, type, aliases: [], description: null, affiliation: null, local: false });
-    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) {
-      // mentions do not nest: keep the first (longest listed first) one
-      if (mentions.some((m) => m.start < i + surface.length && i < m.end)) continue;
-      mentions.push({ start: i, end: i + surface.length, text: surface, actorId: id, via: 'dictionary' });
-    }
-  }
-  const timeExprs: TimeExpression[] = times.map(([t, d]) => {
-    const start = text.indexOf(t);
-    return { start, end: start + t.length, text: t, date: day(d), basis: 'explicit' };
-  });
-  return {
-    input: { file: 't.txt', text, title: 't', source: 's', url: null, published: '2020-05-05' },
-    articleId: 'a1',
-    publication: day('2020-05-05'),
-    paragraphs: [{ start: 0, end: text.length, index: 0 }],
-    sentences,
-    times: timeExprs,
-    actors: actorMap,
-    mentions,
-    statements: [],
-    positions: [],
-    relations: [],
-    warnings: [],
-  };
-}
 
 const noOffices = makeRelationsStage({ officeMatches: () => [] });
 const triples = (doc: Doc) => doc.relations.map((r) => `${r.kind}:${r.from}>${r.to}`);
