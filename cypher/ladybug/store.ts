@@ -243,7 +243,17 @@ export class LadybugStore implements GraphStore {
     await this.reader.init();
     for (const stmt of ladybugDdl()) await this.exec(this.writer, stmt);
     await this.sweep();
+    await this.checkpoint();
     this.gen++;
+  }
+
+  /**
+   * Folds the write-ahead log into the database file. The console's read-only processes open the
+   * file afresh after each write; measured: opening it with a non-empty WAL fails with
+   * "Corrupted wal file", so every committed change is checkpointed before they move on.
+   */
+  private async checkpoint(): Promise<void> {
+    if (this.writer) await this.exec(this.writer, 'CHECKPOINT');
   }
 
   async close(): Promise<void> {
@@ -365,10 +375,12 @@ export class LadybugStore implements GraphStore {
     } catch (err) {
       // Leave nothing half-written behind: the articles of this call are still incomplete.
       await this.sweep().catch(() => undefined);
+      await this.checkpoint().catch(() => undefined);
       this.gen++;
       if (err instanceof StoreError) throw err;
       throw new StoreError('QUERY_FAILED', `write failed: ${(err as Error).message}`, { cause: err });
     }
+    await this.checkpoint();
     this.gen++;
     return summary;
   }

@@ -10,6 +10,9 @@ import type { RunReply } from '../../cypher/console/ladybug-worker.ts';
 import { LadybugStore } from '../../cypher/ladybug/store.ts';
 import { StoreError, type ConsoleLimits, type ConsoleNode, type ConsoleRel, type Counts } from '../../cypher/store.ts';
 import { articleRecords, manyArticles, mergeRecords } from './fixtures.ts';
+import { ingestArticles, loadArticleFiles } from '../../ingest/index.ts';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 let dir: string;
 let store: LadybugStore;
@@ -176,5 +179,28 @@ describe('console on LadybugDB', () => {
   it('a query that fails to plan is QUERY_FAILED, not a crash', async () => {
     await expect(store.runConsole('MATCH (a:NoSuchTable) RETURN a', {}, LIMITS)).rejects.toMatchObject({ code: 'QUERY_FAILED' });
     expect((await store.runConsole('RETURN 2 AS two', {}, LIMITS)).rows).toEqual([[2]]);
+  });
+});
+
+describe('console after small writes (regression)', () => {
+  it('opens a freshly written database: writes are checkpointed before the read-only view reopens', async () => {
+    // Before the fix, a small write left records in the WAL and the read-only child failed with
+    // "Corrupted wal file" on its first query.
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-console-fresh-'));
+    const s = new LadybugStore({ dataDir: fresh, bufferPoolBytes: 128 * 1024 * 1024 });
+    await s.open();
+    try {
+      // the sample corpus, as the first start ingests it
+      const { articles } = await loadArticleFiles([path.join(REPO, 'corpus')]);
+      await ingestArticles(s, articles);
+      const r = await s.runConsole('MATCH (a:Article) RETURN a.id AS id', {}, LIMITS);
+      expect(r.rows.length).toBe(articles.length);
+      await s.write(articleRecords(8));
+      const r2 = await s.runConsole('MATCH (a:Article) RETURN count(a) AS n', {}, LIMITS);
+      expect(r2.rows[0]![0]).toBe(articles.length + 1);
+    } finally {
+      await s.close();
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });
