@@ -22,7 +22,7 @@ import {
 } from '../store.ts';
 import { assertReadOnlyQuery } from '../console/guard.ts';
 import { checkBatch, chunks, mergeActors, restrictToArticles, uniqueById } from '../ladybug/batch.ts';
-import { neo4jToConsole, neo4jToPlain } from './values.ts';
+import { neo4jToConsole, neo4jToPlain, paramsToNeo4j } from './values.ts';
 
 // ---- the slice of neo4j-driver this store uses (a fake implements it in tests) ----------------
 
@@ -245,7 +245,7 @@ export class Neo4jStore implements GraphStore {
 
   async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
     try {
-      const records = await this.read1(query.text, query.params);
+      const records = await this.read1(query.text, paramsToNeo4j(query.params) as Record<string, unknown>);
       return records.map((rec) => {
         const o: Record<string, unknown> = {};
         for (const k of rec.keys) o[String(k)] = neo4jToPlain(rec.get(String(k)));
@@ -287,7 +287,7 @@ export class Neo4jStore implements GraphStore {
     let timer: NodeJS.Timeout | undefined;
     const work = session.executeRead(
       async (tx) => {
-        const result = tx.run(query, params);
+        const result = tx.run(query, paramsToNeo4j(params) as Record<string, unknown>);
         const rows: ConsoleValue[][] = [];
         let columns: string[] = [];
         let bytes = 2;

@@ -82,3 +82,16 @@ export function neo4jToConsole(v: unknown): ConsoleValue {
   }
   return String(v);
 }
+
+/**
+ * Query parameters for Neo4j: whole numbers become Integers (a JS number travels as a float, and
+ * `SKIP $offset LIMIT $limit` refuses floats), recursively through lists and maps.
+ */
+export function paramsToNeo4j(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return neo4j.int(v);
+  if (Array.isArray(v)) return v.map(paramsToNeo4j);
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, paramsToNeo4j(x)]));
+  }
+  return v;
+}

@@ -37,15 +37,27 @@ export async function serveRecords(records: GraphRecords, env: Partial<Env> = {}
   const dataDir = tempDir();
   const config = loadConfig({}, { PORT: 0, CLAIMGRAPH_DATA_DIR: dataDir, CLAIMGRAPH_CORPUS: '', CLAIMGRAPH_CLIENT_DIST: path.join(dataDir, 'no-client'), ...env });
   const store = await openStore({ kind: 'ladybug', dataDir });
-  await store.write(records);
-  return finish(await listen(store, config, silent), dataDir);
+  try {
+    await store.write(records);
+    return finish(await listen(store, config, silent), dataDir);
+  } catch (err) {
+    // a failed start must not leave its temp store behind
+    await store.close().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** Server started the way `npm start` does, with the sample corpus ingested on first start. */
 export async function serveCorpus(env: Partial<Env> = {}): Promise<TestServer> {
   const dataDir = tempDir();
   const config = loadConfig({}, { PORT: 0, CLAIMGRAPH_DATA_DIR: dataDir, CLAIMGRAPH_CORPUS: path.join(ROOT, 'corpus'), ...env });
-  return finish(await startServer(config, silent), dataDir);
+  try {
+    return finish(await startServer(config, silent), dataDir);
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 export async function getJson(base: string, p: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }> {

@@ -186,6 +186,17 @@ describe('Neo4jStore (fake driver)', () => {
     expect(rows).toEqual([{ a: { id: 'x', n: 5, _label: 'Actor', _id: 'e:1' }, d: '2024-01-02' }]);
   });
 
+  it('read(): whole-number parameters travel as Integers, so SKIP/LIMIT work on Neo4j (regression)', async () => {
+    const d = new FakeDriver(() => []);
+    const s = new Neo4jStore(d);
+    await s.read({ text: 'MATCH (a:Actor) RETURN a.id AS id SKIP $offset LIMIT $limit', params: { offset: 0, limit: 50, ratio: 0.5, ids: [1, 2] } });
+    const sent = d.calls[d.calls.length - 1]!.params as Record<string, unknown>;
+    expect(neo4j.isInt(sent.limit)).toBe(true);
+    expect(neo4j.isInt(sent.offset)).toBe(true);
+    expect(sent.ratio).toBe(0.5);
+    expect((sent.ids as unknown[]).every((x) => neo4j.isInt(x))).toBe(true);
+  });
+
   it('runConsole(): guarded before anything reaches the server', async () => {
     const d = new FakeDriver();
     const s = new Neo4jStore(d);
@@ -202,7 +213,7 @@ describe('Neo4jStore (fake driver)', () => {
     const d = new FakeDriver(() => Array.from({ length: 1000 }, (_, i) => ({ a, r, b, i: neo4j.int(i) })));
     const s = new Neo4jStore(d);
     const res = await s.runConsole('MATCH (a)-[r]->(b) RETURN a, r, b, $x AS i', { x: 1 }, { timeoutMs: 1234, maxRows: 5, maxBytes: 1_000_000 });
-    expect(d.calls).toEqual([{ mode: 'READ', text: 'MATCH (a)-[r]->(b) RETURN a, r, b, $x AS i', params: { x: 1 }, config: { timeout: 1234 } }]);
+    expect(d.calls).toEqual([{ mode: 'READ', text: 'MATCH (a)-[r]->(b) RETURN a, r, b, $x AS i', params: { x: neo4j.int(1) }, config: { timeout: 1234 } }]);
     expect(res.columns).toEqual(['a', 'r', 'b', 'i']);
     expect(res.rows).toHaveLength(5);
     expect(res.truncated).toBe(true);
