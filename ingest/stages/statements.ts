@@ -62,12 +62,13 @@ const TRAILING_TIME = new RegExp(
 );
 const AUX_ADVERB = /(?:\s+(?:has|have|had|is|was|were|are|will|would|also|further|later|again|then|previously|repeatedly|reportedly|apparently|recently|once|still|had\s+also|has\s+also|[a-z]+ly))+\s*$/;
 const LEADING_ADVERBIAL = new RegExp(
-  String.raw`^(?:(?:Moreover|However|Meanwhile|Indeed|Also|Still|Reportedly|Recently|Separately|Earlier|Later|Instead|But|And|Yet|So|Now|Then|Last (?:summer|winter|spring|autumn|fall|year|month|week|${DAYS})|On (?:${DAYS})|In (?:${MONTHS})(?: \d{4})?|Earlier (?:on |this )?\w+|This (?:week|month|year))\s*,?\s+)+`,
+  // a dateline ("BAGHDAD —", "BAGHDAD, Jan 5 (Reuters) -") or a leading adverbial ("Last summer,")
+  String.raw`^(?:[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[—–-]+\s*)?(?:(?:Moreover|However|Meanwhile|Indeed|Also|Still|Reportedly|Recently|Separately|Earlier|Later|Instead|But|And|Yet|So|Now|Then|Last (?:summer|winter|spring|autumn|fall|year|month|week|${DAYS})|On (?:${DAYS})|In (?:${MONTHS})(?: \d{4})?|Earlier (?:on |this )?\w+|This (?:week|month|year))\s*,?\s+)*`,
 );
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
-const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|,\s+(?=(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|to|of)\b)|;\s+/g;
+const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|,\s+(?=(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|to|of)\b)|,?\s+(?:and|but)\s+(?=(?:also\s+)?(?:said|warned|added|urged|called|accused|insisted|stressed|vowed|pledged|told|denied|declared|announced|noted|argued)\b)|;\s+/g;
 
 export function statements(doc: Doc): Doc {
   const text = doc.input.text;
@@ -322,7 +323,10 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
       // "a joint statement that emphasized …": the relative clause's antecedent speaks
       const head = trimmedPrefix.replace(/\s*(?:that|which|who)$/, '');
       const c0 = lastBoundary(head.replace(/,$/, ''));
-      const np = head.slice(c0).replace(/^\s*(?:issuing|issued|releasing|released|in)\s+/, '');
+      let np = head.slice(c0).replace(/^\s*(?:issuing|issued|releasing|released|in)\s+/, '');
+      // a long clause before "that": its antecedent is the noun phrase at its end ("… approved a security agreement that")
+      const npWords = np.trim().split(/\s+/);
+      if (npWords.length > 8) np = ' ' + (/(?:\b(?:a|an|the|its|their|his|her)\s+)?(?:\S+\s+){0,3}\S+$/.exec(np.trim())?.[0] ?? '');
       if (np.trim() && np.trim().split(/\s+/).length <= 8) {
         const st = head.length - np.length;
         speakerSpan = { start: abs(st + (np.length - np.trimStart().length)), end: abs(head.length) };
@@ -422,7 +426,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
       kind = 'tail';
     } else if (THAT_ONLY_VERBS.has(word) || isPointedOut) {
       contents = [];
-    } else if (/^\s*[A-Za-z]/.test(rest) && !/^\s*(?:to|in|on|at|of|for|with|by|from|about|it\s*[.,]|so\b)/.test(rest) && looksLikeClause(rest)) {
+    } else if (/^\s*[A-Za-z0-9]/.test(rest) && !/^\s*(?:to|in|on|at|of|for|with|by|from|about|it\s*[.,]|so\b)/.test(rest) && looksLikeClause(rest)) {
       // "X said the talks …" (no "that"): only when a clause follows, not an object ("claimed the lives of …")
       contents = splitContent(text, masked, paraStart, { start: abs(pos + (rest.length - rest.trimStart().length)), end: sentenceEnd });
     }

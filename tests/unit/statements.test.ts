@@ -169,6 +169,32 @@ describe('more news constructions', () => {
   });
 });
 
+describe('house styles', () => {
+  it('a dateline is not part of the reported content', () => {
+    expect(said('ERBIL, March 3 (Wire) — The border crossing reopened on Monday, local officials said.')).toEqual([
+      ['local officials', 'indirect', 'The border crossing reopened on Monday'],
+    ]);
+  });
+
+  it('a reported clause may start with a number', () => {
+    expect(said('Mona Adil, the spokeswoman, said 12 of the 15 members had agreed.')).toEqual([['Mona Adil', 'indirect', '12 of the 15 members had agreed']]);
+  });
+
+  it('"X called it “…”" attributes the quote', () => {
+    expect(said('Senator Amy Carlsen called it “a reckless gamble.”')).toEqual([['Amy Carlsen', 'direct', 'a reckless gamble.']]);
+  });
+
+  it('a second speech verb ends the first reported clause: "said … and warned …"', () => {
+    const r = said('Hoshyar Zebari said the deal was final and warned that any delay would be costly.', '2008-11-20');
+    expect(r).toContainEqual(['Hoshyar Zebari', 'indirect', 'the deal was final']);
+    expect(r).toContainEqual(['Hoshyar Zebari', 'indirect', 'any delay would be costly']);
+  });
+
+  it('honorifics: "Mr. Maliki said"', () => {
+    expect(said('Mr. Maliki said the talks were over.', '2011-10-01')).toEqual([['Nouri al-Maliki', 'indirect', 'the talks were over']]);
+  });
+});
+
 describe('offsets', () => {
   it('every statement text is the exact slice of the article at its offsets', () => {
     const text = '“No more delays,” the envoy said.\nAccording to two diplomats, a deal is near, and that is “good news,” one of them said.';
