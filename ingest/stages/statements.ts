@@ -46,12 +46,15 @@ const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const SKIP_AFTER_VERB = new RegExp(
   String.raw`^(?:\s*,)?\s+(?:` +
     [
-      String.raw`in (?:a|an|the|his|her|their|its) (?:joint |written |televised |brief |separate |recent )?(?:statement|interview|tweet|post|speech|briefing|news conference|press conference|letter|op-ed|address|message|report|meeting|call)(?: (?:with|to|on|issued|posted|released|published)(?: [A-Za-z’'.-]+){1,6}?)?(?=[\s,:“"])`,
+      String.raw`in (?:a|an|the|his|her|their|its) (?:joint |written |televised |brief |separate |recent )?(?:statement|interview|tweet|post|speech|briefing|news conference|press conference|letter|op-ed|address|message|report|meeting|call)(?: (?:with|to|on|issued|posted|released|published)(?: [A-Za-z’'.-]+){1,6}?)?(?=\s+(?:that|on|last|this|earlier|in)\b|\s*[,:“".]|$)`,
       String.raw`(?:on|last|this|next|earlier|late|early)(?: on)? (?:${DAYS}|week|month|year|summer|winter|spring|autumn|fall|weekend)(?: (?:morning|evening|night|afternoon))?`,
       String.raw`(?:on |in )?(?:${MONTHS})(?: \d{1,2})?(?:,? \d{4})?`,
       String.raw`(?:${DAYS})(?![’']s)(?: (?:morning|evening|night|afternoon))?`,
       String.raw`(?:earlier|later|previously|recently|again|also|repeatedly|publicly|privately|separately|yesterday|today)`,
       String.raw`(?:to |told )?(?:reporters|journalists|the media|the press|lawmakers|the BBC|CNN)`,
+      // where it was said: "on Telegram", "on its website", "in a post on X", "via a spokesman"
+      String.raw`(?:on|via|through|in|at) (?:Telegram|Twitter|X|Facebook|Instagram|television|TV|state TV|state television|social media|radio)`,
+      String.raw`(?:on|via|through|in|at|from) (?:its|the|their|his|her|a|an) [\w’'-]+(?: [\w’'-]+)?(?= that\b| ?[,:“"])`,
       String.raw`(?:in|from|at) (?:Baghdad|Washington|Tehran|Erbil|Brussels|London|Paris|Ankara|Riyadh|Damascus|Beirut|Doha|the White House|the Pentagon)`,
     ].join('|') +
     ')',
@@ -151,7 +154,9 @@ export function statements(doc: Doc): Doc {
         // continuation: the paragraph's (or the previous paragraph's) last quote by the same voice
         const prev = out[out.length - 1];
         const words = text.slice(span.start, span.end).split(/\s+/).length;
-        if (!prev || words < 4) return;
+        // a short quote continues the voice only as a whole sentence of its own ("“We'll keep talking.”")
+        const wholeSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /(?:^|[.!?”"]\s+)$/.test(text.slice(para.start, q.start - 1));
+        if (!prev || (words < 4 && !wholeSentence)) return;
         const prevPara = doc.sentences.find((s) => s.start <= prev.start && prev.start < s.end)?.paragraph ?? -99;
         const gap = para.index - prevPara;
         const quoteStartsPara = q.start - 1 <= para.start;

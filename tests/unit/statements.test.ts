@@ -190,6 +190,19 @@ describe('house styles', () => {
     expect(r).toContainEqual(['Hoshyar Zebari', 'indirect', 'any delay would be costly']);
   });
 
+  it('where it was said sits between the verb and the clause: "on Telegram", "in a statement posted on its website"', () => {
+    expect(said('The ministry said in a statement posted on its website that the border would reopen.')).toEqual([
+      ['ministry', 'indirect', 'the border would reopen'],
+    ]);
+    expect(said('Abu Hussein al-Hamidawi said on Telegram that the attacks would stop.')).toEqual([['Abu Hussein al-Hamidawi', 'indirect', 'the attacks would stop']]);
+  });
+
+  it('a whole-sentence quote after an attributed one keeps the voice, however short', () => {
+    const r = said('“There is no deadline,” a Pentagon official said. “We keep talking.”');
+    expect(r.map((x) => x[2])).toEqual(['There is no deadline', 'We keep talking.']);
+    expect(r[0]![0]).toBe(r[1]![0]);
+  });
+
   it('honorifics: "Mr. Maliki said"', () => {
     expect(said('Mr. Maliki said the talks were over.', '2011-10-01')).toEqual([['Nouri al-Maliki', 'indirect', 'the talks were over']]);
   });
