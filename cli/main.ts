@@ -10,7 +10,7 @@ import { openStore } from '../cypher/open-store.ts';
 import { StoreError } from '../cypher/store.ts';
 import { formatSummary } from '../ingest/eval/format.ts';
 import { loadGold, scoreExtraction } from '../ingest/eval/score.ts';
-import { extractArticle, ingestArticles, loadArticleFiles, toPredictions } from '../ingest/index.ts';
+import { extractArticle, ingestArticles, loadArticleFiles, toPredictions, type ArticleInput } from '../ingest/index.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -26,6 +26,43 @@ async function extractAll(paths: string[], manifest?: string) {
   return { predictions: { articles: articles.map((a) => toPredictions(extractArticle(a))) }, errors };
 }
 
+/** POST /api/articles in batches of the API's limit; returns the exit code. */
+async function ingestThroughServer(url: string, token: string, articles: ArticleInput[], loadFailures: number): Promise<number> {
+  process.stderr.write(`the database is held by the server: sending ${articles.length} article(s) to ${url}\n`);
+  const t0 = performance.now();
+  const counts = { ingested: 0, skipped: 0, failed: loadFailures, statements: 0 };
+  for (let i = 0; i < articles.length; i += 100) {
+    const batch = articles.slice(i, i + 100).map(({ file, text, title, source, url: u, published }) => ({ file, text, title, source, url: u, published }));
+    let res: Response;
+    try {
+      res = await fetch(`${url}/api/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ articles: batch }),
+      });
+    } catch (e) {
+      fail(`cannot reach the server at ${url}: ${(e as Error).message}`);
+    }
+    const body = (await res.json().catch(() => ({}))) as { results?: IngestResultLike[]; title?: string; detail?: string };
+    if (!res.ok || !body.results) fail(`the server refused the articles (${res.status}): ${body.detail ?? body.title ?? 'no detail'}`);
+    for (const r of body.results) {
+      counts[r.status]++;
+      counts.statements += r.statements;
+      if (r.status === 'failed') process.stderr.write(`failed ${r.error}\n`);
+    }
+  }
+  process.stdout.write(
+    `ingested ${counts.ingested} article(s) through the server (${counts.skipped} already stored, ${counts.failed} failed): ${counts.statements} statements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+  return counts.failed && !counts.ingested && !counts.skipped ? 1 : 0;
+}
+
+interface IngestResultLike {
+  status: 'ingested' | 'skipped' | 'failed';
+  statements: number;
+  error: string | null;
+}
+
 const program = new Command()
   .name('claimgraph')
   .description('Who said what, and when: a claim-tracking knowledge graph of news articles.')
@@ -37,7 +74,8 @@ program
   .argument('<paths...>', 'article files or directories')
   .option('--manifest <file>', 'manifest to use instead of each directory\'s manifest.json')
   .option('--data-dir <dir>', 'database directory (default: $CLAIMGRAPH_DATA_DIR or ./data)')
-  .action(async (paths: string[], opts: { manifest?: string; dataDir?: string }) => {
+  .option('--server <url>', 'running server to send the articles to when it holds the database (default: http://127.0.0.1:$PORT)')
+  .action(async (paths: string[], opts: { manifest?: string; dataDir?: string; server?: string }) => {
     let config;
     try {
       config = loadConfig(process.env, opts.dataDir ? { CLAIMGRAPH_DATA_DIR: opts.dataDir } : {});
@@ -51,7 +89,18 @@ program
     try {
       store = await openStore(config.store);
     } catch (e) {
-      fail(e instanceof StoreError ? e.message : `cannot open the store: ${(e as Error).message}`);
+      // The embedded database admits one process. With a server holding it, hand the articles to
+      // the server (its write queue serialises them with the API's own writes) when a token is set.
+      if (e instanceof StoreError && e.code === 'LOCKED' && config.writeToken) {
+        const url = opts.server ?? `http://127.0.0.1:${config.port}`;
+        process.exitCode = await ingestThroughServer(url, config.writeToken, articles, errors.length);
+        return;
+      }
+      fail(
+        e instanceof StoreError
+          ? `${e.message}${e.code === 'LOCKED' ? ' — or set CLAIMGRAPH_WRITE_TOKEN (as the server has it) to send the articles to the running server.' : ''}`
+          : `cannot open the store: ${(e as Error).message}`,
+      );
     }
     const bar = new cliProgress.SingleBar(
       { format: 'ingesting [{bar}] {value}/{total} {file}', hideCursor: true, noTTYOutput: false, stream: process.stderr },
