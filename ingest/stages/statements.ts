@@ -665,6 +665,11 @@ class Resolver {
 
     // "the office of X", "a body representing the groups", "some elements within the Iraq government"
     if (/^(?:the\s+)?office of\b/i.test(raw)) return this.local(raw.replace(/^the\s+/i, ''), 'organization', span);
+    // "Abadi's office", "the minister's spokesman": the body speaks, not its possessor
+    const possessed = /^(.+?)[’']s\s+((?:[a-z-]+\s+){0,2}(office|spokes(?:man|woman|person)|ministry|government|cabinet|team|campaign|aides?|camp|party|bloc|movement|militia|forces))$/i.exec(headPart);
+    if (possessed && mentions.some((m) => m.start < span.start + raw.indexOf(headPart) + possessed[1]!.length + 1)) {
+      return this.local(headPart, ANON_HEADS.has(possessed[3]!.toLowerCase()) ? 'anonymous' : 'organization', span);
+    }
 
     // named mentions: a person first, else the mention that holds the head word
     const person = mentions.find((m) => this.get(m.actorId)?.type === 'person');

@@ -203,6 +203,11 @@ describe('house styles', () => {
     expect(r[0]![0]).toBe(r[1]![0]);
   });
 
+  it('a possessed body speaks for itself: "Abadi’s office said"', () => {
+    const r = said('Abadi’s office said in a statement that the premier welcomed the decision.', '2015-06-10');
+    expect(r).toEqual([['Abadi’s office', 'indirect', 'the premier welcomed the decision']]);
+  });
+
   it('honorifics: "Mr. Maliki said"', () => {
     expect(said('Mr. Maliki said the talks were over.', '2011-10-01')).toEqual([['Nouri al-Maliki', 'indirect', 'the talks were over']]);
   });
