@@ -208,3 +208,11 @@ describe('positions stage', () => {
     expect(doc.positions.map((p) => p.actorId)).toEqual(['minister']);
   });
 });
+
+describe('stance cues for the foreign military presence', () => {
+  it('an ending mission or a "mission creep" complaint opposes the presence', () => {
+    for (const t of ['The coalition mission should end this year.', 'Its leader said the mission of the US-led military coalition must end.', 'Critics called the new deployment mission creep.']) {
+      expect(issueStances(t).find((r) => r.id === 'us-troop-presence')?.stance, t).toBe('oppose');
+    }
+  });
+});
