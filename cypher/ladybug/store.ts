@@ -26,6 +26,7 @@ import {
   type WriteSummary,
 } from '../store.ts';
 import { checkBatch, chunks, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
+import { recoverInterruptedCheckpoint, type CheckpointRecovery } from './recovery.ts';
 import { toPlain } from './values.ts';
 
 export interface LadybugConfig {
@@ -219,9 +220,15 @@ export class LadybugStore implements GraphStore {
     return this.gen;
   }
 
+  /** What the last open() found and did about a checkpoint interrupted by a crash (see recovery.ts). */
+  lastRecovery: CheckpointRecovery | null = null;
+
   async open(): Promise<void> {
     if (this.db) return;
     fs.mkdirSync(this.dataDir, { recursive: true });
+    // Before the engine touches the files: 0.19.1 would delete the shadow file of a checkpoint
+    // killed after its commit point, and then never open again (see recovery.ts).
+    this.lastRecovery = recoverInterruptedCheckpoint(this.dbPath);
     const db = new lbug.Database(this.dbPath, this.bufferPoolBytes, true, false);
     try {
       await db.init();
