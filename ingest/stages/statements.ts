@@ -292,6 +292,8 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     const vStart = m.index;
     const vEnd = m.index + word.length;
     const cueSpan = { start: abs(vStart), end: abs(vEnd) };
+    // a verb inside reported content is part of what was reported ("… said the government has not asked …")
+    if (frames.some((f) => f.kind === 'verb' && f.contents.some((c) => c.start <= cueSpan.start && cueSpan.end <= c.end))) continue;
     // subject
     let prefix = ms.slice(0, vStart).replace(AUX_ADVERB, '');
     let speakerSpan: Span | null = null;

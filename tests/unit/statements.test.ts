@@ -99,6 +99,12 @@ describe('reported speech', () => {
     expect(new Set(r.map((x) => x[0])).size).toBe(1);
   });
 
+  it('a speech verb inside reported content does not take over the chain (regression)', () => {
+    const r = said('The ministry insisted that Baghdad had not asked the advisers to leave, stressing that they were invited, adding that no date was set.');
+    expect(r.map((x) => x[2])).toEqual(['Baghdad had not asked the advisers to leave', 'they were invited', 'no date was set']);
+    expect(new Set(r.map((x) => x[0])).size).toBe(1);
+  });
+
   it('a report credited at the end: "…, CNN reported."', () => {
     expect(said('The drawdown will begin in September, CNN reported.')).toEqual([['CNN', 'indirect', 'The drawdown will begin in September']]);
   });
