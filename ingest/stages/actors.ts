@@ -15,7 +15,8 @@ import type { Actor, ActorMention, Doc } from '../types.ts';
 
 const NAME_TOKEN = String.raw`(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Ibn|Bin)-)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.|[A-Z]{2,5}`;
 const CONNECTOR = String.raw`(?:al|el|bin|ibn|abu|de|van|von|da|di|of|for|and|on|the|&)`;
-const CANDIDATE = new RegExp(String.raw`(?<![\w’'-])(?:${NAME_TOKEN})(?:\s+(?:${CONNECTOR}\s+)*(?:${NAME_TOKEN}))*`, 'g');
+// names never run across a line break (a byline is followed by a blank line and the body)
+const CANDIDATE = new RegExp(String.raw`(?<![\w’'-])(?:${NAME_TOKEN})(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+)*(?:${NAME_TOKEN}))*`, 'g');
 
 export function fromDict(a: DictActor): Actor {
   return {
@@ -153,7 +154,23 @@ export function actors(doc: Doc): Doc {
         segStart = -1;
       }
     }
-    for (const [s, e] of segments) {
+    // "By Jane Doe and John Roe": a person's name ends at "and"; what follows is classified again
+    const parts: [number, number][] = [];
+    for (const [s0, e0] of segments) {
+      let from = s0;
+      const andRe = /[^\S\n]+(?:and|&)[^\S\n]+(?=[A-Z])/g;
+      andRe.lastIndex = s0;
+      for (let a = andRe.exec(text); a && a.index < e0; a = andRe.exec(text)) {
+        const left = tokensOf(text, from, a.index);
+        const right = tokensOf(text, a.index + a[0].length, e0);
+        if (classifyCandidate(text, left)?.kind === 'person' && classifyCandidate(text, right)?.kind === 'person') {
+          parts.push([from, a.index]);
+          from = a.index + a[0].length;
+        }
+      }
+      parts.push([from, e0]);
+    }
+    for (const [s, e] of parts) {
       const toks = tokensOf(text, s, e).map((t) => ({ ...t, text: t.text.replace(/[,;:]$/, '') }));
       if (!toks.length) continue;
       const c = classifyCandidate(text, toks);

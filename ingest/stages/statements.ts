@@ -308,6 +308,19 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
         afterSubject = speakerSpan;
       }
     }
+    // "The vote was symbolic, said Hayder al-Khoei, a fellow at …": the clause before is what was said
+    let invertedContent: Span | null = null;
+    if (!speakerSpan && !quoteBefore && TAIL_REPORT_VERBS.has(word) && /,\s*$/.test(prefix)) {
+      const sm = /^\s+((?:the |a |an )?[A-Z][\w’'.-]*(?:\s+(?!that\b|in\b|on\b|to\b)[\w’'.-]+){0,5}?)\s*(?=,|\.|$|\s+(?:in|on|at|who|to)\b)/.exec(ms.slice(vEnd));
+      const before = prefix.replace(/[\s,]+$/, '');
+      const lead = LEADING_ADVERBIAL.exec(before)?.[0].length ?? 0;
+      if (sm && before.length - lead > 0 && looksLikeClause(before.slice(lead)) && !/·/.test(before.slice(-2))) {
+        const st = vEnd + sm.index + sm[0].indexOf(sm[1]!);
+        speakerSpan = { start: abs(st), end: abs(st + sm[1]!.length) };
+        afterSubject = speakerSpan;
+        invertedContent = { start: abs(lead), end: abs(before.length) };
+      }
+    }
     const trimmedPrefix = prefix.replace(/\s+$/, '');
     const participle = /ing$/.test(word);
     let byClause: Span | null = null;
@@ -405,6 +418,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     let kind: Frame['kind'] = 'verb';
     if (afterSubject) {
       kind = 'tail';
+      if (invertedContent) contents = [invertedContent];
     } else if (that) {
       contents = splitContent(text, masked, paraStart, { start: abs(pos + that[0].length), end: sentenceEnd });
     } else if (obj) {

@@ -17,6 +17,12 @@ describe('actors stage', () => {
     expect(people).toEqual(expect.arrayContaining(['Dana Whitfield', 'Yasmin Haddad', 'Karim Touma']));
   });
 
+  it('reads a two-author byline as two people, and never runs a name across a line break', () => {
+    const d = actorsOf('By Dana Whitfield and Omar Haddad\n\nToday the talks resumed.');
+    const people = [...d.actors.values()].filter((a) => a.type === 'person').map((a) => a.name);
+    expect(people).toEqual(['Dana Whitfield', 'Omar Haddad']);
+  });
+
   it('finds organisations by their head word and does not take sentence starters for names', () => {
     const d = actorsOf('The Center for Regional Security Studies published a report. But Monday was quiet.');
     const names = [...d.actors.values()].map((a) => a.name);

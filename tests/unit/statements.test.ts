@@ -105,6 +105,10 @@ describe('reported speech', () => {
     expect(new Set(r.map((x) => x[0])).size).toBe(1);
   });
 
+  it('an inverted tail without quotes: "CLAUSE, said X, a fellow at …"', () => {
+    expect(said('The vote was largely symbolic, said Nour Kassem, a fellow at the Tahrir Institute.')).toEqual([['Nour Kassem', 'indirect', 'The vote was largely symbolic']]);
+  });
+
   it('a report credited at the end: "…, CNN reported."', () => {
     expect(said('The drawdown will begin in September, CNN reported.')).toEqual([['CNN', 'indirect', 'The drawdown will begin in September']]);
   });
