@@ -158,14 +158,15 @@ export function actors(doc: Doc): Doc {
     const parts: [number, number][] = [];
     for (const [s0, e0] of segments) {
       let from = s0;
-      const andRe = /[^\S\n]+(?:and|&)[^\S\n]+(?=[A-Z])/g;
-      andRe.lastIndex = s0;
-      for (let a = andRe.exec(text); a && a.index < e0; a = andRe.exec(text)) {
-        const left = tokensOf(text, from, a.index);
-        const right = tokensOf(text, a.index + a[0].length, e0);
+      const seg = text.slice(s0, e0);
+      // only the candidate's own text is searched (a search over the rest of the article would be quadratic)
+      for (const a of seg.includes('and') || seg.includes('&') ? seg.matchAll(/[^\S\n]+(?:and|&)[^\S\n]+(?=[A-Z])/g) : []) {
+        const at = s0 + a.index;
+        const left = tokensOf(text, from, at);
+        const right = tokensOf(text, at + a[0].length, e0);
         if (classifyCandidate(text, left)?.kind === 'person' && classifyCandidate(text, right)?.kind === 'person') {
-          parts.push([from, a.index]);
-          from = a.index + a[0].length;
+          parts.push([from, at]);
+          from = at + a[0].length;
         }
       }
       parts.push([from, e0]);

@@ -1,0 +1,212 @@
+/**
+ * SIGKILL of a writer in the middle of a LadybugDB checkpoint, after its commit point: the shadow
+ * file is complete, the CHECKPOINT record is in a fresh 42-byte `graph.lbug.wal` (the checkpoint
+ * that commits a COPY: there was no WAL to rotate), and the shadow pages are not (all) applied yet.
+ * @ladybugdb/core 0.19.1 deletes that shadow file on open and then fails for good with
+ * "Cannot open file graph.lbug.shadow"; `LadybugStore.open()` must recover it (cypher/ladybug/recovery.ts).
+ *
+ * The kill is made exact, not timed: the parent watches the data directory, SIGSTOPs the child when
+ * a checkpoint is under way, checks the files while the child is frozen, and SIGKILLs it only in
+ * the wanted state (else SIGCONT). Linux only (/proc).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import lbug from '@ladybugdb/core';
+import { LadybugStore, ladybugDbPath } from '../../cypher/ladybug/store.ts';
+import { StoreError } from '../../cypher/store.ts';
+import { manyArticles } from './fixtures.ts';
+import { startChild, type Child } from './helpers/spawn.ts';
+
+const dirs: string[] = [];
+function tmp(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-ckpt-crash-'));
+  dirs.push(d);
+  return d;
+}
+const children: Child[] = [];
+afterAll(() => {
+  for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** 2000 rows per table and batch: every table goes in by COPY (SMALL_BATCH), each COPY commits by a checkpoint. */
+const BATCH = 2000;
+const BATCHES = 3;
+const BUFFER = 256 * 1024 * 1024;
+
+function listing(dir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    try {
+      out[name] = fs.statSync(path.join(dir, name)).size;
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return out;
+}
+
+/** Checkpoint past its commit point, CHECKPOINT record in the active WAL, shadow not yet removed. */
+function committedInActiveWal(files: Record<string, number>): boolean {
+  return (files['graph.lbug.shadow'] ?? 0) > 0 && files['graph.lbug.wal'] === 42 && !('graph.lbug.wal.checkpoint' in files);
+}
+
+/** True once every thread of `pid` is stopped (SIGSTOP takes effect asynchronously). */
+function stopped(pid: number): boolean {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).every((t) => {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      return state === 'T' || state === 't' || state === 'Z' || state === 'X';
+    });
+  } catch {
+    return true; // gone
+  }
+}
+
+async function freeze(pid: number): Promise<void> {
+  process.kill(pid, 'SIGSTOP');
+  const until = Date.now() + 2000;
+  while (!stopped(pid)) {
+    if (Date.now() > until) throw new Error('child did not stop');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/**
+ * Runs a writer of BATCHES batches; once batch 0 is done, SIGKILLs it the first time the directory
+ * is in the `committedInActiveWal` state (checked while the child is frozen). Returns the files left.
+ */
+async function killAfterCheckpointCommit(dir: string): Promise<{ files: Record<string, number>; lines: string[] }> {
+  const child = startChild('write', dir, '0', String(BATCH), String(BATCHES));
+  children.push(child);
+  await child.waitFor((l) => l === 'done 0');
+  const pid = child.proc.pid!;
+  let exited = false;
+  void child.exited.then(() => (exited = true));
+  let busy = false;
+  let killedWith: Record<string, number> | null = null;
+  const done = new Promise<void>((resolve) => {
+    const check = async () => {
+      if (busy || killedWith || exited) return;
+      const pre = listing(dir);
+      // A checkpoint is under way (its shadow file exists) and not a rotated one.
+      if (!('graph.lbug.shadow' in pre) || 'graph.lbug.wal.checkpoint' in pre) return;
+      busy = true;
+      try {
+        await freeze(pid);
+        const files = listing(dir);
+        if (committedInActiveWal(files)) {
+          child.proc.kill('SIGKILL');
+          killedWith = files;
+          resolve();
+        } else {
+          process.kill(pid, 'SIGCONT');
+        }
+      } catch {
+        // the child exited meanwhile
+      } finally {
+        busy = false;
+      }
+    };
+    const watcher = fs.watch(dir, () => void check());
+    const timer = setInterval(() => void check(), 1);
+    void child.exited.then(() => {
+      watcher.close();
+      clearInterval(timer);
+      resolve();
+    });
+  });
+  await done;
+  await child.exited;
+  if (!killedWith) {
+    throw new Error(`the writer finished without being caught after a checkpoint's commit point; stdout: ${child.lines.slice(-5).join(' | ')}`);
+  }
+  // Nothing changes after the kill: what the kill left is what was checked while frozen.
+  expect(listing(dir)).toEqual(killedWith);
+  return { files: killedWith, lines: child.lines };
+}
+
+describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during a checkpoint (after its commit point)', () => {
+  let gone: string | null = null;
+
+  it('reopens (replaying the shadow file), holds no half-written article, and a re-ingest gives the counts of a clean run', async () => {
+    const dir = tmp();
+    const { files, lines } = await killAfterCheckpointCommit(dir);
+    console.log(`[ckpt-crash] killed after "${lines.at(-1)}" leaving ${JSON.stringify(files)}`);
+    expect(Object.keys(files).sort()).toEqual([
+      'graph.lbug',
+      'graph.lbug.checkpoint.apply.lock',
+      'graph.lbug.checkpoint.intent.lock',
+      'graph.lbug.shadow',
+      'graph.lbug.wal',
+    ]);
+
+    // A copy for the next test: the state after the engine's own (destructive) open.
+    gone = tmp();
+    fs.cpSync(dir, gone, { recursive: true });
+
+    const store = new LadybugStore({ dataDir: dir, bufferPoolBytes: BUFFER });
+    await store.open();
+    try {
+      expect(store.lastRecovery?.action).toBe('completed-checkpoint');
+      // The engine replayed the shadow file and removed it and the frozen WAL.
+      expect(Object.keys(listing(dir))).toEqual(['graph.lbug']);
+
+      const incomplete = await store.read<{ n: number }>({ text: 'MATCH (a:Article) WHERE a.complete <> true RETURN count(a) AS n', params: {} });
+      expect(incomplete[0]!.n).toBe(0);
+      const c = await store.counts();
+      // Batch 0 survived whole (it was done before the kill); nothing of a later batch is half-written.
+      expect(c.nodes.Article % BATCH).toBe(0);
+      expect(c.nodes.Article).toBeGreaterThanOrEqual(BATCH);
+      expect(c.nodes.Statement).toBe(c.nodes.Article * 5);
+      expect(c.rels.REPORTED_IN).toBe(c.nodes.Statement);
+      const strayRels = await store.read<{ n: number }>({
+        text: 'MATCH ()-[r:SAID]->() WHERE NOT EXISTS { MATCH (a:Article) WHERE a.id = r.articleId } RETURN count(r) AS n',
+        params: {},
+      });
+      expect(strayRels[0]!.n).toBe(0);
+
+      for (let i = 0; i < BATCHES; i++) await store.write(manyArticles(i * BATCH, BATCH));
+      const after = await store.counts();
+      const clean = new LadybugStore({ dataDir: tmp(), bufferPoolBytes: BUFFER });
+      await clean.open();
+      for (let i = 0; i < BATCHES; i++) await clean.write(manyArticles(i * BATCH, BATCH));
+      const expected = await clean.counts();
+      await clean.close();
+      expect(after).toEqual(expected);
+    } finally {
+      await store.close();
+    }
+    // And it reopens cleanly once more.
+    const again = new LadybugStore({ dataDir: dir, bufferPoolBytes: BUFFER });
+    await again.open();
+    expect(again.lastRecovery?.action).toBe('none');
+    await again.close();
+  });
+
+  it('refuses, deleting nothing, once an earlier open by the engine itself has deleted the shadow file', async () => {
+    expect(gone).not.toBeNull();
+    const dir = gone!;
+    // What @ladybugdb/core 0.19.1 does alone with that state: deletes the shadow file, then fails.
+    const raw = new lbug.Database(ladybugDbPath(dir), 64 * 1024 * 1024, true, false);
+    await expect(raw.init()).rejects.toThrow(/Cannot open file .*graph\.lbug\.shadow/);
+    await raw.close().catch(() => undefined);
+    const left = listing(dir);
+    expect(left['graph.lbug.shadow']).toBeUndefined();
+    expect(left['graph.lbug.wal']).toBe(42);
+
+    const store = new LadybugStore({ dataDir: dir, bufferPoolBytes: BUFFER });
+    const err = await store.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await store.close();
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe('UNAVAILABLE');
+    expect((err as StoreError).message).toMatch(/shadow file is gone/);
+    expect(listing(dir)).toEqual(left);
+  });
+});
