@@ -72,6 +72,8 @@ export const RELATION_KINDS = [
   'member_of',
   'holds_office',
   'addresses',
+  /** the speaker of a statement names the other actor in it */
+  'speaks_about',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -182,7 +184,7 @@ export const REL_TABLES = {
     },
   },
   RELATES: {
-    doc: 'A dated relation between two actors (negotiates with, pressures, attacks, supports, member of, holds office, …).',
+    doc: 'A dated relation between two actors (negotiates with, pressures, attacks, supports, member of, holds office, speaks about, …).',
     from: 'Actor',
     to: 'Actor',
     props: {

@@ -197,6 +197,26 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         }
       }
     }
+    // who speaks about whom: the actors named inside a statement, linked from its speaker
+    const aboutSeen = new Set<string>();
+    for (const st of doc.statements) {
+      for (const m of doc.mentions) {
+        if (m.start < st.start || m.end > st.end || m.actorId === st.speakerId) continue;
+        const key = `${st.start}:${st.speakerId}>${m.actorId}`;
+        if (aboutSeen.has(key)) continue;
+        aboutSeen.add(key);
+        out.push({
+          kind: 'speaks_about',
+          from: st.speakerId,
+          to: m.actorId,
+          title: null,
+          date: st.date ?? doc.publication,
+          evidence: st.text.length > 300 ? `${st.text.slice(0, 297)}…` : st.text,
+          start: st.start,
+          end: st.end,
+        });
+      }
+    }
     return { ...doc, relations: [...doc.relations, ...out] };
   };
 }

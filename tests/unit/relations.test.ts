@@ -137,3 +137,15 @@ describe('relations stage', () => {
     expect(triples(noOffices(makeDoc('Jordan and Egypt are neighbours.', COUNTRIES)))).toEqual([]);
   });
 });
+
+describe('speaks_about', () => {
+  it('links a statement’s speaker to the actors named inside it, once per statement, dated like it', () => {
+    const text = 'Jordan said Egypt and Syria had agreed. Jordan said nothing more.';
+    const doc = makeDocWith(text, COUNTRIES.concat([['Syria', 'syria', 'country']]), {
+      statements: [{ speaker: 'jordan', text: 'Egypt and Syria had agreed', date: '2020-04-01' }],
+    });
+    const rels = noOffices(doc).relations.filter((r) => r.kind === 'speaks_about');
+    expect(rels.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['jordan>egypt', 'jordan>syria']);
+    expect(rels.every((r) => r.date.value === '2020-04-01' && r.evidence === 'Egypt and Syria had agreed')).toBe(true);
+  });
+});
