@@ -31,7 +31,12 @@ import { StoreError } from '../store.ts';
 const CHECKPOINT_RECORD = 0xfe;
 
 export interface CheckpointRecovery {
-  action: 'none' | 'completed-checkpoint';
+  /**
+   * `locked`: another process holds the database; the caller must not open it, because 0.19.1
+   * deletes the shadow file of that process's running checkpoint before it even tries the lock
+   * (measured: a second read-write open unlinked a live writer's shadow file, then failed on the lock).
+   */
+  action: 'none' | 'completed-checkpoint' | 'locked';
   /** Files found beside the database before recovery (name: bytes). */
   files: Record<string, number>;
 }
@@ -68,36 +73,41 @@ export function isCheckpointOnlyWal(buf: Buffer): boolean {
 }
 
 /**
- * Inodes on which some process holds a lock, from /proc/locks (Linux); null when unknown.
- * LadybugDB holds an fcntl write lock on the data file while a read-write Database is open, and
- * on the checkpoint lock files during a checkpoint.
+ * Pids holding a lock on each inode, from /proc/locks (Linux); null when unknown. LadybugDB holds
+ * an fcntl write lock on the data file while a read-write Database is open, and on the checkpoint
+ * lock files during a checkpoint. A pid of 0 is a holder outside this pid namespace.
  */
-function lockedInodes(): Set<number> | null {
+function lockHolders(): Map<number, Set<number>> | null {
   let text: string;
   try {
     text = fs.readFileSync('/proc/locks', 'utf8');
   } catch {
     return null;
   }
-  const inodes = new Set<number>();
+  const holders = new Map<number, Set<number>>();
   for (const line of text.split('\n')) {
-    const m = /\s[0-9a-f]+:[0-9a-f]+:(\d+)\s/.exec(line);
-    if (m) inodes.add(Number(m[1]));
+    const m = /\s(-?\d+)\s+[0-9a-f]+:[0-9a-f]+:(\d+)\s/.exec(line);
+    if (!m) continue;
+    const ino = Number(m[2]);
+    if (!holders.has(ino)) holders.set(ino, new Set());
+    holders.get(ino)!.add(Number(m[1]));
   }
-  return inodes;
+  return holders;
 }
 
-function heldByAProcess(paths: string[]): boolean | null {
-  const locked = lockedInodes();
-  if (!locked) return null;
+/** Pids holding a lock on any of `paths`; null when unknown. */
+function holdersOf(paths: string[]): Set<number> | null {
+  const all = lockHolders();
+  if (!all) return null;
+  const out = new Set<number>();
   for (const p of paths) {
     try {
-      if (locked.has(fs.statSync(p).ino)) return true;
+      for (const pid of all.get(fs.statSync(p).ino) ?? []) out.add(pid);
     } catch {
       // absent: nothing to hold
     }
   }
-  return false;
+  return out;
 }
 
 function fsyncPath(p: string, flags: string): void {
@@ -119,6 +129,10 @@ export function recoverInterruptedCheckpoint(dbPath: string): CheckpointRecovery
     if (name.startsWith(base)) files[name] = size(path.join(dir, name)) ?? -1;
   }
   const none: CheckpointRecovery = { action: 'none', files };
+  // Another process has the database open read-write (the engine's own lock test, done first).
+  const dbHolders = holdersOf([dbPath]);
+  if (dbHolders && [...dbHolders].some((pid) => pid !== process.pid)) return { action: 'locked', files };
+  const holders = holdersOf([dbPath, f.intentLock, f.applyLock, f.wal, f.shadow]);
   const walSize = size(f.wal);
   const shadowSize = size(f.shadow);
   // The frozen-WAL path, a shadow with no commit record, or a WAL of ordinary commits: the engine
@@ -130,10 +144,9 @@ export function recoverInterruptedCheckpoint(dbPath: string): CheckpointRecovery
   const listing = Object.entries(files)
     .map(([n, s]) => `${n} (${s} B)`)
     .join(', ');
-  const held = heldByAProcess([dbPath, f.intentLock, f.applyLock, f.wal, f.shadow]);
-  // A live process (this one included) may be between steps 4 and 6 right now: leave it alone;
-  // opening will report the lock.
-  if (held === true) return none;
+  // This process holds the files (another store open on the same directory): its checkpoint may
+  // be between steps 4 and 6 right now. Leave it alone.
+  if (holders && holders.size > 0) return none;
 
   if (shadowSize === null || shadowSize === 0) {
     // The CHECKPOINT record is durable but its pages are gone: an earlier open by 0.19.1 deleted
@@ -145,7 +158,7 @@ export function recoverInterruptedCheckpoint(dbPath: string): CheckpointRecovery
         `The committed pages are lost and the data file may be half-written; re-ingest into an empty --data-dir. Files: ${listing}`,
     );
   }
-  if (held === null) {
+  if (holders === null) {
     throw new StoreError(
       'UNAVAILABLE',
       `LadybugDB at ${dbPath} holds a checkpoint interrupted after its commit point, which @ladybugdb/core 0.19.1 ` +

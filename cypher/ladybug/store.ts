@@ -228,18 +228,18 @@ export class LadybugStore implements GraphStore {
     fs.mkdirSync(this.dataDir, { recursive: true });
     // Before the engine touches the files: 0.19.1 would delete the shadow file of a checkpoint
     // killed after its commit point, and then never open again (see recovery.ts).
+    const locked = () =>
+      `${this.dataDir} is in use by another claimgraph process (is the server running?). Stop it, or point --data-dir elsewhere.`;
     this.lastRecovery = recoverInterruptedCheckpoint(this.dbPath);
+    // Not even tried: the engine would delete the other process's checkpoint shadow file before failing on the lock.
+    if (this.lastRecovery.action === 'locked') throw new StoreError('LOCKED', locked());
     const db = new lbug.Database(this.dbPath, this.bufferPoolBytes, true, false);
     try {
       await db.init();
     } catch (err) {
       await db.close().catch(() => undefined);
       if (isLockError(err)) {
-        throw new StoreError(
-          'LOCKED',
-          `${this.dataDir} is in use by another claimgraph process (is the server running?). Stop it, or point --data-dir elsewhere.`,
-          { cause: err },
-        );
+        throw new StoreError('LOCKED', locked(), { cause: err });
       }
       throw new StoreError('UNAVAILABLE', `cannot open LadybugDB at ${this.dbPath}: ${(err as Error).message}`, { cause: err });
     }

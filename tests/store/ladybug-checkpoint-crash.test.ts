@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import lbug from '@ladybugdb/core';
 import { LadybugStore, ladybugDbPath } from '../../cypher/ladybug/store.ts';
-import { StoreError } from '../../cypher/store.ts';
+import { StoreError, type Counts } from '../../cypher/store.ts';
 import { manyArticles } from './fixtures.ts';
 import { startChild, type Child } from './helpers/spawn.ts';
 
@@ -76,10 +76,11 @@ async function freeze(pid: number): Promise<void> {
 }
 
 /**
- * Runs a writer of BATCHES batches; once batch 0 is done, SIGKILLs it the first time the directory
- * is in the `committedInActiveWal` state (checked while the child is frozen). Returns the files left.
+ * Runs a writer of BATCHES batches; once batch 0 is done, catches it the first time the directory
+ * is in the `committedInActiveWal` state (checked while the child is frozen), then SIGKILLs it or
+ * leaves it frozen. Returns the files at that moment.
  */
-async function killAfterCheckpointCommit(dir: string): Promise<{ files: Record<string, number>; lines: string[] }> {
+async function catchAfterCheckpointCommit(dir: string, then: 'kill' | 'freeze'): Promise<{ child: Child; files: Record<string, number> }> {
   const child = startChild('write', dir, '0', String(BATCH), String(BATCHES));
   children.push(child);
   await child.waitFor((l) => l === 'done 0');
@@ -87,10 +88,18 @@ async function killAfterCheckpointCommit(dir: string): Promise<{ files: Record<s
   let exited = false;
   void child.exited.then(() => (exited = true));
   let busy = false;
-  let killedWith: Record<string, number> | null = null;
-  const done = new Promise<void>((resolve) => {
-    const check = async () => {
-      if (busy || killedWith || exited) return;
+  let caught: Record<string, number> | null = null;
+  await new Promise<void>((resolve) => {
+    const watcher = fs.watch(dir, () => void check());
+    const timer = setInterval(() => void check(), 1);
+    const finish = () => {
+      watcher.close();
+      clearInterval(timer);
+      resolve();
+    };
+    void child.exited.then(finish);
+    async function check() {
+      if (busy || caught || exited) return;
       const pre = listing(dir);
       // A checkpoint is under way (its shadow file exists) and not a rotated one.
       if (!('graph.lbug.shadow' in pre) || 'graph.lbug.wal.checkpoint' in pre) return;
@@ -99,9 +108,9 @@ async function killAfterCheckpointCommit(dir: string): Promise<{ files: Record<s
         await freeze(pid);
         const files = listing(dir);
         if (committedInActiveWal(files)) {
-          child.proc.kill('SIGKILL');
-          killedWith = files;
-          resolve();
+          caught = files;
+          if (then === 'kill') child.proc.kill('SIGKILL');
+          finish();
         } else {
           process.kill(pid, 'SIGCONT');
         }
@@ -110,23 +119,29 @@ async function killAfterCheckpointCommit(dir: string): Promise<{ files: Record<s
       } finally {
         busy = false;
       }
-    };
-    const watcher = fs.watch(dir, () => void check());
-    const timer = setInterval(() => void check(), 1);
-    void child.exited.then(() => {
-      watcher.close();
-      clearInterval(timer);
-      resolve();
-    });
+    }
   });
-  await done;
-  await child.exited;
-  if (!killedWith) {
+  if (!caught) {
     throw new Error(`the writer finished without being caught after a checkpoint's commit point; stdout: ${child.lines.slice(-5).join(' | ')}`);
   }
-  // Nothing changes after the kill: what the kill left is what was checked while frozen.
-  expect(listing(dir)).toEqual(killedWith);
-  return { files: killedWith, lines: child.lines };
+  if (then === 'kill') {
+    await child.exited;
+    // Nothing changed after the kill: what it left is what was checked while frozen.
+    expect(listing(dir)).toEqual(caught);
+  }
+  return { child, files: caught };
+}
+
+let cleanCounts: Counts | null = null;
+/** Counts of a clean run of all the batches into a fresh directory. */
+async function clean(): Promise<Counts> {
+  if (cleanCounts) return cleanCounts;
+  const store = new LadybugStore({ dataDir: tmp(), bufferPoolBytes: BUFFER });
+  await store.open();
+  for (let i = 0; i < BATCHES; i++) await store.write(manyArticles(i * BATCH, BATCH));
+  cleanCounts = await store.counts();
+  await store.close();
+  return cleanCounts;
 }
 
 describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during a checkpoint (after its commit point)', () => {
@@ -134,8 +149,8 @@ describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during
 
   it('reopens (replaying the shadow file), holds no half-written article, and a re-ingest gives the counts of a clean run', async () => {
     const dir = tmp();
-    const { files, lines } = await killAfterCheckpointCommit(dir);
-    console.log(`[ckpt-crash] killed after "${lines.at(-1)}" leaving ${JSON.stringify(files)}`);
+    const { child, files } = await catchAfterCheckpointCommit(dir, 'kill');
+    console.log(`[ckpt-crash] killed after "${child.lines.at(-1)}" leaving ${JSON.stringify(files)}`);
     expect(Object.keys(files).sort()).toEqual([
       'graph.lbug',
       'graph.lbug.checkpoint.apply.lock',
@@ -170,13 +185,7 @@ describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during
       expect(strayRels[0]!.n).toBe(0);
 
       for (let i = 0; i < BATCHES; i++) await store.write(manyArticles(i * BATCH, BATCH));
-      const after = await store.counts();
-      const clean = new LadybugStore({ dataDir: tmp(), bufferPoolBytes: BUFFER });
-      await clean.open();
-      for (let i = 0; i < BATCHES; i++) await clean.write(manyArticles(i * BATCH, BATCH));
-      const expected = await clean.counts();
-      await clean.close();
-      expect(after).toEqual(expected);
+      expect(await store.counts()).toEqual(await clean());
     } finally {
       await store.close();
     }
@@ -208,5 +217,32 @@ describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during
     expect((err as StoreError).code).toBe('UNAVAILABLE');
     expect((err as StoreError).message).toMatch(/shadow file is gone/);
     expect(listing(dir)).toEqual(left);
+  });
+
+  it('a second open while a live writer is past a checkpoint commit point says LOCKED and leaves its shadow file alone', async () => {
+    const dir = tmp();
+    const { child, files } = await catchAfterCheckpointCommit(dir, 'freeze');
+    try {
+      // Another claimgraph process (a second server, a CLI ingest) opens the same directory.
+      const other = startChild('open', dir);
+      children.push(other);
+      const line = await other.waitFor((l) => l.startsWith('{'));
+      await other.exited;
+      expect(JSON.parse(line)).toMatchObject({ ok: false, code: 'LOCKED' });
+      // 0.19.1 alone would have deleted the writer's shadow file here, before failing on the lock.
+      expect(listing(dir)).toEqual(files);
+    } finally {
+      process.kill(child.proc.pid!, 'SIGCONT');
+    }
+    // The writer finishes normally, and the store holds exactly a clean run.
+    await child.waitFor((l) => l === 'closed');
+    expect(await child.exited).toBe(0);
+    const store = new LadybugStore({ dataDir: dir, bufferPoolBytes: BUFFER });
+    await store.open();
+    try {
+      expect(await store.counts()).toEqual(await clean());
+    } finally {
+      await store.close();
+    }
   });
 });
