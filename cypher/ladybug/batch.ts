@@ -7,6 +7,16 @@ import { NODE_LABELS, REL_TYPES, validateGraphRecords, type ActorNode, type Grap
 import { StoreError } from '../store.ts';
 
 /** Validates records, and checks every statement and relationship belongs to an article of the batch. */
+/** Validates a batch, then queues its write: invalid records are refused before anything is queued. */
+export function checkedWrite<T>(records: GraphRecords, queue: () => Promise<T>): Promise<T> {
+  try {
+    checkBatch(records);
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
+  return queue();
+}
+
 export function checkBatch(records: GraphRecords): void {
   try {
     validateGraphRecords(records);

@@ -25,7 +25,7 @@ import {
   type GraphStore,
   type WriteSummary,
 } from '../store.ts';
-import { checkBatch, chunks, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
+import { checkedWrite, chunks, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
 import { recoverInterruptedCheckpoint, type CheckpointRecovery } from './recovery.ts';
 import { toPlain } from './values.ts';
 
@@ -322,12 +322,7 @@ export class LadybugStore implements GraphStore {
   }
 
   write(records: GraphRecords): Promise<WriteSummary> {
-    try {
-      checkBatch(records);
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
-    return this.enqueue(() => this.writeNow(records));
+    return checkedWrite(records, () => this.enqueue(() => this.writeNow(records)));
   }
 
   private async writeNow(records: GraphRecords): Promise<WriteSummary> {

@@ -21,7 +21,7 @@ import {
   type WriteSummary,
 } from '../store.ts';
 import { assertReadOnlyQuery } from '../console/guard.ts';
-import { checkBatch, chunks, mergeActors, restrictToArticles, uniqueById } from '../ladybug/batch.ts';
+import { checkedWrite, chunks, mergeActors, restrictToArticles, uniqueById } from '../ladybug/batch.ts';
 import { neo4jToConsole, neo4jToPlain, paramsToNeo4j } from './values.ts';
 
 // ---- the slice of neo4j-driver this store uses (a fake implements it in tests) ----------------
@@ -202,12 +202,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   write(records: GraphRecords): Promise<WriteSummary> {
-    try {
-      checkBatch(records);
-    } catch (err) {
-      return Promise.reject(err as Error);
-    }
-    return this.enqueue(() => this.writeNow(records));
+    return checkedWrite(records, () => this.enqueue(() => this.writeNow(records)));
   }
 
   private async writeNow(records: GraphRecords): Promise<WriteSummary> {
