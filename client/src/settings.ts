@@ -39,6 +39,12 @@ export const settings = {
     labelSize: 13,
     labelWeight: '600',
     labelColor: '#1f2328',
+    /**
+     * Level of detail: above this many edges, nodes are drawn as plain points and edges as plain
+     * lines (no curves, no arrowheads), the cheapest sigma programs. Measured on software WebGL
+     * (`npm run bench:client`); on a GPU the fancy programs are cheap at any size we serve.
+     */
+    lodEdgeThreshold: 8000,
     /** large graphs: draw no edges/labels while the camera moves */
     hideEdgesOnMove: true,
     hideLabelsOnMove: true,

@@ -8,10 +8,11 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeProgramType } from 'sigma/rendering';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { NodeSquareProgram } from '@sigma/node-square';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { settings } from '../settings.ts';
+import { levelOfDetail } from '../state/level-of-detail.ts';
 import { edgeDecision, nodeDecision, type InteractionState } from '../state/graph-filters.ts';
 import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from './build-graph.ts';
 
@@ -43,10 +44,14 @@ export class GraphView {
     private readonly events: GraphViewEvents = {},
   ) {
     const g = settings.graph;
+    // level of detail: big graphs get the cheapest programs (see settings.graph.lodEdgeThreshold)
+    const lod = levelOfDetail(graph.size, g.lodEdgeThreshold) === 'points';
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
-      nodeProgramClasses: { square: NodeSquareProgram },
+      nodeProgramClasses: lod ? { circle: NodePointProgram, square: NodePointProgram } : { square: NodeSquareProgram },
       // the curve program is typed for generic attributes; ours are a superset
-      edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs> },
+      edgeProgramClasses: lod
+        ? { straight: EdgeLineProgram, curved: EdgeLineProgram }
+        : { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs> },
       defaultEdgeType: 'straight',
       labelDensity: g.labelDensity,
       labelGridCellSize: g.labelGridCellSize,
