@@ -26,6 +26,8 @@ try {
   page.setDefaultTimeout(180_000);
   await page.goto(`http://127.0.0.1:${port}/perf.html`);
   const f = await measureFrameTimes(page, { nodes, edges, frames, budgetMs });
+  // what the page looked like at the end, to check the drawing by eye
+  await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'perf-graph.png') });
   const r = (x: number) => x.toFixed(1);
   console.log(`graph: ${f.nodes} nodes, ${f.edges} edges (viewport 1280×800, headless chromium, SwiftShader WebGL)`);
   console.log(`build graph (buildGraph + parallel-edge index): ${r(f.buildMs)} ms; sigma setup + first frame: ${r(f.firstRenderMs)} ms`);
