@@ -288,7 +288,8 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     const isPointedOut = word === 'pointed out';
     if (!SPEECH_VERBS.has(word) && !OBJECT_VERBS.has(word) && !isPointedOut) continue;
     if (/\b(?:to|not|never|would|could|should|must|may|might|can|cannot)\s+$/.test(ms.slice(0, m.index)) && !/ing$/.test(word)) continue; // "refused to say", "may claim"
-    if (/\b(?:the|a|an|its|his|her|their)\s+$/.test(ms.slice(0, m.index))) continue; // a noun: "the warning"
+    // a noun, not a verb: "the warning", "a greater say", "made demands", "its repeated calls"
+    if (/\b(?:the|a|an|its|his|her|their|our|my|your|this|these|those|no|any|some|several|many|such|own|greater|more|less|new|fresh|final|public|repeated|renewed|similar|earlier|latest|recent|strong|made|make|makes|making|issued|voiced|heeded|rejected|ignored|dismissed)\s+$/i.test(ms.slice(0, m.index))) continue;
     const vStart = m.index;
     const vEnd = m.index + word.length;
     const cueSpan = { start: abs(vStart), end: abs(vEnd) };

@@ -109,6 +109,12 @@ describe('reported speech', () => {
     expect(said('The vote was largely symbolic, said Nour Kassem, a fellow at the Tahrir Institute.')).toEqual([['Nour Kassem', 'indirect', 'The vote was largely symbolic']]);
   });
 
+  it('speech nouns are not verbs: "a greater say", "made demands" do not open frames', () => {
+    const r = said('After the vote, the Sadrist bloc made demands for a greater say, accusing the premier of ignoring its voters.');
+    expect(r).toContainEqual(['Sadrist movement', 'indirect', 'the premier of ignoring its voters']);
+    expect(r.every((x) => x[0] === 'Sadrist movement')).toBe(true);
+  });
+
   it('a report credited at the end: "…, CNN reported."', () => {
     expect(said('The drawdown will begin in September, CNN reported.')).toEqual([['CNN', 'indirect', 'The drawdown will begin in September']]);
   });
