@@ -66,7 +66,7 @@ const TRAILING_TIME = new RegExp(
 const AUX_ADVERB = /(?:\s+(?:has|have|had|is|was|were|are|will|would|also|further|later|again|then|previously|repeatedly|reportedly|apparently|recently|once|still|had\s+also|has\s+also|[a-z]+ly))+\s*$/;
 const LEADING_ADVERBIAL = new RegExp(
   // a dateline ("BAGHDAD —", "BAGHDAD, Jan 5 (Reuters) -") or a leading adverbial ("Last summer,")
-  String.raw`^(?:[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[—–-]+\s*)?(?:(?:Moreover|However|Meanwhile|Indeed|Also|Still|Reportedly|Recently|Separately|Earlier|Later|Instead|But|And|Yet|So|Now|Then|Last (?:summer|winter|spring|autumn|fall|year|month|week|${DAYS})|On (?:${DAYS})|In (?:${MONTHS})(?: \d{4})?|Earlier (?:on |this )?\w+|This (?:week|month|year))\s*,?\s+)*`,
+  String.raw`^(?:[A-Z][A-Z./'’ ]+(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*[—–-]+\s*)?(?:(?:Moreover|However|Meanwhile|Indeed|Also|Still|Reportedly|Recently|Separately|Earlier|Later|Instead|But|And|Yet|So|Now|Then|Last (?:summer|winter|spring|autumn|fall|year|month|week|${DAYS})|On (?:${DAYS})|In (?:${MONTHS})(?: \d{4})?|Earlier (?:on |this )?\w+|This (?:week|month|year))\s*,?\s+)*`,
 );
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
@@ -280,7 +280,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
   }
 
   // speech verbs
-  const verbRe = /\b([a-z]+(?: (?:for|out|to))?)\b/g;
+  const verbRe = /\b([a-z]+(?: (?:for|out|to|against|on))?)\b/g;
   let lastSubject: Span | null = null;
   for (let m = verbRe.exec(ms); m; m = verbRe.exec(ms)) {
     let word = m[1]!;
@@ -440,7 +440,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
       const trailingTime = TRAILING_TIME.exec(text.slice(start, end));
       if (trailingTime) end = start + trailingTime.index;
       if (end > start) contents = [{ start, end }];
-    } else if (/^\s*[.,]?\s*$/.test(rest) && TAIL_REPORT_VERBS.has(word)) {
+    } else if ((/^\s*[.,]?\s*$/.test(rest) || (/^\s*,/.test(rest) && /,\s*$/.test(ms.slice(0, speakerSpan.start - s.start)))) && TAIL_REPORT_VERBS.has(word)) {
       // "CONTENT, CNN reported."
       const before = ms.slice(0, speakerSpan.start - s.start).replace(/[\s,]+$/, '');
       const lead = LEADING_ADVERBIAL.exec(before)?.[0].length ?? 0;
@@ -464,7 +464,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
   });
 }
 
-const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|won’t|can’t|isn’t|wasn’t|aren’t)\b|[’']s\b|\b[a-z]{3,}ed\b/;
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|could|can|cannot|should|may|might|must|did|does|do|won’t|can’t|isn’t|wasn’t|aren’t)\b|[’']s\b|\b[a-z]{3,}ed\b/;
 /** Reported content without "that" must be a clause (a finite verb), not an object noun phrase. */
 function looksLikeClause(s: string): boolean {
   return FINITE.test(s.split(/[.;]/)[0] ?? '');
@@ -537,7 +537,11 @@ function substantialOutsideQuotes(text: string, c: Span, mask: Uint8Array, paraS
   let s = '';
   for (let i = c.start; i < c.end; i++) s += mask[i - paraStart] ? ' ' : text[i];
   const words = s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
-  return unquotedWords(text, c, mask, paraStart) >= 3 || (words.length >= 3 && FINITE.test(s) && !/^(?:it|they|he|she|we|i|this|that)(?:\s+(?:would|will|could|should|must|may|might|is|was|are|were|be|been|have|has|had|not|also|still|never))+\s*(?:an?|the)?\s*$/i.test(s.replace(/\s+/g, ' ').trim()));
+  const content = unquotedWords(text, c, mask, paraStart);
+  if (content >= 3) return true;
+  // a noun-phrase subject whose predicate is the quote: "the United States “cannot be trusted”"
+  if (content >= 2 && /^(?:the\s+)?[A-Z]/.test(s.trim()) && FINITE.test(text.slice(c.start, c.end)) && !FINITE.test(s)) return true;
+  return words.length >= 3 && FINITE.test(s) && !/^(?:it|they|he|she|we|i|this|that)(?:\s+(?:would|will|could|should|must|may|might|is|was|are|were|be|been|have|has|had|not|also|still|never))+\s*(?:an?|the)?\s*$/i.test(s.replace(/\s+/g, ' ').trim());
 }
 
 const FUNCTION_WORDS = new Set('a an the of to in on at for with by from and or but as that this it its their his her new would will be is was'.split(' '));

@@ -216,3 +216,11 @@ describe('stance cues for the foreign military presence', () => {
     }
   });
 });
+
+describe('stance cues for the campaign against ISIS', () => {
+  it('action against the group supports the campaign, and its defeat as a mere condition is no stance', () => {
+    expect(issueStances('We will keep taking action against ISIL wherever it hides.').find((r) => r.id === 'anti-isis-campaign')?.stance).toBe('support');
+    expect(issueStances('The coalition vowed to defeat Daesh.').find((r) => r.id === 'anti-isis-campaign')?.stance).toBe('support');
+    expect(issueStances('A schedule based on conditions, including the defeat of ISIS.').find((r) => r.id === 'anti-isis-campaign')?.stance ?? 'neutral').toBe('neutral');
+  });
+});

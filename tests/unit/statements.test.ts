@@ -115,6 +115,19 @@ describe('reported speech', () => {
     expect(r.every((x) => x[0] === 'Sadrist movement')).toBe(true);
   });
 
+  it('a credit in mid-sentence: "CLAUSE, the ministry said, the first …"', () => {
+    expect(said('Jets struck targets near Mosul on Friday, the ministry said, the first strikes in months.')).toEqual([
+      ['ministry', 'indirect', 'Jets struck targets near Mosul on Friday'],
+    ]);
+  });
+
+  it('a subject whose predicate is quoted, and "warned against"', () => {
+    const r = said('Marzieh Afkham said the United States “cannot be trusted” and warned against any new foreign presence.', '2014-08-09');
+    expect(r).toContainEqual(['Marzieh Afkham', 'indirect', 'the United States “cannot be trusted”']);
+    expect(r).toContainEqual(['Marzieh Afkham', 'direct', 'cannot be trusted']);
+    expect(r).toContainEqual(['Marzieh Afkham', 'indirect', 'any new foreign presence']);
+  });
+
   it('a report credited at the end: "…, CNN reported."', () => {
     expect(said('The drawdown will begin in September, CNN reported.')).toEqual([['CNN', 'indirect', 'The drawdown will begin in September']]);
   });
@@ -190,6 +203,7 @@ describe('house styles', () => {
     expect(said('ERBIL, March 3 (Wire) — The border crossing reopened on Monday, local officials said.')).toEqual([
       ['local officials', 'indirect', 'The border crossing reopened on Monday'],
     ]);
+    expect(said('WASHINGTON/BAGHDAD (Wire) - Talks resumed in Baghdad, officials said.')).toEqual([['officials', 'indirect', 'Talks resumed in Baghdad']]);
   });
 
   it('a reported clause may start with a number', () => {
