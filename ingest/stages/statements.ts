@@ -71,7 +71,7 @@ const LEADING_ADVERBIAL = new RegExp(
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
-const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|,\s+(?=(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|to|of)\b)|,?\s+(?:and|but)\s+(?=(?:also\s+)?(?:said|warned|added|urged|called|accused|insisted|stressed|vowed|pledged|told|denied|declared|announced|noted|argued)\b)|;\s+/g;
+const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|\s+and\s+that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|,\s+(?=(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|to|of)\b)|,?\s+(?:and|but)\s+(?=(?:also\s+)?(?:said|warned|added|urged|called|accused|insisted|stressed|vowed|pledged|told|denied|declared|announced|noted|argued)\b)|;\s+/g;
 
 export function statements(doc: Doc): Doc {
   const text = doc.input.text;
@@ -517,7 +517,7 @@ function splitContent(text: string, masked: string, paraStart: number, c: Span):
   for (let m = SPLIT_MARKERS.exec(seg); m; m = SPLIT_MARKERS.exec(seg)) {
     out.push({ start: c.start + from, end: c.start + m.index });
     // a following "that"-clause continues as its own statement; "adding that" etc. make their own frames
-    const thatCont = /^,\s+(?:and\s+)?that\s+$/.test(m[0]);
+    const thatCont = /^,?\s+(?:and\s+)?that\s+$/.test(m[0]);
     if (!thatCont) return out.filter((x) => x.end > x.start);
     from = m.index + m[0].length;
   }
@@ -729,7 +729,9 @@ class Resolver {
       const titleBefore = /([A-Za-z.’' ]{0,40})$/.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1] ?? '';
       const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${a.type === 'person' ? titleBefore.split(/\b(?:that|said|told|and|the media)\b/).pop() : ''}`).toLowerCase();
       if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
-      if (/^(group|militia|faction|movement|organi[sz]ation|outfit)$/.test(headWord) && (a.type === 'group' || a.type === 'organization')) return a;
+      // "the group", "the militia": an armed or political group, not any organisation mentioned last
+      if (/^(group|militia|faction|movement|outfit)$/.test(headWord) && a.type === 'group') return a;
+      if (/^organi[sz]ation$/.test(headWord) && (a.type === 'group' || a.type === 'organization')) return a;
       if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
     }
     const office = resolveOffice(head, this.doc.publication.from);

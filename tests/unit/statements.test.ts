@@ -128,6 +128,16 @@ describe('reported speech', () => {
     expect(r).toContainEqual(['Marzieh Afkham', 'indirect', 'any new foreign presence']);
   });
 
+  it('"the group said" refers to the last armed or political group, not the last organisation', () => {
+    const r = said('Kataib Hezbollah threatened the American forces. “We will respond,” the group said.', '2019-12-30');
+    expect(r).toEqual([['Kataib Hezbollah', 'direct', 'We will respond']]);
+  });
+
+  it('"said A and that B" without a comma gives two statements', () => {
+    const r = said('Mark Esper said the strikes were over and that no troops were hurt.', '2019-12-30');
+    expect(r.map((x) => x[2])).toEqual(['the strikes were over', 'no troops were hurt']);
+  });
+
   it('a report credited at the end: "…, CNN reported."', () => {
     expect(said('The drawdown will begin in September, CNN reported.')).toEqual([['CNN', 'indirect', 'The drawdown will begin in September']]);
   });
