@@ -129,7 +129,7 @@ describe('reported speech', () => {
   });
 
   it('"the group said" refers to the last armed or political group, not the last organisation', () => {
-    const r = said('Kataib Hezbollah threatened the American forces. “We will respond,” the group said.', '2019-12-30');
+    const r = said('Kataib Hezbollah fired rockets at the American forces. “We will respond,” the group said.', '2019-12-30');
     expect(r).toEqual([['Kataib Hezbollah', 'direct', 'We will respond']]);
   });
 
