@@ -70,7 +70,7 @@ const LEADING_ADVERBIAL = new RegExp(
 );
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
-const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander)\b/i;
+const APPOSITIVE_START = /^(?:a|an|the|who|which|also|now|director|head|chief|former|senior|analyst|professor|spokes\w+|deputy|leader|member|president|minister|commander|[a-z]+ed|[a-z]+en)\b/i;
 const SPLIT_MARKERS = /,\s+(?:adding|stressing|saying|noting|insisting|warning|arguing|emphasi[sz]ing|explaining|citing|as reported by|according to)\b|,\s+(?:and\s+)?that\s+|\s+and\s+that\s+|,\s+and\s+(?=·)|·\s+(?=(?:a|an)\s)|\s+and\s+(?=(?:their|his|her|its|the)\s+\w+\s+(?:[a-z]+ed|took|made|went|began|left|gave|came|held|met)\b)|,\s+(?=(?:a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:that|which|to|of)\b)|,?\s+(?:and|but)\s+(?=(?:also\s+)?(?:said|warned|added|urged|called|accused|insisted|stressed|vowed|pledged|told|denied|declared|announced|noted|argued)\b)|;\s+/g;
 
 export function statements(doc: Doc): Doc {
@@ -404,7 +404,10 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     let pos = vEnd;
     let rest = ms.slice(pos);
     if (/^(?:told|tells|tell|telling)$/.test(word)) {
-      const o = /^\s+(?:the media|reporters|journalists|the press|lawmakers|him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})/.exec(rest);
+      // the addressee: "told reporters", "told USA Today", "told his Iraqi counterpart on Tuesday that …"
+      const o =
+        /^\s+(?:[\w’'.-]+\s+){1,8}?(?=that\b)/.exec(rest) ??
+        /^\s+(?:the media|reporters|journalists|the press|lawmakers|him|her|them|us|me|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})/.exec(rest);
       if (o) pos += o[0].length;
     }
     for (let k = 0; k < 4; k++) {

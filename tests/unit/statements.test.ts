@@ -138,6 +138,16 @@ describe('reported speech', () => {
     expect(r.map((x) => x[2])).toEqual(['the strikes were over', 'no troops were hurt']);
   });
 
+  it('"told <addressee> on <day> that …": the addressee and the day are not what was said', () => {
+    expect(said('Lloyd Austin told his Iraqi counterpart on Tuesday that the United States remained committed.', '2021-07-28')).toEqual([
+      ['Lloyd Austin', 'indirect', 'the United States remained committed'],
+    ]);
+  });
+
+  it('a participle appositive is skipped: "The statement, signed by 20 lawmakers, said …"', () => {
+    expect(said('The statement, signed by 20 lawmakers, said the deal violated the constitution.')).toEqual([['statement', 'indirect', 'the deal violated the constitution']]);
+  });
+
   it('a report credited at the end: "…, CNN reported."', () => {
     expect(said('The drawdown will begin in September, CNN reported.')).toEqual([['CNN', 'indirect', 'The drawdown will begin in September']]);
   });
