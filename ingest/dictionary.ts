@@ -238,6 +238,8 @@ let lastTokens: Token[] = [];
  * (so callers must not modify the array).
  */
 export function tokenize(text: string): Token[] {
+  // short phrases (an office title being resolved) must not evict the article held in the cache
+  if (text.length < 200) return tokenizeUncached(text);
   if (text === lastText) return lastTokens;
   const out = tokenizeUncached(text);
   lastText = text;
