@@ -4,6 +4,8 @@
  */
 import type { DateValue, Doc, Span, Stage, StatementDraft, TimeExpression } from '../types.ts';
 import { findTimeExpressions } from '../dates/find-times.ts';
+import { findQuotes } from '../text/quotes.ts';
+import { findParagraphs } from './segment.ts';
 
 export { findTimeExpressions } from '../dates/find-times.ts';
 
@@ -18,11 +20,12 @@ const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 
 /** Quoted spans (“…”, "…"): words there are someone's, not the narrator's time of speaking. */
 export function quotedSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  // an unclosed quote ends with its paragraph
-  const re = /“[^”\n]*”?|"[^"\n]*"?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
-  return spans;
+  // the one quote finder of the pipeline (curly, straight, single-quote style, open at a paragraph's end)
+  return findParagraphs(text).flatMap((p) =>
+    findQuotes(text, p)
+      .filter((q) => q.depth === 0)
+      .map((q) => ({ start: q.start - 1, end: q.closed ? q.end + 1 : q.end })),
+  );
 }
 
 /** Sentence spans: the segmenter's if it ran, else a plain split on sentence punctuation and line breaks. */

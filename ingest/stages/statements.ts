@@ -155,7 +155,7 @@ export function statements(doc: Doc): Doc {
         const prev = out[out.length - 1];
         const words = text.slice(span.start, span.end).split(/\s+/).length;
         // a short quote continues the voice only as a whole sentence of its own ("“We'll keep talking.”")
-        const wholeSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /(?:^|[.!?”"]\s+)$/.test(text.slice(para.start, q.start - 1));
+        const wholeSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /(?:^|[.!?”"’']\s+)$/.test(text.slice(para.start, q.start - 1));
         if (!prev || (words < 4 && !wholeSentence)) return;
         const prevPara = doc.sentences.find((s) => s.start <= prev.start && prev.start < s.end)?.paragraph ?? -99;
         const gap = para.index - prevPara;
@@ -299,7 +299,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
     let prefix = ms.slice(0, vStart).replace(AUX_ADVERB, '');
     let speakerSpan: Span | null = null;
     let afterSubject: Span | null = null;
-    const quoteBefore = /·[\s,]*$/.test(prefix) || /[”"][\s,]*$/.test(prefix);
+    const quoteBefore = /·[\s,]*$/.test(prefix) || /[”"’][\s,]*$/.test(prefix);
     if (quoteBefore || !prefix.trim() || /[,;]\s*$/.test(prefix) && /^[\s,]*$/.test(prefix.replace(/^.*[·”"]/, ''))) {
       // "…,” said X, a former …" / "…, said X."
       const after = ms.slice(vEnd);
@@ -567,7 +567,7 @@ function pickFrameForQuote(q: QuoteSpan, frames: Frame[], doc: Doc, text: string
   const inside = frames.find((f) => f.contents.some((c) => c.start <= q.start && q.end <= c.end + 2));
   if (inside) return inside;
   // (b) the frame right after the closing mark ("…,” he said.)
-  const tail = frames.find((f) => f.sentence === sClose && f.cueSpan.start >= q.end && /^[\s”"',]*$/.test(textBetween(text, q.end, Math.min(f.speakerSpan.start, f.cueSpan.start))));
+  const tail = frames.find((f) => f.sentence === sClose && f.cueSpan.start >= q.end && /^[\s”"'’,]*$/.test(textBetween(text, q.end, Math.min(f.speakerSpan.start, f.cueSpan.start))));
   if (tail) return tail;
   // (c) a frame that introduces it ("X said: “…”", "X said that “…”")
   const head = frames.find((f) => f.sentence === sOpen && f.cueSpan.end <= openMark && /^[\s,:]*(?:that)?[\s,:]*(?:[a-z]+\s+){0,6}$/.test(textBetween(text, f.cueSpan.end, openMark).replace(SKIP_TAIL_RE, '')));

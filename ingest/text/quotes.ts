@@ -39,23 +39,36 @@ export function findQuotes(text: string, para: Span): QuoteSpan[] {
     }
   }
   if (open >= 0 && open + 1 < para.end) out.push(trimSpan(text, { start: open + 1, end: para.end, closed: false, depth: 0 }));
+  // British style: single marks are the quotes when the paragraph has no double ones
+  if (!out.length && !/[“”"]/.test(text.slice(para.start, para.end))) return findSingleQuotes(text, para, 0);
   const nested: QuoteSpan[] = [];
   for (const q of out) nested.push(...findSingleQuotes(text, q));
   return [...out, ...nested].filter((q) => q.end > q.start).sort((a, b) => a.start - b.start);
 }
 
-/** ‘…’ inside a double-quoted span; ’ closes only when not followed by a letter (so "it’s" is no close). */
-function findSingleQuotes(text: string, q: Span): QuoteSpan[] {
+/**
+ * Single-quoted spans: ‘…’ (and straight '…' at depth 0). An opening mark follows a space or the
+ * start and precedes a letter; a closing mark is not followed by a letter, so the apostrophes of
+ * "it’s" and "didn't" never open or close a quote.
+ */
+function findSingleQuotes(text: string, q: Span, depth: 0 | 1 = 1): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let open = -1;
+  let openMark = '';
   for (let i = q.start; i < q.end; i++) {
     const c = text[i]!;
-    if (c === '‘' && (i === q.start || /[\s(—–-]/.test(text[i - 1]!))) open = i;
-    else if (c === '’' && open >= 0 && !/[A-Za-z]/.test(text[i + 1] ?? ' ')) {
-      out.push({ start: open + 1, end: i, closed: true, depth: 1 });
+    const prev = i === q.start ? ' ' : text[i - 1]!;
+    const next = text[i + 1] ?? ' ';
+    const opener = c === '‘' || (depth === 0 && c === "'");
+    if (opener && open < 0 && /[\s(\[—–-]/.test(prev) && /[A-Za-z0-9]/.test(next)) {
+      open = i;
+      openMark = c;
+    } else if (open >= 0 && (c === '’' || (openMark === "'" && c === "'")) && !/[A-Za-z]/.test(next) && !/\s/.test(prev)) {
+      out.push({ start: open + 1, end: i, closed: true, depth });
       open = -1;
     }
   }
+  if (depth === 0 && open >= 0 && openMark === '‘') out.push(trimSpan(text, { start: open + 1, end: q.end, closed: false, depth }));
   return out;
 }
 

@@ -31,6 +31,16 @@ describe('quote spans', () => {
     expect(qs.map((q) => q.depth)).toEqual([0, 0, 0, 1]);
   });
 
+  it('takes single marks as quotes only when the paragraph has no double ones, never apostrophes', () => {
+    const t = "‘It’s over,’ she said. The Iraqis’ talks didn't resume.";
+    expect(findQuotes(t, { start: 0, end: t.length }).map((q) => t.slice(q.start, q.end))).toEqual(['It’s over,']);
+    const u = '“He said ‘no,’ twice,” she said. It’s late.';
+    expect(findQuotes(u, { start: 0, end: u.length }).map((q) => [u.slice(q.start, q.end), q.depth])).toEqual([
+      ['He said ‘no,’ twice,', 0],
+      ['no,', 1],
+    ]);
+  });
+
   it('keeps an unclosed quote open to the paragraph end', () => {
     const t = '“The plan holds. We are ready, the envoy added.';
     const [q] = findQuotes(t, { start: 0, end: t.length });

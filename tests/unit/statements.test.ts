@@ -219,6 +219,16 @@ describe('more news constructions', () => {
 });
 
 describe('house styles', () => {
+  it('British style: single quotation marks are the quotes when a paragraph has no double ones', () => {
+    expect(said('‘We will not leave until the job is done,’ Lloyd Austin said. ‘The mission continues.’', '2021-07-28')).toEqual([
+      ['Lloyd Austin', 'direct', 'We will not leave until the job is done'],
+      ['Lloyd Austin', 'direct', 'The mission continues.'],
+    ]);
+    expect(said("'We will not leave,' Lloyd Austin said. He didn't say when the Iraqis' talks resume.", '2021-07-28')).toEqual([
+      ['Lloyd Austin', 'direct', 'We will not leave'],
+    ]);
+  });
+
   it('a dateline is not part of the reported content', () => {
     expect(said('ERBIL, March 3 (Wire) — The border crossing reopened on Monday, local officials said.')).toEqual([
       ['local officials', 'indirect', 'The border crossing reopened on Monday'],
