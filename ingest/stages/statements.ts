@@ -25,7 +25,8 @@ import {
 } from '../text/lexicon.ts';
 import { kebab } from '../text/normalize.ts';
 import { findQuotes, isModifierScareQuote, quoteMask, quoteTextSpan, type QuoteSpan } from '../text/quotes.ts';
-import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts';
+import type { Actor, ActorMention, Doc, Sentence, Span, StatementDraft } from '../types.ts';
+import { sentenceAt } from './segment.ts';
 import { fromDict } from './actors.ts';
 
 interface Frame {
@@ -81,11 +82,17 @@ export function statements(doc: Doc): Doc {
   const ctx = new Resolver(doc, actorsById, out);
 
   let colonFrame: Frame | null = null; // "X said:" ending a paragraph introduces the next one's quote
+  const sentencesOfParagraph = new Map<number, (readonly [Sentence, number])[]>();
+  doc.sentences.forEach((s, i) => {
+    const list = sentencesOfParagraph.get(s.paragraph) ?? [];
+    list.push([s, i]);
+    sentencesOfParagraph.set(s.paragraph, list);
+  });
   for (const para of doc.paragraphs) {
     const quotes = findQuotes(text, para);
     const mask = quoteMask(quotes, para.start, para.end);
     const masked = maskText(text, mask, para.start, para.end);
-    const sentIdx = doc.sentences.map((s, i) => [s, i] as const).filter(([s]) => s.start >= para.start && s.end <= para.end);
+    const sentIdx = (sentencesOfParagraph.get(para.index) ?? []).filter(([s]) => s.start >= para.start && s.end <= para.end);
     const frames: Frame[] = [];
     for (const [s, i] of sentIdx) frames.push(...findFrames(text, masked, para.start, s, i, ctx));
     const introducer = colonFrame;
@@ -157,7 +164,7 @@ export function statements(doc: Doc): Doc {
         // a short quote continues the voice only as a whole sentence of its own ("“We'll keep talking.”")
         const wholeSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /(?:^|[.!?”"’']\s+)$/.test(text.slice(para.start, q.start - 1));
         if (!prev || (words < 4 && !wholeSentence)) return;
-        const prevPara = doc.sentences.find((s) => s.start <= prev.start && prev.start < s.end)?.paragraph ?? -99;
+        const prevPara = doc.sentences[sentenceAt(doc.sentences, prev.start)]?.paragraph ?? -99;
         const gap = para.index - prevPara;
         const quoteStartsPara = q.start - 1 <= para.start;
         if (!(gap === 0 || (gap === 1 && quoteStartsPara))) return;
@@ -373,7 +380,7 @@ function findFrames(text: string, masked: string, paraStart: number, s: Span, si
           const c0 = Math.max(head.lastIndexOf('·') + 1, lastBoundary(head));
           np = head.slice(c0);
           npStart = c0;
-        } else if (c1 > 0 && ctx.doc.mentions.some((m) => m.start >= abs(c1 + 1) && m.end <= abs(segs.length) && ctx.doc.actors.get(m.actorId)?.type === 'person')) {
+        } else if (c1 > 0 && mentionsIn(ctx.doc.mentions, abs(c1 + 1), abs(segs.length)).some((m) => ctx.doc.actors.get(m.actorId)?.type === 'person')) {
           // "A spokesman for the ministry, John Kirby, said": the name between the commas speaks
           np = lastSeg;
           npStart = c1 + 1;
@@ -480,9 +487,9 @@ function mainSubjectSpan(ctx: Resolver, text: string, s: Span, before: number): 
   const from = s.start + (sub ? sub[0].length : 0);
   // the subject noun phrase: from the clause start through the mentions of its first words
   const firstWords = /^\s*(?:\S+\s+){0,7}\S+/.exec(text.slice(from, before))?.[0] ?? '';
-  const ms = ctx.doc.mentions.filter((x) => x.start >= from && x.end <= Math.min(before, from + firstWords.length));
+  const ms = mentionsIn(ctx.doc.mentions, from, Math.min(before, from + firstWords.length));
   if (!ms.length) {
-    const m = ctx.doc.mentions.find((x) => x.start >= from && x.end <= before);
+    const m = mentionsIn(ctx.doc.mentions, from, before)[0];
     return m ? { start: m.start, end: m.end } : null;
   }
   const firstVerb = /\s(?:is|are|was|were|has|have|had|will|would|[a-z]{3,}ed|[a-z]{3,}s)\s/.exec(text.slice(ms[0]!.end, before));
@@ -499,7 +506,7 @@ function lastBoundary(s: string): number {
 }
 
 function firstMentionSpan(ctx: Resolver, s: Span, before: number): Span | null {
-  const m = ctx.doc.mentions.find((x) => x.start >= s.start && x.end <= before);
+  const m = mentionsIn(ctx.doc.mentions, s.start, before)[0];
   return m ? { start: m.start, end: m.end } : null;
 }
 
@@ -556,13 +563,34 @@ function unquotedWords(text: string, c: Span, mask: Uint8Array, paraStart: numbe
 }
 
 const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+function firstMentionAt(mentions: readonly ActorMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions lying inside [start, end): a binary search, then a walk (articles can be long). */
+export function mentionsIn(mentions: readonly ActorMention[], start: number, end: number): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (let i = firstMentionAt(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) {
+    if (mentions[i]!.end <= end) out.push(mentions[i]!);
+  }
+  return out;
+}
 const spanUnion = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
 function pickFrameForQuote(q: QuoteSpan, frames: Frame[], doc: Doc, text: string): Frame | undefined {
   const openMark = q.start - 1;
   const closeMark = q.closed ? q.end : q.end - 1;
-  const sOpen = doc.sentences.findIndex((s) => s.start <= openMark && openMark < s.end);
-  const sClose = doc.sentences.findIndex((s) => s.start <= closeMark && closeMark < s.end);
+  const sOpen = sentenceAt(doc.sentences, openMark);
+  const sClose = sentenceAt(doc.sentences, closeMark);
   // (a) the quote sits inside a frame's reported content
   const inside = frames.find((f) => f.contents.some((c) => c.start <= q.start && q.end <= c.end + 2));
   if (inside) return inside;
@@ -576,6 +604,8 @@ function pickFrameForQuote(q: QuoteSpan, frames: Frame[], doc: Doc, text: string
   const near = frames.filter((f) => f.sentence === sOpen || f.sentence === sClose);
   return near.sort((a, b) => Math.abs(a.cueSpan.start - q.start) - Math.abs(b.cueSpan.start - q.start))[0];
 }
+/** How far back (characters) "the official", "the newspaper" look for their antecedent. */
+const NOMINAL_LOOKBACK = 6000;
 const SKIP_TAIL_RE = /\b(?:in (?:a|an) \w+(?: with [\w ]+)?|on \w+|last \w+)\b/g;
 const textBetween = (text: string, a: number, b: number) => (b > a ? text.slice(a, b) : '');
 
@@ -649,7 +679,7 @@ class Resolver {
       return a;
     }
 
-    const mentions = this.doc.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    const mentions = mentionsIn(this.doc.mentions, span.start, span.end);
     const headWord = lower[words.length - 1] ?? '';
     const det = DETERMINERS.has(lower[0] ?? '');
 
@@ -721,7 +751,9 @@ class Resolver {
 
   private nominal(head: string, span: Span): Actor | null {
     const text = this.doc.input.text;
-    const before = [...this.doc.mentions, ...this.newMentions].filter((m) => m.end <= span.start).sort((a, b) => b.start - a.start);
+    // antecedents: the mentions of the last few thousand characters, nearest first
+    const windowStart = Math.max(0, span.start - NOMINAL_LOOKBACK);
+    const before = [...mentionsIn(this.doc.mentions, windowStart, span.start), ...this.newMentions.filter((m) => m.start >= windowStart && m.end <= span.start)].sort((a, b) => b.start - a.start);
     const headWord = head.split(' ').pop()!;
     // the voices of the last few statements are the most salient antecedents
     const recentSpeakers = this.statements.slice(-3).reverse().map((st) => ({ actorId: st.speakerId, start: st.start }));
@@ -759,7 +791,7 @@ class Resolver {
 
   private pronoun(p: string, at: number): Actor | null {
     const sentences = this.doc.sentences;
-    const si = sentences.findIndex((s) => s.start <= at && at < s.end);
+    const si = sentenceAt(sentences, at);
     const para = sentences[si]?.paragraph ?? 0;
     const wantPlural = p === 'they' || p === 'we';
     const gender = p === 'he' ? 'male' : p === 'she' ? 'female' : undefined;
@@ -778,7 +810,8 @@ class Resolver {
     for (let k = si; k >= 0 && k >= si - 3; k--) {
       const s = sentences[k]!;
       if (para - s.paragraph > 1) break;
-      const inS = [...this.doc.mentions, ...this.newMentions].filter((m) => m.start >= s.start && m.end <= (k === si ? at : s.end)).sort((a, b) => a.start - b.start);
+      const upTo = k === si ? at : s.end;
+      const inS = [...mentionsIn(this.doc.mentions, s.start, upTo), ...this.newMentions.filter((m) => m.start >= s.start && m.end <= upTo)].sort((a, b) => a.start - b.start);
       if (k === si && last && lastPara >= para - 1 && fits(this.get(last.speakerId)) && last.start >= s.start - 1) return this.get(last.speakerId)!;
       const cand = inS.map((m) => this.get(m.actorId)).filter(fits);
       if (k < si && last && lastPara >= s.paragraph && last.start >= s.start && fits(this.get(last.speakerId))) return this.get(last.speakerId)!;
