@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function ensureCorpus(): void {
+async function ensureCorpus(): Promise<void> {
   const manifest = path.join(corpusDir, 'manifest.json');
   if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as unknown[]).length === N) {
     console.log(`reusing ${N}-article corpus in ${corpusDir}`);
@@ -44,7 +44,7 @@ function ensureCorpus(): void {
   }
   fs.rmSync(corpusDir, { recursive: true, force: true });
   const t0 = performance.now();
-  generateCorpus({ out: corpusDir, count: N, seed: 1 });
+  await generateCorpus({ out: corpusDir, count: N, seed: 1 });
   console.log(`generated ${N} articles in ${Math.round(performance.now() - t0)} ms`);
 }
 
@@ -172,7 +172,7 @@ async function bench(cacheMb: number): Promise<void> {
 
 async function main(): Promise<void> {
   fs.mkdirSync(DIR, { recursive: true });
-  ensureCorpus();
+  await ensureCorpus();
   await ensureStore();
   const mode = process.env.BENCH_CACHE ?? 'both';
   if (mode !== 'off') await bench(64);

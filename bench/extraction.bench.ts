@@ -5,10 +5,9 @@
  *   BENCH_MB   corpus size in MB (default 2)
  *   BENCH_RUNS timed runs per pass, median reported (default 3)
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { extractArticle, STAGES, type ArticleInput } from '../ingest/index.ts';
+import { extractArticle, loadArticleFiles, STAGES, type ArticleInput } from '../ingest/index.ts';
 import { newDoc } from '../ingest/pipeline.ts';
 import { addDays, fmtYmd, parseYmd } from '../ingest/dates/calendar.ts';
 
@@ -16,17 +15,10 @@ const CORPUS = join(import.meta.dirname, '..', 'corpus');
 const TARGET_BYTES = Number(process.env.BENCH_MB ?? 2) * 1024 * 1024;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
-interface ManifestEntry {
-  file: string;
-  title: string;
-  source: string;
-  url: string | null;
-  published: string;
-}
-
-function buildCorpus(): ArticleInput[] {
-  const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as ManifestEntry[];
-  const samples = manifest.map((m) => ({ ...m, text: readFileSync(join(CORPUS, m.file), 'utf8') }));
+/** The sample articles (read by the project's own loader) repeated to the target size. */
+async function buildCorpus(): Promise<ArticleInput[]> {
+  const { articles: samples, errors } = await loadArticleFiles([CORPUS]);
+  if (errors.length || !samples.length) throw new Error(`cannot read the sample corpus: ${errors.map((e) => e.message).join('; ')}`);
   const out: ArticleInput[] = [];
   let bytes = 0;
   for (let copy = 0; bytes < TARGET_BYTES; copy++) {
@@ -87,7 +79,7 @@ const compromiseTagging = (articles: ArticleInput[]) => {
   return tagged;
 };
 
-const articles = buildCorpus();
+const articles = await buildCorpus();
 const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
 const mb = bytes / (1024 * 1024);
 const warm = articles.slice(0, 10);

@@ -10,13 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-interface ManifestEntry {
-  file: string;
-  title: string;
-  source: string;
-  url: string | null;
-  published: string;
-}
+import { loadArticleFiles } from '../ingest/index.ts';
+import type { ManifestEntry } from '../ingest/stages/load.ts';
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same corpus. */
 function rng(seed: number): () => number {
@@ -56,14 +51,16 @@ export interface GenerateOptions {
 }
 
 /** Generates the corpus; returns the number of articles written. */
-export function generateCorpus(opts: GenerateOptions): number {
+export async function generateCorpus(opts: GenerateOptions): Promise<number> {
   const count = opts.count ?? 10_000;
   const from = opts.from ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../corpus');
   const rand = rng(opts.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
-  const manifest = JSON.parse(fs.readFileSync(path.join(from, 'manifest.json'), 'utf8')) as ManifestEntry[];
-  const texts = manifest.map((m) => fs.readFileSync(path.join(from, m.file), 'utf8'));
+  // the project's own loader: a bad sample corpus fails here with the file named
+  const { articles: manifest, errors } = await loadArticleFiles([from]);
+  if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
+  const texts = manifest.map((m) => m.text);
   // Paragraphs long enough to be prose (skips the language tag, headline and blank-ish lines).
   const paragraphs = texts.flatMap((t) => t.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 120));
   const names = speakerNames(texts);
@@ -115,6 +112,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   const t0 = performance.now();
-  const n = generateCorpus({ out: values.out, count, seed: Number(values.seed), ...(values.from ? { from: values.from } : {}) });
+  const n = await generateCorpus({ out: values.out, count, seed: Number(values.seed), ...(values.from ? { from: values.from } : {}) });
   process.stdout.write(`wrote ${n} articles + manifest.json to ${values.out} in ${Math.round(performance.now() - t0)} ms\n`);
 }

@@ -5,6 +5,7 @@
  */
 import { NODE_LABELS, REL_TYPES, validateGraphRecords, type ActorNode, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
 import { StoreError } from '../store.ts';
+import type { WriteSummary } from '../store.ts';
 
 /** Validates records, and checks every statement and relationship belongs to an article of the batch. */
 /** Validates a batch, then queues its write: invalid records are refused before anything is queued. */
@@ -93,4 +94,10 @@ export function countRecords(records: GraphRecords): number {
   for (const l of NODE_LABELS) n += records.nodes[l as NodeLabel].length;
   for (const t of REL_TYPES) n += records.rels[t].length;
   return n;
+}
+
+/** Which of a batch's articles still need writing, and the summary the write will report. */
+export function planWrite(articleIds: readonly string[], complete: ReadonlySet<string>): { todo: string[]; summary: WriteSummary } {
+  const todo = articleIds.filter((id) => !complete.has(id));
+  return { todo, summary: { articlesWritten: todo, articlesSkipped: articleIds.filter((id) => complete.has(id)) } };
 }

@@ -25,7 +25,7 @@ import {
   type GraphStore,
   type WriteSummary,
 } from '../store.ts';
-import { checkedWrite, chunks, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
+import { checkedWrite, chunks, planWrite, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
 import { recoverInterruptedCheckpoint, type CheckpointRecovery } from './recovery.ts';
 import { toPlain } from './values.ts';
 
@@ -340,8 +340,7 @@ export class LadybugStore implements GraphStore {
           ).map((r) => String(r.id)),
         )
       : new Set<string>();
-    const todo = articleIds.filter((id) => !done.has(id));
-    const summary: WriteSummary = { articlesWritten: todo, articlesSkipped: articleIds.filter((id) => done.has(id)) };
+    const { todo, summary } = planWrite(articleIds, done);
     if (todo.length === 0) return summary;
 
     const batch = restrictToArticles(records, new Set(todo));

@@ -21,7 +21,7 @@ import {
   type WriteSummary,
 } from '../store.ts';
 import { assertReadOnlyQuery } from '../console/guard.ts';
-import { checkedWrite, chunks, mergeActors, restrictToArticles, uniqueById } from '../ladybug/batch.ts';
+import { checkedWrite, chunks, planWrite, mergeActors, restrictToArticles, uniqueById } from '../ladybug/batch.ts';
 import { neo4jToConsole, neo4jToPlain, paramsToNeo4j } from './values.ts';
 
 // ---- the slice of neo4j-driver this store uses (a fake implements it in tests) ----------------
@@ -212,8 +212,7 @@ export class Neo4jStore implements GraphStore {
       const done = new Set(
         articleIds.length ? (await this.write1(q.completeArticles, { ids: articleIds })).map((r) => String(r.get('id'))) : [],
       );
-      const todo = articleIds.filter((id) => !done.has(id));
-      const summary: WriteSummary = { articlesWritten: todo, articlesSkipped: articleIds.filter((id) => done.has(id)) };
+      const { todo, summary } = planWrite(articleIds, done);
       if (todo.length === 0) return summary;
       const batch = restrictToArticles(records, new Set(todo));
       try {
