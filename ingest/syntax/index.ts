@@ -1,0 +1,332 @@
+/**
+ * ingest/syntax: part-of-speech tags and shallow clause structure of a sentence, shared by the
+ * attribution and relation stages. STABLE API (add, never change):
+ *
+ *   tagSentence(text, span)  → TaggedSentence   tag one span of an article (cached per text + span)
+ *   TaggedSentence           { start, end, tokens, nps, verbs }
+ *     tokens: Token[]        { text, lower, start, end (UTF-16 offsets into the ARTICLE), pos (UD tag), lemma }
+ *     nps:    Chunk[]        noun-phrase chunks, token ranges [first, last] with their head token
+ *     verbs:  VerbGroup[]    "has not said", "will run": token range, head verb, lemma, tense, negated, modal…
+ *   tokenAt(ts, offset)      index of the token covering a character offset (or -1)
+ *   npEndingAt / npStartingAt(ts, i)  the chunk whose last / first token is i
+ *   subjectOf(ts, verbGroup) the noun phrase before a verb group in its own clause (or null)
+ *   clauseEnd(ts, from)      token index where a clause starting at `from` ends (exclusive): at ";",
+ *                            at ", and/but <subject> <verb>", at ", <participle>", at " — ", or the sentence end
+ *
+ * The tagger is wink-nlp with wink-eng-lite-web-model (≈10× compromise's speed); callers tag only the
+ * sentences that need it (those holding a cue candidate), so most of an article is never tagged.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from '../types.ts';
+
+/** Universal Dependencies coarse tags, as wink emits them. */
+export type Pos =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  pos: Pos;
+  lemma: string;
+}
+
+export interface Chunk {
+  /** first and last token index (inclusive) */
+  first: number;
+  last: number;
+  head: number;
+  start: number;
+  end: number;
+}
+
+export type Tense = 'past' | 'present' | 'future' | 'conditional' | 'base';
+
+export interface VerbGroup {
+  first: number;
+  last: number;
+  /** the main verb (or the auxiliary when the group is a bare copula/auxiliary) */
+  head: number;
+  lemma: string;
+  tense: Tense;
+  negated: boolean;
+  /** can, could, may, might, must, should, would, will … (null when none) */
+  modal: string | null;
+  perfect: boolean;
+  progressive: boolean;
+  passive: boolean;
+  /** the head is a participle or gerund with no auxiliary ("…, adding that"; "by saying") */
+  nonFinite: boolean;
+  start: number;
+  end: number;
+}
+
+export interface TaggedSentence extends Span {
+  tokens: Token[];
+  nps: Chunk[];
+  verbs: VerbGroup[];
+}
+
+const nlp = winkNLP(model, ['pos']);
+const its = nlp.its;
+
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', "'ll", '’ll', 'wo', 'ca', "'d", '’d', 'ought']);
+const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', "'re", '’re', "'m", '’m']);
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", '’ve']);
+
+/** memo for the article most recently tagged: stages run one article at a time */
+let memoText = '';
+let memo = new Map<string, TaggedSentence>();
+
+/**
+ * Tags text[span.start, span.end). Results are memoised for the article most recently tagged,
+ * so two stages tagging the same sentence pay once.
+ */
+export function tagSentence(text: string, span: Span): TaggedSentence {
+  if (text !== memoText) {
+    memo = new Map();
+    memoText = text;
+  }
+  const key = `${span.start}:${span.end}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const ts = tagUncached(text, span);
+  memo.set(key, ts);
+  return ts;
+}
+
+function tagUncached(text: string, span: Span): TaggedSentence {
+  const slice = text.slice(span.start, span.end);
+  const doc = nlp.readDoc(slice);
+  const words = doc.tokens().out() as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  // wink types its.lemma as a span helper; on tokens it is a per-token string
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    let at = slice.indexOf(w, cursor);
+    if (at < 0) {
+      // wink normalises a few forms (e.g. "wo" for "won't"): fall back to the next non-space run
+      at = cursor;
+      while (at < slice.length && /\s/.test(slice[at]!)) at++;
+    }
+    const end = Math.min(slice.length, at + w.length);
+    tokens.push({ text: slice.slice(at, end), lower: w.toLowerCase(), start: span.start + at, end: span.start + end, pos: (tags[i] ?? 'X') as Pos, lemma: (lemmas[i] ?? w).toLowerCase() });
+    cursor = end;
+  }
+  fixTags(tokens);
+  return { start: span.start, end: span.end, tokens, nps: chunkNps(tokens), verbs: verbGroups(tokens) };
+}
+
+/** A few systematic tagger slips in news prose. */
+function fixTags(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "said" is nearly always the verb in news ("the said agreement" is rare)
+    if ((t.lower === 'said' || t.lower === 'says') && t.pos !== 'VERB') {
+      t.pos = 'VERB';
+      t.lemma = 'say';
+    }
+  }
+}
+
+const NP_INNER = new Set<Pos>(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON']);
+
+function chunkNps(tokens: Token[]): Chunk[] {
+  const out: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!NP_INNER.has(t.pos) && !(t.pos === 'ADV' && /^(?:only|nearly|almost|about|roughly)$/.test(t.lower))) {
+      i++;
+      continue;
+    }
+    // a personal pronoun is a phrase of its own ("he", "they"), a possessive one opens a phrase
+    if (t.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your|whose)$/.test(t.lower)) {
+      out.push(mk(tokens, i, i, i));
+      i++;
+      continue;
+    }
+    let j = i;
+    for (;;) {
+      const n = tokens[j + 1];
+      if (!n) break;
+      const inner = NP_INNER.has(n.pos) && !(n.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/.test(n.lower)) && !(n.pos === 'DET' && tokens[j]!.pos !== 'ADV' && tokens[j]!.pos !== 'DET');
+      const possessive = n.pos === 'PART' && /^['’]s?$/.test(n.lower);
+      const hyphen = (n.text === '-' || n.text === '.') && tokens[j + 2] && NP_INNER.has(tokens[j + 2]!.pos) && n.start === tokens[j]!.end && tokens[j + 2]!.start === n.end;
+      // "Sen. Bernie Sanders", "U.S. officials": wink splits abbreviation dots
+      const abbrDot = n.text === '.' && n.start === tokens[j]!.end && tokens[j]!.pos === 'PROPN';
+      if (inner || possessive) j++;
+      else if (hyphen) j += 2;
+      else if (abbrDot) j++;
+      else break;
+    }
+    let head = j;
+    while (head > i && !/^(?:NOUN|PROPN|PRON|NUM)$/.test(tokens[head]!.pos)) head--;
+    out.push(mk(tokens, i, j, head));
+    i = j + 1;
+  }
+  return out;
+}
+
+const mk = (tokens: Token[], first: number, last: number, head: number): Chunk => ({ first, last, head, start: tokens[first]!.start, end: tokens[last]!.end });
+
+const PARTICIPLE_OR_PAST = /(?:ed|en|wn|ne|lt|pt|id|ld|ght|ung|uck|ew|ot|et)$/;
+
+function verbGroups(tokens: Token[]): VerbGroup[] {
+  const out: VerbGroup[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.pos !== 'AUX' && t.pos !== 'VERB') {
+      i++;
+      continue;
+    }
+    let j = i;
+    let head = -1;
+    let modal: string | null = null;
+    let negated = false;
+    let perfect = false;
+    let progressive = false;
+    let passive = false;
+    const auxes: Token[] = [];
+    for (; j < tokens.length; j++) {
+      const u = tokens[j]!;
+      if (u.pos === 'AUX') {
+        if (head >= 0) break;
+        auxes.push(u);
+        if (MODALS.has(u.lower)) modal = u.lemma === 'will' || u.lower === 'wo' || /[’']ll$/.test(u.lower) ? 'will' : u.lower;
+        continue;
+      }
+      if (u.pos === 'PART' && NEGATORS.has(u.lower)) {
+        negated = true;
+        continue;
+      }
+      if (u.pos === 'ADV' && auxes.length && head < 0 && tokens[j + 1] && /^(?:AUX|VERB|ADV|PART)$/.test(tokens[j + 1]!.pos)) {
+        if (NEGATORS.has(u.lower)) negated = true;
+        continue;
+      }
+      if (u.pos === 'VERB') {
+        if (head >= 0) break;
+        head = j;
+        continue;
+      }
+      break;
+    }
+    const last = head >= 0 ? head : j - 1;
+    const h = head >= 0 ? head : i;
+    const ht = tokens[h]!;
+    for (const a of auxes) {
+      if (HAVE.has(a.lower) && head >= 0) perfect = true;
+      if (BE.has(a.lower) && head >= 0) {
+        if (/ing$/.test(tokens[head]!.lower)) progressive = true;
+        else if (tokens[head]!.lower !== tokens[head]!.lemma) passive = true;
+      }
+    }
+    const firstAux = auxes[0];
+    let tense: Tense;
+    if (modal === 'will') tense = 'future';
+    else if (modal === 'would' || modal === "'d" || modal === '’d') tense = 'conditional';
+    else if (modal) tense = 'base';
+    else if (firstAux) tense = /^(?:was|were|had|did)$/.test(firstAux.lower) ? 'past' : 'present';
+    else if (ht.lower === ht.lemma) tense = 'base';
+    else if (/ing$/.test(ht.lower)) tense = 'base';
+    else if (/s$/.test(ht.lower) && ht.lower.slice(0, -1).startsWith(ht.lemma.slice(0, Math.max(1, ht.lemma.length - 2)))) tense = 'present';
+    else tense = PARTICIPLE_OR_PAST.test(ht.lower) || ht.lower !== ht.lemma ? 'past' : 'present';
+    const nonFinite = auxes.length === 0 && (/ing$/.test(ht.lower) || (tokens[i - 1]?.lower === 'to'));
+    out.push({ first: i, last, head: h, lemma: ht.lemma, tense, negated, modal, perfect, progressive, passive, nonFinite, start: tokens[i]!.start, end: tokens[last]!.end });
+    i = last + 1;
+  }
+  return out;
+}
+
+/** Index of the token covering `offset` (binary search), or -1. */
+export function tokenAt(ts: TaggedSentence, offset: number): number {
+  let lo = 0;
+  let hi = ts.tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = ts.tokens[mid]!;
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export const npEndingAt = (ts: TaggedSentence, i: number): Chunk | undefined => ts.nps.find((c) => c.last === i);
+export const npStartingAt = (ts: TaggedSentence, i: number): Chunk | undefined => ts.nps.find((c) => c.first === i);
+
+/** The verb group whose token range holds token i. */
+export const verbAt = (ts: TaggedSentence, i: number): VerbGroup | undefined => ts.verbs.find((v) => v.first <= i && i <= v.last);
+
+/**
+ * The subject of a verb group: the noun phrase right before it (skipping adverbs, a parenthetical
+ * "(D-Mass.)" and an appositive ", the X of Y,"), within its clause. Null when a clause boundary or
+ * another verb comes first.
+ */
+export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
+  let i = v.first - 1;
+  const tk = ts.tokens;
+  while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && NEGATORS.has(tk[i]!.lower)))) i--;
+  // parenthetical right before the verb
+  if (i >= 0 && tk[i]!.text === ')') {
+    let d = i;
+    while (d >= 0 && tk[d]!.text !== '(') d--;
+    if (d > 0) i = d - 1;
+  }
+  // appositive: "X, the director of Y, said"
+  if (i >= 0 && tk[i]!.text === ',') {
+    let c = i - 1;
+    while (c >= 0 && tk[c]!.text !== ',' && tk[c]!.pos !== 'VERB' && tk[c]!.pos !== 'AUX') c--;
+    if (c > 0 && tk[c]!.text === ',') {
+      const np = ts.nps.find((n) => n.last === c - 1);
+      if (np) return extendLeft(ts, np);
+    }
+    return null;
+  }
+  const np = ts.nps.find((n) => n.last === i);
+  return np ? extendLeft(ts, np) : null;
+}
+
+/** "the leader of the group": a noun phrase extends left over of/for/at-attachments to the first one. */
+function extendLeft(ts: TaggedSentence, np: Chunk): Chunk {
+  const tk = ts.tokens;
+  let cur = np;
+  for (;;) {
+    const prep = tk[cur.first - 1];
+    if (!prep || prep.pos !== 'ADP' || !/^(?:of|for|at|from|in|with)$/.test(prep.lower)) break;
+    const left = ts.nps.find((n) => n.last === cur.first - 2);
+    if (!left || left.first > cur.first - 2) break;
+    cur = { ...left, last: cur.last, end: cur.end };
+  }
+  return cur;
+}
+
+/**
+ * Where a clause that starts at token `from` ends (exclusive token index): a semicolon, a dash, a
+ * ", and/but" followed by a new subject and verb, a ", <participle>" tail, or the sentence end.
+ */
+export function clauseEnd(ts: TaggedSentence, from: number): number {
+  const tk = ts.tokens;
+  for (let i = from + 1; i < tk.length; i++) {
+    const t = tk[i]!;
+    if (t.text === ';' || t.text === '—' || t.text === '--') return i;
+    if (t.text === ',') {
+      const n = tk[i + 1];
+      if (!n) return i;
+      if (n.pos === 'VERB' && /ing$/.test(n.lower) && !tk.slice(from, i).some((x) => x.text === '“' || x.text === '"')) return i;
+      if (n.pos === 'CCONJ' && /^(?:and|but)$/.test(n.lower)) {
+        const np = ts.nps.find((c) => c.first === i + 2);
+        const v = np ? ts.verbs.find((g) => g.first === np.last + 1 || g.first === np.last + 2) : undefined;
+        if (np && v) return i;
+      }
+    }
+  }
+  return tk.length;
+}
