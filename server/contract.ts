@@ -13,8 +13,23 @@ import {
   STANCES,
   STATEMENT_KINDS,
 } from '../cypher/schema.ts';
+import { ArticleFields, isRealDate } from '../ingest/article-input.ts';
 
-const day = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+/** A date filter at any granularity; 2021-02-30 or 2021-13 is refused, not read as an empty window. */
+const day = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { abort: true, error: 'expected YYYY, YYYY-MM or YYYY-MM-DD' })
+  .refine(isRealDate, { error: (iss) => `${JSON.stringify(String(iss.input).slice(0, 20))} is not a real calendar date` });
+
+/** First and last day a partial date covers, as strings that compare in date order. */
+const firstDay = (d: string) => (d + '-01-01').slice(0, 10);
+const lastDay = (d: string) => (d.length === 10 ? d : d.length === 7 ? `${d}-31` : `${d}-12-31`);
+
+/** A window whose `from` starts after its `to` ends is a mistake (swapped bounds), not a query for nothing. */
+function fromNotAfterTo(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (q.from && q.to && firstDay(q.from) > lastDay(q.to))
+    ctx.addIssue({ code: 'custom', path: ['from'], message: `${q.from} is after 'to' (${q.to}); swap them or widen the window` });
+}
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
@@ -122,7 +137,7 @@ export const StatementsQuery = z.object({
   to: day.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
-});
+}).superRefine(fromNotAfterTo);
 
 export const GraphQuery = z.object({
   /** actors: actors and their relations; claims: actors, statements and issues. */
@@ -135,19 +150,22 @@ export const GraphQuery = z.object({
   /** Centre the subgraph on one actor (its neighbourhood). */
   actor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100000).optional(),
-});
+}).superRefine(fromNotAfterTo);
 
 export const CypherRequest = z.object({
   query: z.string().min(1).max(20000),
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const ArticleUpload = z.object({
-  text: z.string().min(1),
-  title: z.string().min(1).max(1000),
-  source: z.string().min(1).max(500),
-  url: z.string().url().max(2000).nullable().optional(),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+/**
+ * One uploaded article: the loader's article fields and rules (ingest/article-input.ts: http(s)
+ * URL, real publication date, no unknown fields), with a title and source required and the file
+ * name optional (the server names unnamed uploads).
+ */
+export const ArticleUpload = ArticleFields.extend({
+  title: ArticleFields.shape.title.min(1, { error: 'empty title' }),
+  source: ArticleFields.shape.source.min(1, { error: 'empty source' }),
+  url: ArticleFields.shape.url.optional(),
   file: z.string().max(500).optional(),
 });
 export const ArticlesUpload = z.object({ articles: z.array(ArticleUpload).min(1).max(100) });

@@ -1,11 +1,14 @@
 /**
  * Stage 0, load: files and manifests → checked `ArticleInput`s. Every problem is an InputError
- * naming the file, so one bad article never stops the others.
+ * naming the file (and, for a manifest, the entry), so one bad article or manifest entry never
+ * stops the others.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
+import { clip, describeIssues, isHttpUrl, isRealDay, ManifestEntry } from '../article-input.ts';
 import { InputError, type ArticleInput } from '../types.ts';
+
+export { isHttpUrl, isRealDay, ManifestEntry } from '../article-input.ts';
 
 /**
  * Articles above this size are refused: a news article is tens of kilobytes, and extraction of
@@ -16,34 +19,14 @@ export const MAX_ARTICLE_BYTES = 1024 * 1024;
 /** A single line this long is almost always a dump, not prose. Kept generous. */
 export const MAX_LINE_CHARS = 200_000;
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(isRealDay, 'not a real calendar date');
-
-export const ManifestEntry = z.object({
-  file: z.string().min(1),
-  title: z.string().min(1).optional(),
-  source: z.string().optional(),
-  url: z.string().nullable().optional(),
-  published: isoDay,
-});
-export const Manifest = z.array(ManifestEntry);
-export type ManifestEntry = z.infer<typeof ManifestEntry>;
-
-export function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2100;
-}
-
-/** Decodes bytes as UTF-8 text, refusing empty, binary and non-UTF-8 input. */
+/** Decodes bytes as UTF-8 text (a leading BOM is dropped), refusing empty, binary and non-UTF-8 input. */
 export function decodeArticleBytes(file: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new InputError(file, 'empty file');
   if (bytes.length > MAX_ARTICLE_BYTES)
     throw new InputError(file, `too large: ${(bytes.length / 1048576).toFixed(1)} MB (limit ${MAX_ARTICLE_BYTES / 1048576} MB per article)`);
+  // UTF-16 has NUL bytes in ASCII text: name the encoding rather than calling it binary
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new InputError(file, 'UTF-16 text (byte order mark FF FE / FE FF); convert it to UTF-8');
   if (bytes.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), expected UTF-8 plain text');
   let text: string;
   try {
@@ -71,10 +54,13 @@ function firstBadUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
-/** Checks an article (from a file or the API); returns it normalised or throws an InputError naming it. */
+/**
+ * Checks an article whatever way it came in (files, API, archive); returns it normalised or
+ * throws an InputError naming it. The same predicates as the schemas of ../article-input.ts.
+ */
 export function checkArticleInput(input: ArticleInput): ArticleInput {
   const { file } = input;
-  const text = input.text.replace(/\r\n?/g, '\n');
+  const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new InputError(file, 'no text (empty or whitespace only)');
   if (Buffer.byteLength(text, 'utf8') > MAX_ARTICLE_BYTES)
     throw new InputError(file, `too large: over ${MAX_ARTICLE_BYTES / 1048576} MB of text`);
@@ -86,9 +72,12 @@ export function checkArticleInput(input: ArticleInput): ArticleInput {
   for (const line of text.split('\n')) longest = Math.max(longest, line.length);
   if (longest > MAX_LINE_CHARS) throw new InputError(file, `a single line of ${longest} characters (limit ${MAX_LINE_CHARS}); is this prose?`);
   if (!input.published) throw new InputError(file, 'no publication date (add it to manifest.json as "published": "YYYY-MM-DD")');
-  if (!isRealDay(input.published)) throw new InputError(file, `impossible publication date "${input.published}" (expected a real YYYY-MM-DD)`);
+  if (!isRealDay(input.published)) throw new InputError(file, `impossible publication date ${clip(input.published)} (expected a real YYYY-MM-DD)`);
+  const url = input.url?.trim() || null;
+  if (url !== null && !isHttpUrl(url))
+    throw new InputError(file, `url ${clip(url)} is not an http(s) URL (javascript:, data:, file: and other schemes are refused); fix it or leave it out`);
   const title = input.title.trim() || firstLine(text);
-  return { ...input, text, title, source: input.source.trim() || 'unknown', url: input.url ?? null };
+  return { ...input, text, title, source: input.source.trim() || 'unknown', url };
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -102,32 +91,121 @@ function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? 'untitled';
 }
 
-/** Reads and validates a manifest file; errors name the manifest and the entry. */
-export async function readManifest(path: string): Promise<Map<string, ManifestEntry>> {
+// ---- manifests ----------------------------------------------------------------------------------
+
+/** A problem with one manifest entry: `file` is the manifest, `entry` the 0-based index, `article` the file it lists. */
+export class ManifestEntryError extends InputError {
+  constructor(
+    readonly manifest: string,
+    readonly entry: number,
+    readonly article: string | null,
+    readonly problem: string,
+  ) {
+    super(manifest, `entry [${entry}]${article ? ` (${clip(article)})` : ''}: ${problem}`);
+    this.name = 'ManifestEntryError';
+  }
+}
+
+/** A manifest read entry by entry: the good entries are used whatever is wrong with the others. */
+export interface Manifest {
+  /** the manifest's path as shown in messages */
+  path: string;
+  /** the entry used for each listed file name */
+  entries: Map<string, { entry: ManifestEntry; index: number }>;
+  /** the first bad entry of each file name no good entry lists (that article fails when it is loaded) */
+  rejected: Map<string, ManifestEntryError>;
+  /** entry problems that cost no article: a file listed again, a bad entry with no file name or superseded by a good one */
+  warnings: ManifestEntryError[];
+}
+
+/**
+ * Parses a manifest's bytes. Throws an InputError naming the manifest only when nothing in it
+ * can be used (not UTF-8, not JSON, not an array); a bad entry is recorded and skipped.
+ */
+export function parseManifest(path: string, bytes: Uint8Array | string): Manifest {
   let raw: string;
   try {
-    raw = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new InputError(path, `cannot read manifest: ${(e as Error).message}`);
+    raw = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(path, 'manifest is not valid UTF-8 text');
   }
+  raw = raw.replace(/^\uFEFF/, '');
+  if (!raw.trim()) throw new InputError(path, 'manifest is empty (expected a JSON array of {"file", "published": "YYYY-MM-DD"} entries)');
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (e) {
     throw new InputError(path, `manifest is not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = Manifest.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(path, `malformed manifest at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  if (!Array.isArray(json))
+    throw new InputError(path, `manifest must be a JSON array of {"file", "published": "YYYY-MM-DD"} entries, not ${json === null ? 'null' : typeof json}`);
+
+  const entries = new Map<string, { entry: ManifestEntry; index: number }>();
+  const bad = new Map<string, ManifestEntryError[]>();
+  const warnings: ManifestEntryError[] = [];
+  json.forEach((value: unknown, index) => {
+    const parsed = ManifestEntry.safeParse(value);
+    if (!parsed.success) {
+      const listed = listedName(value);
+      const err = new ManifestEntryError(path, index, listed, describeIssues(parsed.error));
+      if (listed === null) warnings.push(err);
+      else bad.set(listed, [...(bad.get(listed) ?? []), err]);
+      return;
+    }
+    const name = basename(parsed.data.file);
+    const first = entries.get(name);
+    if (first) warnings.push(new ManifestEntryError(path, index, name, `lists the file again (first at entry [${first.index}]); this entry is ignored`));
+    else entries.set(name, { entry: parsed.data, index });
+  });
+  const rejected = new Map<string, ManifestEntryError>();
+  for (const [name, errs] of bad) {
+    const used = entries.get(name);
+    if (used) {
+      for (const e of errs) warnings.push(new ManifestEntryError(path, e.entry, name, `${e.problem}; ignored, entry [${used.index}] lists the same file and is used`));
+    } else {
+      rejected.set(name, errs[0]!);
+      for (const e of errs.slice(1)) warnings.push(new ManifestEntryError(path, e.entry, name, `${e.problem}; lists the file again (first at entry [${errs[0]!.entry}])`));
+    }
   }
-  return new Map(parsed.data.map((e) => [basename(e.file), e]));
+  return { path, entries, rejected, warnings };
 }
 
+/** The file name a (possibly malformed) entry lists, if it lists one. */
+function listedName(value: unknown): string | null {
+  const f = (value as { file?: unknown } | null)?.file;
+  return typeof f === 'string' && f.trim() ? basename(f.trim()) : null;
+}
+
+/** Reads and parses a manifest file; throws an InputError naming it when it cannot be read or used at all. */
+export async function readManifest(path: string, shown = path): Promise<Manifest> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new InputError(shown, `cannot read manifest: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseManifest(shown, bytes);
+}
+
+// ---- files and directories ----------------------------------------------------------------------
+
 export interface LoadResult {
+  /** checked articles, ready for extraction */
   articles: ArticleInput[];
+  /**
+   * One per input that yields no article: an article file (unreadable, binary, no or a bad
+   * manifest entry, failed checks) or a path that holds none. `failures.length` is the count
+   * of failed inputs to report and exit non-zero on.
+   */
+  failures: InputError[];
+  /** Problems that cost no article: a manifest entry listing a missing file or a file twice, a bad entry for a file not loaded. */
+  warnings: InputError[];
+  /** @deprecated the same array as `failures`, for callers not yet moved to it */
   errors: InputError[];
 }
+
+/** Where the manifest for a directory stands. */
+type ManifestState = { manifest: Manifest } | { broken: InputError } | { missing: string };
 
 /**
  * Expands files and directories into checked articles. A directory's `manifest.json` is read
@@ -135,69 +213,121 @@ export interface LoadResult {
  */
 export async function loadArticleFiles(paths: string[], opts: { manifest?: string } = {}): Promise<LoadResult> {
   const articles: ArticleInput[] = [];
-  const errors: InputError[] = [];
-  let override: Map<string, ManifestEntry> | undefined;
-  if (opts.manifest) {
-    try {
-      override = await readManifest(opts.manifest);
-    } catch (e) {
-      errors.push(e as InputError);
-      return { articles, errors };
-    }
-  }
-  const manifests = new Map<string, Map<string, ManifestEntry> | null>();
-  const manifestFor = async (dir: string) => {
-    if (override) return override;
-    if (!manifests.has(dir)) {
-      const p = join(dir, 'manifest.json');
-      try {
-        await stat(p);
-        manifests.set(dir, await readManifest(p));
-      } catch (e) {
-        if (e instanceof InputError) errors.push(e);
-        manifests.set(dir, null);
-      }
-    }
-    return manifests.get(dir) ?? undefined;
-  };
+  const failures: InputError[] = [];
+  const warnings: InputError[] = [];
 
-  const files: string[] = [];
+  // 1. the article files, each with the path it is shown by and whether its directory was listed
+  const files: { abs: string; dir: string; shownDir: string }[] = [];
+  const seenFiles = new Set<string>();
+  const scannedDirs = new Set<string>();
+  const addFile = (abs: string, shownDir: string) => {
+    if (seenFiles.has(abs)) return;
+    seenFiles.add(abs);
+    files.push({ abs, dir: dirname(abs), shownDir });
+  };
   for (const p of paths) {
     const abs = resolve(p);
     let st;
     try {
       st = await stat(abs);
     } catch {
-      errors.push(new InputError(p, 'no such file or directory'));
+      failures.push(new InputError(p, 'no such file or directory'));
       continue;
     }
     if (st.isDirectory()) {
-      const names = (await readdir(abs)).filter((n) => n.endsWith('.txt')).sort();
-      if (!names.length) errors.push(new InputError(p, 'directory holds no .txt articles'));
-      files.push(...names.map((n) => join(abs, n)));
-    } else files.push(abs);
+      let names: string[];
+      try {
+        names = (await readdir(abs)).filter((n) => n.endsWith('.txt')).sort();
+      } catch (e) {
+        failures.push(new InputError(p, `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+        continue;
+      }
+      scannedDirs.add(abs);
+      if (!names.length) failures.push(new InputError(p, 'directory holds no .txt articles'));
+      for (const n of names) addFile(join(abs, n), p);
+    } else addFile(abs, dirname(p));
   }
 
+  // 2. manifests: the override, or each directory's manifest.json, read once
+  let override: ManifestState | undefined;
+  if (opts.manifest) override = await manifestState(opts.manifest, opts.manifest);
+  const byDir = new Map<string, ManifestState>();
+  const manifestFor = async (dir: string, shownDir: string): Promise<ManifestState> => {
+    if (override) return override;
+    let m = byDir.get(dir);
+    if (!m) {
+      m = await manifestState(join(dir, 'manifest.json'), join(shownDir, 'manifest.json'));
+      byDir.set(dir, m);
+    }
+    return m;
+  };
+
+  // 3. each file: its entry, its bytes, the article checks
+  /** per manifest: the names looked up in it and the directories it served */
+  const used = new Map<Manifest, { names: Set<string>; dirs: Set<string> }>();
   for (const f of files) {
-    const name = basename(f);
+    const name = basename(f.abs);
     try {
-      const bytes = await readFile(f);
-      const text = decodeArticleBytes(name, bytes);
-      const entry = (await manifestFor(dirname(f)))?.get(name);
-      if (!entry) throw new InputError(name, 'no publication date: the file is not listed in manifest.json (add {"file", "published": "YYYY-MM-DD"})');
+      const state = await manifestFor(f.dir, f.shownDir);
+      if ('broken' in state) throw new InputError(name, `not loaded: its manifest cannot be used (${state.broken.message})`);
+      if ('missing' in state)
+        throw new InputError(name, `no publication date: there is no ${state.missing} (add [{"file": ${clip(name)}, "published": "YYYY-MM-DD"}])`);
+      const m = state.manifest;
+      const u = used.get(m) ?? { names: new Set<string>(), dirs: new Set<string>() };
+      used.set(m, u);
+      u.names.add(name);
+      u.dirs.add(f.dir);
+      const listed = m.entries.get(name);
+      if (!listed) {
+        const rejected = m.rejected.get(name);
+        if (rejected) throw new ManifestEntryError(m.path, rejected.entry, name, `${rejected.problem}; the article is not loaded`);
+        throw new InputError(name, `no publication date: not listed in ${m.path} (add {"file": ${clip(name)}, "published": "YYYY-MM-DD"})`);
+      }
+      const text = decodeArticleBytes(name, await readFile(f.abs));
+      const { entry } = listed;
       articles.push(
-        checkArticleInput({
-          file: name,
-          text,
-          title: entry.title ?? '',
-          source: entry.source ?? '',
-          url: entry.url ?? null,
-          published: entry.published,
-        }),
+        checkArticleInput({ file: name, text, title: entry.title ?? '', source: entry.source ?? '', url: entry.url ?? null, published: entry.published }),
       );
     } catch (e) {
-      errors.push(e instanceof InputError ? e : new InputError(name, (e as Error).message));
+      failures.push(e instanceof InputError ? e : new InputError(name, (e as Error).message));
     }
   }
-  return { articles, errors };
+
+  // 4. what the manifests list that this run did not load
+  for (const [m, u] of used) {
+    warnings.push(...m.warnings);
+    for (const [name, err] of m.rejected) if (!u.names.has(name)) warnings.push(err);
+    for (const [name, { index }] of m.entries) {
+      if (u.names.has(name)) continue;
+      const found = await firstExisting([...u.dirs].map((d) => join(d, name)));
+      if (!found) warnings.push(new ManifestEntryError(m.path, index, name, 'lists a file that does not exist'));
+      else if (scannedDirs.has(dirname(found)) && !name.endsWith('.txt'))
+        warnings.push(new ManifestEntryError(m.path, index, name, 'lists a file that is not loaded: a directory\'s articles are its .txt files'));
+    }
+  }
+  return { articles, failures, warnings, errors: failures };
+}
+
+async function manifestState(path: string, shown: string): Promise<ManifestState> {
+  try {
+    await stat(path);
+  } catch {
+    return { missing: shown };
+  }
+  try {
+    return { manifest: await readManifest(path, shown) };
+  } catch (e) {
+    return { broken: e instanceof InputError ? e : new InputError(shown, (e as Error).message) };
+  }
+}
+
+async function firstExisting(candidates: string[]): Promise<string | null> {
+  for (const c of candidates) {
+    try {
+      if ((await stat(c)).isFile()) return c;
+    } catch {
+      /* not there */
+    }
+  }
+  return null;
 }

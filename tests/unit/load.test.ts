@@ -47,11 +47,11 @@ describe('load stage', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cg-load-'));
     await writeFile(join(dir, 'a.txt'), 'Text.');
     await writeFile(join(dir, 'bad.json'), JSON.stringify([{ file: 'a.txt', published: '2019-02-31' }]));
-    const { articles, errors } = await loadArticleFiles([dir], { manifest: join(dir, 'bad.json') });
+    const { articles, failures } = await loadArticleFiles([dir], { manifest: join(dir, 'bad.json') });
     expect(articles).toEqual([]);
-    expect(errors[0]!.message).toMatch(/bad\.json: malformed manifest at 0\.published: not a real calendar date/);
+    expect(failures.map((e) => e.message)).toEqual([expect.stringMatching(/bad\.json: entry \[0\] \("a\.txt"\): published: "2019-02-31" is not a real calendar date.*not loaded/)]);
     await writeFile(join(dir, 'bad.json'), '{not json');
     const r2 = await loadArticleFiles([dir], { manifest: join(dir, 'bad.json') });
-    expect(r2.errors[0]!.message).toMatch(/bad\.json: manifest is not valid JSON/);
+    expect(r2.failures.map((e) => e.message)).toEqual([expect.stringMatching(/^a\.txt: not loaded: .*bad\.json: manifest is not valid JSON/)]);
   });
 });

@@ -5,6 +5,16 @@
 import type { ArticleResponse } from '../../../server/contract.ts';
 import { h } from '../dom.ts';
 import { splitBySpans } from '../state/article-spans.ts';
+import { linkableUrl } from './original-link.ts';
+
+/** The article's address: a link when it is http(s), else plain text (never a `javascript:` href). */
+function originalLink(url: string | null): (Node | string)[] {
+  if (!url) return [];
+  const href = linkableUrl(url);
+  if (href) return [' · ', h('a', { href, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'article-url' }, 'original')];
+  const shown = url.length > 60 ? `${url.slice(0, 60)}…` : url;
+  return [' · ', h('span', { class: 'article-url-unlinked', title: 'not an http(s) address, so not a link', 'data-testid': 'article-url' }, shown)];
+}
 
 export class ArticleDialog {
   readonly el: HTMLDialogElement;
@@ -28,8 +38,7 @@ export class ArticleDialog {
         h('time', { datetime: a.published, 'data-testid': 'article-published' }, a.published),
         ' · ',
         h('span', { 'data-testid': 'article-source' }, a.source),
-        a.url ? ' · ' : '',
-        a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, 'original') : '',
+        ...originalLink(a.url),
       ),
     );
     const textEl = h('div', { class: 'article-text' });
