@@ -4,15 +4,21 @@
  * The parent guards the query (guard.ts), hands it to an idle child, and enforces the wall-clock
  * limit by SIGKILLing the child (then spawning a fresh one): LadybugDB's setQueryTimeout does not
  * interrupt every query, and a child that is killed cannot harm the server's own database handle.
- * Children open the database read-only, with a capped V8 heap and a small buffer pool.
+ * Children open the database read-only, with a capped V8 heap, a small buffer pool and a bounded
+ * database mapping, inside the sandbox of sandbox.ts (namespaces, dropped uid, RLIMIT_DATA).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { StoreError, type ConsoleLimits, type ConsoleResult } from '../store.ts';
 import type { ConsoleRunnerLike } from '../ladybug/store.ts';
 import { assertReadOnlyQuery } from './guard.ts';
 import type { RunReply, RunRequest } from './ladybug-worker.ts';
+import { planSandbox, spawnSandboxed, type SandboxMode, type SandboxPlan } from './sandbox.ts';
+import { scrubPaths } from './scrub.ts';
 
 export interface LadybugConsoleOptions {
   dbPath: string;
@@ -22,9 +28,39 @@ export interface LadybugConsoleOptions {
   bufferPoolBytes?: number;
   /** V8 heap cap of each child, in MiB (default 256). */
   maxOldSpaceMb?: number;
+  /** Sandbox of the children (default `auto`: the strongest that works here; see sandbox.ts). */
+  sandbox?: SandboxMode;
+  /**
+   * Memory a query may allocate beyond what a child holds at start (default 256 MiB). The child's
+   * RLIMIT_DATA is its start-up footprint (Node, buffer pool, database mapping) plus this.
+   */
+  queryMemoryBytes?: number;
 }
 
 const WORKER = fileURLToPath(new URL('./ladybug-worker.ts', import.meta.url));
+/** The project root (…/cypher/console/ → …/). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** What the worker needs of the project, bound read-only into its sandbox. */
+const CODE_PATHS = ['cypher', 'node_modules', 'package.json', 'tsconfig.json'].map((p) => path.join(ROOT, p));
+/** Node, V8 and the native module before any database is opened (measured: ~370 MiB of data segment). */
+const NODE_BASELINE_BYTES = 448 * 2 ** 20;
+const MIB = 2 ** 20;
+
+/**
+ * Size of the database mapping a child asks for: the engine reserves `maxDBSize` of address space
+ * (8 TiB by default, which no memory limit could admit); a power of two over twice the file.
+ */
+export function maxDbBytesFor(dbPath: string): number {
+  let size = 0;
+  try {
+    size = fs.statSync(dbPath).size;
+  } catch {
+    // not created yet
+  }
+  let m = 128 * MIB;
+  while (m < size * 2) m *= 2;
+  return m;
+}
 
 /** The tsx loader, by absolute URL, so that children work whatever the current directory is. */
 function tsxLoader(): string {
@@ -49,6 +85,8 @@ interface Worker {
   busy: Job | null;
   ready: Promise<void>;
   dead: boolean;
+  /** Database mapping this child was started for (its memory limit includes it). */
+  maxDbBytes: number;
 }
 
 let nextId = 1;
@@ -63,12 +101,29 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
   private readonly poolSize: number;
   private readonly bufferPoolBytes: number;
   private readonly maxOldSpaceMb: number;
+  private readonly queryMemoryBytes: number;
+  private plan: SandboxPlan | null = null;
 
   constructor(private readonly opts: LadybugConsoleOptions) {
     // Two by default: one runaway query then does not hold up every other console user.
     this.poolSize = Math.min(2, Math.max(1, opts.poolSize ?? 2));
     this.bufferPoolBytes = opts.bufferPoolBytes ?? 128 * 1024 * 1024;
     this.maxOldSpaceMb = opts.maxOldSpaceMb ?? 256;
+    this.queryMemoryBytes = opts.queryMemoryBytes ?? 256 * MIB;
+  }
+
+  /** The children's sandbox (chosen at the first spawn). */
+  get sandbox(): SandboxPlan {
+    this.plan ??= planSandbox(this.opts.sandbox ?? 'auto', {
+      dbDir: path.dirname(this.opts.dbPath),
+      codePaths: CODE_PATHS,
+      dataLimitBytes: this.dataLimit(maxDbBytesFor(this.opts.dbPath)),
+    });
+    return this.plan;
+  }
+
+  private dataLimit(maxDbBytes: number): number {
+    return NODE_BASELINE_BYTES + this.bufferPoolBytes + maxDbBytes + this.queryMemoryBytes;
   }
 
   /** Starts the children ahead of the first query (a child takes a few hundred ms to boot). */
@@ -91,6 +146,7 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
           dbPath: this.opts.dbPath,
           generation,
           bufferPoolBytes: this.bufferPoolBytes,
+          maxDbBytes: 0,
           query,
           params: JSON.parse(JSON.stringify(params ?? {})) as Record<string, unknown>,
           maxRows: limits.maxRows,
@@ -111,16 +167,20 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
   }
 
   private spawn(): Worker {
-    const proc = fork(WORKER, [], {
-      execArgv: ['--import', tsxLoader(), `--max-old-space-size=${this.maxOldSpaceMb}`],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
+    const maxDbBytes = maxDbBytesFor(this.opts.dbPath);
+    const plan = { ...this.sandbox };
+    if (plan.dataLimitBytes) plan.dataLimitBytes = this.dataLimit(maxDbBytes);
+    const proc = spawnSandboxed(plan, {
+      nodeArgs: [process.execPath, '--import', tsxLoader(), `--max-old-space-size=${this.maxOldSpaceMb}`, WORKER],
+      dbDir: path.dirname(this.opts.dbPath),
+      codePaths: CODE_PATHS,
+      dataLimitBytes: plan.dataLimitBytes,
     });
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-2000);
     });
-    const w: Worker = { proc, busy: null, dead: false, ready: Promise.resolve() };
+    const w: Worker = { proc, busy: null, dead: false, ready: Promise.resolve(), maxDbBytes };
     w.ready = new Promise<void>((resolve, reject) => {
       const onMsg = (m: { type?: string }) => {
         if (m?.type === 'ready') {
@@ -141,7 +201,7 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
       if (m.type === 'result') {
         job.resolve({ columns: m.columns, rows: m.rows, truncated: m.truncated, elapsedMs: Date.now() - job.started });
       } else {
-        job.reject(new StoreError(m.code, m.message));
+        job.reject(new StoreError(m.code, scrubPaths(m.message, [this.opts.dbPath, ROOT])));
       }
       this.pump();
     });
@@ -153,9 +213,7 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
       w.busy = null;
       if (job && !job.settled) {
         this.settle(job);
-        job.reject(
-          new StoreError('QUERY_FAILED', `the console worker stopped (${signal ?? `exit ${code}`}), probably out of memory: ${stderr.trim().slice(-300)}`),
-        );
+        job.reject(new StoreError('QUERY_FAILED', crashMessage(code, signal, stderr, w.proc.pid)));
       }
       this.pump();
     });
@@ -171,6 +229,9 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
   private pump(): void {
     if (this.closed) return;
     while (this.waiting.length > 0) {
+      // A child started for a smaller database cannot map the grown file within its memory limit.
+      const need = maxDbBytesFor(this.opts.dbPath);
+      for (const old of this.workers.filter((x) => !x.busy && !x.dead && x.maxDbBytes < need)) this.retire(old);
       let w = this.workers.find((x) => !x.busy && !x.dead);
       if (!w && this.workers.length < this.poolSize) w = this.spawn();
       if (!w) return;
@@ -185,12 +246,20 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
           // The query's own clock starts when its child has it.
           if (job.timer) clearTimeout(job.timer);
           job.timer = setTimeout(() => this.timeout(job, job.timeoutMs ?? 0, 'ran'), job.timeoutMs ?? 0);
-          const req: RunRequest = { type: 'run', id: nextId++, ...job.request };
+          const req: RunRequest = { type: 'run', id: nextId++, ...job.request, maxDbBytes: worker.maxDbBytes };
           worker.proc.send(req);
         },
         () => undefined, // the exit handler rejects the job
       );
     }
+  }
+
+  /** Stops an idle child (it is replaced on demand). */
+  private retire(w: Worker): void {
+    w.dead = true;
+    const k = this.workers.indexOf(w);
+    if (k >= 0) this.workers.splice(k, 1);
+    w.proc.kill('SIGKILL');
   }
 
   private timeout(job: Job, ms: number, why: 'busy' | 'ran'): void {
@@ -237,4 +306,24 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
       ),
     );
   }
+}
+
+const SIGNALS = Object.fromEntries(Object.entries(osConstants.signals).map(([k, v]) => [v, k])) as Record<number, string>;
+
+/** Looks like the process ran out of memory (V8's fatal OOM, a failed allocation in the engine). */
+const OOM = /out of memory|bad_alloc|Cannot allocate memory|allocation failed|heap limit|Mmap for size/i;
+
+/**
+ * What to tell the user when the child died under a query. bwrap and prlimit report a child
+ * killed by signal N as exit 128+N.
+ */
+export function crashMessage(code: number | null, signal: NodeJS.Signals | null, stderr: string, _pid?: number): string {
+  const sig = signal ?? (code !== null && code > 128 && SIGNALS[code - 128] ? SIGNALS[code - 128]! : null);
+  const tail = stderr.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? '';
+  if (OOM.test(stderr)) return `the query ran out of the console's memory and was stopped${tail ? ` (${scrubPaths(tail, [ROOT])})` : ''}`;
+  if (sig === 'SIGSEGV' || sig === 'SIGBUS' || sig === 'SIGILL' || sig === 'SIGFPE') {
+    return `the database engine crashed on this query (signal ${sig}); this is a bug in LadybugDB 0.19.1, not in your query: the console is still available, try rewriting the query (see "Known issues" in the README)`;
+  }
+  if (sig === 'SIGABRT') return `the database engine aborted on this query (signal SIGABRT)${tail ? `: ${scrubPaths(tail, [ROOT])}` : ''}`;
+  return `the console worker stopped under this query (${sig ? `signal ${sig}` : `exit ${code}`})`;
 }
