@@ -295,15 +295,21 @@ export async function loadArticleFiles(paths: string[], opts: { manifest?: strin
 
   // 4. what the manifests list that this run did not load
   for (const [m, u] of used) {
-    warnings.push(...m.warnings);
-    for (const [name, err] of m.rejected) if (!u.names.has(name)) warnings.push(err);
+    const notes: ManifestEntryError[] = [...m.warnings];
+    for (const [name, err] of m.rejected) {
+      if (u.names.has(name)) continue;
+      const found = await firstExisting([...u.dirs].map((d) => join(d, name)));
+      notes.push(found ? err : new ManifestEntryError(m.path, err.entry, name, `${err.problem}; and the listed file does not exist`));
+    }
     for (const [name, { index }] of m.entries) {
       if (u.names.has(name)) continue;
       const found = await firstExisting([...u.dirs].map((d) => join(d, name)));
-      if (!found) warnings.push(new ManifestEntryError(m.path, index, name, 'lists a file that does not exist'));
+      if (!found) notes.push(new ManifestEntryError(m.path, index, name, 'lists a file that does not exist'));
       else if (scannedDirs.has(dirname(found)) && !name.endsWith('.txt'))
-        warnings.push(new ManifestEntryError(m.path, index, name, 'lists a file that is not loaded: a directory\'s articles are its .txt files'));
+        notes.push(new ManifestEntryError(m.path, index, name, 'lists a file that is not loaded: a directory\'s articles are its .txt files'));
     }
+    // in the manifest's order, so a reader can walk down the file
+    warnings.push(...notes.sort((a, b) => a.entry - b.entry));
   }
   return { articles, failures, warnings, errors: failures };
 }
