@@ -114,6 +114,21 @@ describe('listed files that are missing or listed twice', () => {
     expect(r.warnings).toHaveLength(1);
   });
 
+  it('an entry cannot pull in a file from outside the directory (../, absolute paths)', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'cg-manifest-parent-'));
+    await writeFile(join(parent, 'outside.txt'), prose(9));
+    const dir = join(parent, 'corpus');
+    await mkdir(dir);
+    await writeFile(join(dir, 'a.txt'), prose(1));
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify([good('a.txt'), good('../outside.txt'), good(join(parent, 'outside.txt'))]));
+    const r = await loadArticleFiles([dir]);
+    expect(r.articles.map((a) => a.file)).toEqual(['a.txt']);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/entry \[1\] \("outside\.txt"\): lists a file that does not exist/),
+      expect.stringMatching(/entry \[2\] \("outside\.txt"\): lists the file again/),
+    ]);
+  });
+
   it('a file given twice on the command line is loaded once', async () => {
     const dir = await corpusDir({ 'a.txt': prose(1) }, [good('a.txt')]);
     const r = await loadArticleFiles([dir, join(dir, 'a.txt'), dir]);

@@ -104,6 +104,31 @@ describe('article URLs: http(s) only, at every layer', () => {
   });
 });
 
+describe('fuzz: the server\'s URL rule and the client\'s link rule agree, and nothing but http(s) is ever linked', () => {
+  const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const parts = ['http', 'https', 'javascript', 'JaVaScRiPt', 'data', 'file', 'vbscript', 'h\ttp', 'ht\ntps', ':', '//', '/', '\\', '%0a', '%3A', '&#58;', '\u0000', '\u001f', ' ', '\u00a0', '\u2028', '\ufeff', 'example.org', '[::1]', '@', '#', '?', 'alert(1)', 'é', '..', 'x'];
+  it('3,000 glued strings', () => {
+    let accepted = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const r = rng(seed);
+      const glue = (n: number) => Array.from({ length: n }, () => parts[Math.floor(r() * parts.length)]).join('');
+      // half start like a web address, so both sides of the rule are exercised
+      const url = r() < 0.5 ? `${glue(1)}://example.org/${glue(Math.floor(r() * 4))}` : glue(1 + Math.floor(r() * 7));
+      const serverOk = ArticleUpload.safeParse(upload(url)).success;
+      const href = linkableUrl(url);
+      if (href !== null) expect(new URL(href).protocol, url).toMatch(/^https?:$/);
+      if (serverOk && url.trim()) {
+        accepted++;
+        expect(href, url).not.toBeNull();
+        expect(() => checkArticleInput({ ...base, url })).not.toThrow();
+      }
+      if (!serverOk) expect(() => checkArticleInput({ ...base, url }), url).toThrow(/url/);
+    }
+    // the generator does produce acceptable URLs, so the agreement above was exercised
+    expect(accepted).toBeGreaterThan(50);
+  });
+});
+
 describe('the upload schema is the loader\'s schema', () => {
   it('refuses unknown fields and impossible dates, naming the field', () => {
     const bad = ArticleUpload.safeParse({ ...upload(null), author: 'x' });
