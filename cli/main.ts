@@ -1,12 +1,18 @@
 /**
- * claimgraph's command line: `ingest` (into the configured store), `extract` (predictions JSON,
- * no store), `eval` (score an extraction against gold annotations).
+ * claimgraph's command line: `ingest` (into the article archive, then the configured store),
+ * `extract` (predictions JSON, no store), `eval` (score an extraction against gold annotations),
+ * `rebuild` (recreate the graph from the archive).
+ *
+ * Exit codes: 0 all went well; 1 the command could not run (bad configuration, store in use,
+ * unreadable input); 2 it ran, but some articles failed (each named on stderr, and counted).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { openStore } from '../cypher/open-store.ts';
+import { ArticleArchive, archiveBeforeWrite } from '../archive/article-archive.ts';
+import type { Say } from '../archive/index-sync.ts';
+import { openIndexedStore, prepareIndex, rebuildIndex, type IndexConfig } from '../archive/open-indexed-store.ts';
 import { StoreError } from '../cypher/store.ts';
 import { formatSummary } from '../ingest/eval/format.ts';
 import { loadGold, scoreExtraction } from '../ingest/eval/score.ts';
@@ -20,10 +26,39 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** Exit code of a command that ran but lost some articles (see the file comment). */
+const SOME_FAILED = 2;
+
+function reportFailures(failed: number, total: number): void {
+  if (!failed) return;
+  process.stderr.write(`claimgraph: ${failed} of ${total} article(s) failed (named above)\n`);
+  process.exitCode = SOME_FAILED;
+}
+
+const sayOnStderr: Say = (level, message) => process.stderr.write(`${level === 'info' ? '' : `${level}: `}${message}\n`);
+
+function indexConfig(config: ReturnType<typeof loadConfig>): IndexConfig {
+  return {
+    dataDir: config.dataDir,
+    store: config.store.kind === 'ladybug' ? { kind: 'ladybug', dataDir: config.store.dataDir } : { ...config.store, password: config.store.password ?? '' },
+  };
+}
+
 async function extractAll(paths: string[], manifest?: string) {
   const { articles, errors } = await loadArticleFiles(paths, { manifest });
   for (const e of errors) process.stderr.write(`warning: ${e.message}\n`);
-  return { predictions: { articles: articles.map((a) => toPredictions(extractArticle(a))) }, errors };
+  // One article the extractor chokes on is named and counted; the others are still extracted.
+  const out: ReturnType<typeof toPredictions>[] = [];
+  let failed = errors.length;
+  for (const a of articles) {
+    try {
+      out.push(toPredictions(extractArticle(a)));
+    } catch (e) {
+      failed++;
+      process.stderr.write(`failed ${a.file}: extraction error: ${(e as Error).message}\n`);
+    }
+  }
+  return { predictions: { articles: out }, errors, failed, total: articles.length + errors.length };
 }
 
 /** POST /api/articles in batches of the API's limit; returns the exit code. */
@@ -54,7 +89,8 @@ async function ingestThroughServer(url: string, token: string, articles: Article
   process.stdout.write(
     `ingested ${counts.ingested} article(s) through the server (${counts.skipped} already stored, ${counts.failed} failed): ${counts.statements} statements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
-  return counts.failed && !counts.ingested && !counts.skipped ? 1 : 0;
+  if (counts.failed) process.stderr.write(`claimgraph: ${counts.failed} of ${articles.length + loadFailures} article(s) failed (named above)\n`);
+  return counts.failed ? SOME_FAILED : 0;
 }
 
 interface IngestResultLike {
@@ -86,9 +122,14 @@ program
     const { articles, errors } = await loadArticleFiles(paths, { manifest: opts.manifest });
     for (const e of errors) process.stderr.write(`skipped ${e.message}\n`);
     let store;
+    let release = () => undefined as void;
     try {
-      store = await openStore(config.store);
+      // The archive is the system of record: a store that cannot open is rebuilt from it.
+      const prepared = await prepareIndex(indexConfig(config), sayOnStderr);
+      release = prepared.release;
+      store = (await openIndexedStore(indexConfig(config), sayOnStderr)).store;
     } catch (e) {
+      release();
       // The embedded database admits one process. With a server holding it, hand the articles to
       // the server (its write queue serialises them with the API's own writes) when a token is set.
       if (e instanceof StoreError && e.code === 'LOCKED' && config.writeToken) {
@@ -107,11 +148,20 @@ program
       cliProgress.Presets.shades_classic,
     );
     if (process.stderr.isTTY && articles.length > 1) bar.start(articles.length, 0, { file: '' });
+    let acknowledged = 0;
     const report = await ingestArticles(store, articles, {
       onProgress: (done, _total, file) => process.stderr.isTTY && articles.length > 1 && bar.update(done, { file }),
+      // Archived (fsync'd) before the graph write: only then is an article acknowledged.
+      beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir)),
+      // Without a progress bar, one line per stored batch: the articles before it are safe.
+      onBatch: (results) => {
+        acknowledged += results.length;
+        if (!process.stderr.isTTY) process.stderr.write(`stored ${acknowledged}/${articles.length}\n`);
+      },
     });
     bar.stop();
     await store.close();
+    release();
     for (const r of report.results) if (r.status === 'failed') process.stderr.write(`failed ${r.error}\n`);
     const skipped = report.results.filter((r) => r.status === 'skipped').length;
     const failed = report.results.filter((r) => r.status === 'failed').length + errors.length;
@@ -119,7 +169,7 @@ program
       `ingested ${report.articles} article(s) (${skipped} already stored, ${failed} failed): ` +
         `${report.actors} actors, ${report.statements} statements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
     );
-    if (failed && !report.articles && !skipped) process.exitCode = 1;
+    reportFailures(failed, articles.length + errors.length);
   });
 
 program
@@ -129,9 +179,11 @@ program
   .option('--json', 'print the predictions format of the evaluation (../shared/eval/README.md)')
   .option('--manifest <file>', 'manifest to use instead of each directory\'s manifest.json')
   .action(async (paths: string[], opts: { json?: boolean; manifest?: string }) => {
-    const { predictions } = await extractAll(paths, opts.manifest);
+    const { predictions, failed, total } = await extractAll(paths, opts.manifest);
     if (opts.json) {
       process.stdout.write(JSON.stringify(predictions, null, 2) + '\n');
+      // on stderr: the JSON on stdout stays whole
+      reportFailures(failed, total);
       return;
     }
     for (const a of predictions.articles) {
@@ -139,6 +191,7 @@ program
       const names = new Map(a.actors.map((x) => [x.id, x.name]));
       for (const s of a.statements) process.stdout.write(`  ${s.date}  ${(names.get(s.speaker) ?? s.speaker).padEnd(28)} ${s.kind === 'direct' ? '“' : '~'} ${s.text.slice(0, 90)}\n`);
     }
+    reportFailures(failed, total);
   });
 
 program
@@ -157,6 +210,57 @@ program
     }
     const { predictions } = await extractAll([opts.articles], opts.manifest);
     process.stdout.write(formatSummary(scoreExtraction(gold, predictions), { verbose: opts.verbose }) + '\n');
+  });
+
+program
+  .command('rebuild')
+  .description('recreate the graph from the article archive (the old store is moved to <data-dir>/broken/, the archive is kept)')
+  .option('--data-dir <dir>', 'data directory (default: $CLAIMGRAPH_DATA_DIR or ./data)')
+  .action(async (opts: { dataDir?: string }) => {
+    let config;
+    try {
+      config = loadConfig(process.env, opts.dataDir ? { CLAIMGRAPH_DATA_DIR: opts.dataDir } : {});
+    } catch (e) {
+      fail(e instanceof ConfigError ? e.message : String(e));
+    }
+    const cfg = indexConfig(config);
+    let prepared;
+    try {
+      // Marks the store in use while it is rebuilt: a crash meanwhile is caught at the next start.
+      prepared = await prepareIndex(cfg, sayOnStderr);
+    } catch (e) {
+      fail(e instanceof StoreError ? `${e.message}` : `cannot rebuild: ${(e as Error).message}`);
+    }
+    if (prepared.rebuilt) {
+      prepared.release();
+      return;
+    }
+    const total = ArticleArchive.at(config.dataDir).ids().length;
+    const bar = new cliProgress.SingleBar(
+      { format: 'indexing [{bar}] {value}/{total}', hideCursor: true, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
+    if (process.stderr.isTTY && total > 1) bar.start(total, 0);
+    try {
+      const r = await rebuildIndex(cfg, {
+        say: (level, message) => {
+          if (level !== 'info') sayOnStderr(level, message);
+        },
+        reason: 'asked for',
+        onProgress: (done) => process.stderr.isTTY && total > 1 && bar.update(done),
+      });
+      bar.stop();
+      process.stdout.write(
+        `rebuilt the graph from ${r.sync.archived} archived article(s): ${r.counts.nodes.Article} articles, ${r.counts.nodes.Actor} actors, ` +
+          `${r.counts.nodes.Statement} statements in ${(r.sync.ms / 1000).toFixed(1)} s${r.movedTo ? `; the old store is in ${r.movedTo}` : ''}\n`,
+      );
+      for (const f of r.sync.failed) process.stderr.write(`failed ${f.error}\n`);
+      reportFailures(r.sync.failed.length + r.sync.problems.length, r.sync.archived);
+    } catch (e) {
+      bar.stop();
+      fail(e instanceof StoreError ? e.message : `cannot rebuild: ${(e as Error).message}`);
+    }
+    prepared.release();
   });
 
 await program.parseAsync(process.argv);

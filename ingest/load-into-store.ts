@@ -30,10 +30,25 @@ export interface IngestReport {
   ms: number;
 }
 
+/** An article that passed its checks and extraction, about to be written to the store. */
+export interface AcceptedArticle {
+  articleId: string;
+  /** the checked (normalised) input: what a later re-extraction starts from */
+  input: ArticleInput;
+}
+
 export interface IngestOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** articles per store write (default 100) */
   batchSize?: number;
+  /**
+   * Called with each batch's accepted articles (in input order, once per id) before the batch
+   * goes to the store, and awaited: a system of record makes them durable here. When it throws,
+   * none of the batch is written to the store and each is reported failed with its message.
+   */
+  beforeWrite?: (articles: AcceptedArticle[]) => Promise<void>;
+  /** Called once a batch is stored (its results final): callers acknowledge articles here. */
+  onBatch?: (results: IngestResult[]) => void;
 }
 
 function merge(into: GraphRecords, from: GraphRecords) {
@@ -53,6 +68,8 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
   for (let i = 0; i < inputs.length; i += batchSize) {
     const batch = emptyGraphRecords();
     const pending: { result: IngestResult; actorIds: string[]; rec: GraphRecords }[] = [];
+    const accepted: AcceptedArticle[] = [];
+    const first = results.length;
     const seen = new Set<string>();
     for (const raw of inputs.slice(i, i + batchSize)) {
       try {
@@ -63,6 +80,7 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
           results.push({ file: input.file, status: 'skipped', articleId: doc.articleId, statements: 0, error: null });
         } else {
           seen.add(doc.articleId);
+          accepted.push({ articleId: doc.articleId, input });
           const rec = toGraphRecords(doc);
           merge(batch, rec);
           const result: IngestResult = { file: input.file, status: 'ingested', articleId: doc.articleId, statements: rec.nodes.Statement.length, error: null };
@@ -75,7 +93,25 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
       }
       opts.onProgress?.(++done, inputs.length, raw.file);
     }
-    if (!pending.length) continue;
+    if (accepted.length && opts.beforeWrite) {
+      try {
+        await opts.beforeWrite(accepted);
+      } catch (e) {
+        // Nothing reaches the store that its system of record does not hold.
+        for (const r of results.slice(first)) {
+          if (r.status === 'failed') continue;
+          r.status = 'failed';
+          r.statements = 0;
+          r.error = `${r.file}: not stored: ${(e as Error).message}`;
+        }
+        opts.onBatch?.(results.slice(first));
+        continue;
+      }
+    }
+    if (!pending.length) {
+      opts.onBatch?.(results.slice(first));
+      continue;
+    }
     const account = (p: (typeof pending)[number], written: boolean) => {
       if (written) {
         articles++;
@@ -102,6 +138,7 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
         }
       }
     }
+    opts.onBatch?.(results.slice(first));
   }
   return { results, articles, actors: actors.size, statements, ms: Math.round(performance.now() - t0) };
 }

@@ -1,13 +1,16 @@
 /**
- * `npm start`: config → store (first-start ingest) → client build if stale → listen.
+ * `npm start`: config → client build if stale → store (rebuilt from the archive when it cannot
+ * open; brought in line with the archive; first-start ingest) → listen.
  * SIGTERM/SIGINT stop accepting, let in-flight requests finish, close the store and exit 0.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareIndex, rebuildIndex, type PreparedIndex } from '../archive/open-indexed-store.ts';
 import { StoreError } from '../cypher/store.ts';
 import { createLogger, startServer } from './app.ts';
 import { ensureClientBuilt } from './client-build.ts';
 import { ConfigError, loadConfig, type Config, type Env } from './config.ts';
+import { sayTo } from './seed.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,10 +32,25 @@ export async function main(overrides: Partial<Env> = {}): Promise<void> {
   const logger = createLogger(config);
   if (config.buildClient === 'auto') await ensureClientBuilt(ROOT, path.resolve(config.clientDist), logger);
 
+  const indexCfg = {
+    dataDir: config.dataDir,
+    store: config.store.kind === 'ladybug' ? ({ kind: 'ladybug', dataDir: config.store.dataDir } as const) : { ...config.store, password: config.store.password ?? '' },
+  };
   let running;
+  let prepared: PreparedIndex | null = null;
   try {
-    running = await startServer(config, logger);
+    // A store left unopenable by a crash is moved aside and rebuilt from the archive (see archive/).
+    prepared = await prepareIndex(indexCfg, sayTo(logger));
+    try {
+      running = await startServer(config, logger);
+    } catch (err) {
+      if (!(err instanceof StoreError) || err.code !== 'UNAVAILABLE' || config.store.kind !== 'ladybug') throw err;
+      await rebuildIndex(indexCfg, { say: sayTo(logger), reason: `the store cannot open (${err.message})`, backfillFirst: false });
+      running = await startServer(config, logger);
+    }
   } catch (err) {
+    // Only our own marker: a LOCKED store belongs to another process, which keeps its marker.
+    if (prepared) prepared.release();
     if (err instanceof StoreError && err.code === 'LOCKED') {
       process.stderr.write(`claimgraph: cannot open the store: ${err.message} (CLAIMGRAPH_DATA_DIR=${config.dataDir})\n`);
     } else if (err instanceof StoreError) {
@@ -45,6 +63,7 @@ export async function main(overrides: Partial<Env> = {}): Promise<void> {
     process.exit(1);
   }
   const server = running;
+  const release = prepared.release;
   logger.info({ url: server.url }, `claimgraph listening on ${server.url}`);
 
   let stopping = false;
@@ -59,6 +78,7 @@ export async function main(overrides: Partial<Env> = {}): Promise<void> {
     timer.unref();
     server.close().then(
       () => {
+        release();
         logger.info('stopped');
         process.exit(0);
       },

@@ -1,7 +1,15 @@
-/** First-start ingest: when the store holds no article and a corpus is configured, ingest it. */
+/**
+ * At every start (startServer calls this once the store is open): first the graph is brought in
+ * line with the article archive, the system of record (archive/index-sync.ts: archived articles a
+ * crash kept out of the graph are indexed, graph-only articles of an older install are archived);
+ * then, when the graph still holds no article and a corpus is configured, the corpus is ingested,
+ * through the archive like any other accepted article.
+ */
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import type { GraphStore } from '../cypher/store.ts';
+import { ArticleArchive, archiveBeforeWrite } from '../archive/article-archive.ts';
+import { syncIndex, type Say } from '../archive/index-sync.ts';
 import { ingestArticles, loadArticleFiles } from '../ingest/index.ts';
 import type { Config } from './config.ts';
 
@@ -14,7 +22,17 @@ export interface SeedSummary {
   ms: number;
 }
 
-export async function seedIfEmpty(store: GraphStore, config: Pick<Config, 'corpus'>, logger: Logger): Promise<SeedSummary | null> {
+export const sayTo =
+  (logger: Logger): Say =>
+  (level, message) =>
+    logger[level](message);
+
+export async function seedIfEmpty(store: GraphStore, config: Pick<Config, 'corpus' | 'dataDir'>, logger: Logger): Promise<SeedSummary | null> {
+  const archive = ArticleArchive.at(config.dataDir);
+  const sync = await syncIndex(archive, store, { say: sayTo(logger) });
+  if (sync.indexed || sync.backfilled) {
+    logger.info({ indexed: sync.indexed, backfilled: sync.backfilled, archived: sync.archived, ms: sync.ms }, 'graph in line with the archive');
+  }
   if (!config.corpus) return null;
   const counts = await store.counts();
   if (counts.nodes.Article > 0) return null;
@@ -25,7 +43,7 @@ export async function seedIfEmpty(store: GraphStore, config: Pick<Config, 'corpu
   const t0 = performance.now();
   const { articles, errors } = await loadArticleFiles([config.corpus]);
   for (const e of errors) logger.warn({ file: e.file }, e.message);
-  const report = await ingestArticles(store, articles);
+  const report = await ingestArticles(store, articles, { beforeWrite: archiveBeforeWrite(archive) });
   const by = (s: string) => report.results.filter((r) => r.status === s).length;
   for (const r of report.results) if (r.status === 'failed') logger.warn({ file: r.file }, `ingest failed: ${r.error}`);
   const summary: SeedSummary = {

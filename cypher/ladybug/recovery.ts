@@ -110,6 +110,17 @@ function holdersOf(paths: string[]): Set<number> | null {
   return out;
 }
 
+/**
+ * True when another process has the database open (its fcntl lock on the data file), false when
+ * none has, null when this platform cannot tell. Nothing is opened: callers that must not touch a
+ * live database (moving a broken one aside, probing it) ask this first.
+ */
+export function heldByAnotherProcess(dbPath: string): boolean | null {
+  const holders = holdersOf([dbPath]);
+  if (!holders) return null;
+  return [...holders].some((pid) => pid !== process.pid);
+}
+
 function fsyncPath(p: string, flags: string): void {
   const fd = fs.openSync(p, flags);
   try {

@@ -1,5 +1,6 @@
 /** One article with the spans of its statements, and the upload of new articles. */
 import { z } from 'zod';
+import { ArticleArchive, archiveBeforeWrite } from '../../archive/article-archive.ts';
 import * as Q from '../../cypher/queries.ts';
 import { checkArticleInput, ingestArticles, type ArticleInput } from '../../ingest/index.ts';
 import { ArticleUpload, type ArticleResponse, type IngestResponse } from '../contract.ts';
@@ -47,7 +48,9 @@ function nameOf(a: unknown, index: number): string {
 
 /**
  * Checks each uploaded article, then ingests the valid ones. A bad article becomes a `failed`
- * result naming the problem; it never stops the others.
+ * result naming the problem; it never stops the others. Each accepted article is in the archive
+ * (fsync'd) before its graph write, so before any `ingested`/`skipped` answer; one that was archived
+ * but whose graph write failed is said to be kept, since the next start indexes it.
  */
 export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnvelope>): Promise<z.infer<typeof IngestResponse>> {
   const results: (Result | null)[] = [];
@@ -77,11 +80,13 @@ export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnv
     }
   });
   if (valid.length > 0) {
+    const archive = ArticleArchive.at(deps.config.dataDir);
     let report: Awaited<ReturnType<typeof ingestArticles>>;
     try {
       report = await ingestArticles(
         deps.store,
         valid.map((v) => v.input),
+        { beforeWrite: archiveBeforeWrite(archive) },
       );
     } finally {
       // Even a failed ingest may have written some articles: cached reads are stale either way.
@@ -89,8 +94,9 @@ export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnv
     }
     valid.forEach((v, i) => {
       const r = report.results[i];
+      const kept = r?.status === 'failed' && r.articleId !== null && archive.has(r.articleId);
       results[v.index] = r
-        ? { file: r.file, status: r.status, articleId: r.articleId, statements: r.statements, error: r.error }
+        ? { file: r.file, status: r.status, articleId: r.articleId, statements: r.statements, error: kept ? `${r.error} (the article is archived: the next start indexes it)` : r.error }
         : { file: v.input.file, status: 'failed', articleId: null, statements: 0, error: 'no result from ingest' };
     });
   }

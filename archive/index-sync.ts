@@ -1,0 +1,68 @@
+/**
+ * Keeps the graph an index of the archive, in both directions, at every open:
+ *  - an archived article the graph lacks (its write was cut by a crash, the graph was rebuilt
+ *    empty, or it failed to index before) is extracted again and written, in acceptance order;
+ *  - a complete graph article the archive lacks (an install older than the archive) is copied into
+ *    the archive from the graph's own Article node, which holds the checked input whole. That is the
+ *    migration of an existing data directory: automatic, as long as its graph still opens.
+ * Both sides are id listings, so a graph already in line costs one query and one readdir.
+ */
+import type { GraphStore } from '../cypher/store.ts';
+import { ingestArticles, type IngestResult } from '../ingest/load-into-store.ts';
+import type { ArticleArchive } from './article-archive.ts';
+import { backfillArchive, completeArticleIds } from './backfill.ts';
+
+/** Where progress and problems are told (the CLI's stderr, the server's logger). */
+export type Say = (level: 'info' | 'warn' | 'error', message: string) => void;
+
+export interface SyncReport {
+  /** articles copied from the graph into the archive */
+  backfilled: number;
+  /** archived articles newly written to the graph */
+  indexed: number;
+  /** archived articles that could not be indexed (kept in the archive; retried at every open) */
+  failed: IngestResult[];
+  /** damaged archive files or graph articles that could not be archived, by name */
+  problems: string[];
+  /** articles in the archive after the sync */
+  archived: number;
+  ms: number;
+}
+
+export interface SyncOptions {
+  say?: Say;
+  /** articles per store write while indexing (default: the loader's) */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function syncIndex(archive: ArticleArchive, store: GraphStore, opts: SyncOptions = {}): Promise<SyncReport> {
+  const t0 = performance.now();
+  const say = opts.say ?? (() => undefined);
+  const report: SyncReport = { backfilled: 0, indexed: 0, failed: [], problems: [], archived: 0, ms: 0 };
+  const graphIds = new Set((await store.read<{ id: string }>(completeArticleIds)).map((r) => String(r.id)));
+  const backfill = await backfillArchive(archive, store, graphIds);
+  report.backfilled = backfill.written;
+  report.problems.push(...backfill.problems);
+  if (report.backfilled) say('info', `archived ${report.backfilled} article(s) that were only in the graph (an install older than the archive)`);
+  const archived = new Set(archive.ids());
+
+  const toIndex = [...archived].filter((id) => !graphIds.has(id));
+  if (toIndex.length) {
+    const { articles, problems } = archive.readAll(toIndex);
+    report.problems.push(...problems);
+    say('info', `indexing ${articles.length} archived article(s) the graph does not hold`);
+    const ingest = await ingestArticles(
+      store,
+      articles.map((a) => a.article),
+      { batchSize: opts.batchSize, onProgress: opts.onProgress && ((done, total) => opts.onProgress?.(done, total)) },
+    );
+    report.indexed = ingest.articles;
+    report.failed = ingest.results.filter((r) => r.status === 'failed');
+  }
+  for (const p of report.problems) say('warn', p);
+  for (const f of report.failed) say('warn', `archived article not indexed (kept in the archive, retried at the next start): ${f.error}`);
+  report.archived = archived.size;
+  report.ms = Math.round(performance.now() - t0);
+  return report;
+}
