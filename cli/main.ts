@@ -45,7 +45,8 @@ function indexConfig(config: ReturnType<typeof loadConfig>): IndexConfig {
 }
 
 async function extractAll(paths: string[], manifest?: string) {
-  const { articles, errors } = await loadArticleFiles(paths, { manifest });
+  const { articles, errors, warnings } = await loadArticleFiles(paths, { manifest });
+  for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
   for (const e of errors) process.stderr.write(`warning: ${e.message}\n`);
   // One article the extractor chokes on is named and counted; the others are still extracted.
   const out: ReturnType<typeof toPredictions>[] = [];
@@ -119,7 +120,8 @@ program
       fail(e instanceof ConfigError ? e.message : String(e));
     }
     const t0 = performance.now();
-    const { articles, errors } = await loadArticleFiles(paths, { manifest: opts.manifest });
+    const { articles, errors, warnings } = await loadArticleFiles(paths, { manifest: opts.manifest });
+    for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
     for (const e of errors) process.stderr.write(`skipped ${e.message}\n`);
     let store;
     let release = () => undefined as void;
