@@ -6,6 +6,8 @@ export interface PredictedArticle {
   actors: { id: string; name: string; type: string; mentions: string[] }[];
   statements: { speaker: string; kind: string; text: string; date: string; start: number; end: number; cue: string }[];
   positions: { actor: string; issue: string; stance: string; date: string }[];
+  /** actor-to-actor relations (speaks_about, an actor-to-statement link, is left out) */
+  relations: { from: string; kind: string; to: string; title: string | null; date: string; evidence: string; rule: string | null }[];
 }
 
 export function toPredictions(doc: Doc): PredictedArticle {
@@ -15,7 +17,8 @@ export function toPredictions(doc: Doc): PredictedArticle {
     set.add(m.text);
     mentions.set(m.actorId, set);
   }
-  const speakers = new Set(doc.statements.map((s) => s.speakerId));
+  // actors that speak or are the end of a relation appear even without a mention ("GOP Rep. X" → the party)
+  const speakers = new Set([...doc.statements.map((s) => s.speakerId), ...doc.relations.flatMap((r) => [r.from, r.to])]);
   const actors = [...doc.actors.values()]
     .filter((a) => mentions.has(a.id) || speakers.has(a.id))
     .map((a) => ({ id: a.id, name: a.name, type: a.type, mentions: [...(mentions.get(a.id) ?? new Set([a.name]))] }));
@@ -32,5 +35,8 @@ export function toPredictions(doc: Doc): PredictedArticle {
       cue: s.cue,
     })),
     positions: doc.positions.map((p) => ({ actor: p.actorId, issue: p.issue, stance: p.stance, date: p.date.value })),
+    relations: doc.relations
+      .filter((r) => r.kind !== 'speaks_about')
+      .map((r) => ({ from: r.from, kind: r.kind, to: r.to, title: r.title, date: r.date.value, evidence: r.evidence, rule: r.rule ?? null })),
   };
 }

@@ -107,6 +107,10 @@ export interface RelationDraft extends Span {
   title: string | null;
   date: DateValue;
   evidence: string;
+  /** id of the relation rule that produced it (ingest/data/relation-cues.json), for provenance */
+  rule?: string;
+  /** the statement whose content asserts it, when it was read inside a quote or reported clause */
+  statementIndex?: number;
 }
 
 /** The document every stage reads and extends. */

@@ -1,93 +1,41 @@
 /**
- * Relations stage: dated actor-to-actor relations read off sentences that mention two actors.
+ * Relations stage: dated actor-to-actor relations read off the clause structure of each sentence
+ * (ingest/syntax tags, ingest/relations rules), driven by the cue vocabulary of
+ * ingest/data/relation-cues.json:
  *
- *   "X and Y concluded talks", "X negotiates with Y"        → negotiates_with
- *   "X pressed/urged/called on Y", "Y is under pressure from X" → pressures
- *   "X launched attacks against Y", "X targeted Y"          → attacks
- *   "X backed Y", "X-backed Y"                               → supports
- *   "X accused/denounced/condemned Y"                        → opposes
- *   "X, a member/leader of Y", "Y leader X"                  → member_of
- *   "Iraqi Prime Minister X", "X, the US ambassador to Iraq" → holds_office (title at the date)
- *   "X told Y"                                               → addresses
+ *   "X and Y held talks", "X met with Y", "talks between X and Y"     → negotiates_with
+ *   "X urged / called on Y", "Y is under pressure from X"             → pressures
+ *   "X launched strikes on Y", "the killing of Y in an X strike"      → attacks (physical only)
+ *   "X backed Y", "an X-backed Y", "Y, backed by X"                    → supports
+ *   "X accused / criticized Y", "X's attacks on Y" (between politicians) → opposes
+ *   "X, a member/spokesman of Y", "Y spokesman X", "X (R-Tenn.)"       → member_of
+ *   "Iraqi Prime Minister X", "Sen. X", "X, the director of Y"         → holds_office (title at the date)
+ *   "X told Y", "X wrote to Y"                                         → addresses
  *
- * The date is that of the statement whose attribution governs the relation, else the nearest
- * time expression of the sentence, else the publication date.
+ * Only what is asserted: negated, modal, conditional, questioned clauses and those governed by
+ * "denied", "refused to", "hopes to" … give nothing; a relation inside a quote or reported clause
+ * keeps the statement it came from (`statementIndex`) and that statement's date. Each relation
+ * names the rule that produced it (`rule`).
+ *
+ * The date is that of the statement whose attribution or content holds the relation, else the
+ * nearest time expression of the sentence, else the publication date.
  */
 import type { ActorMention, DateValue, Doc, RelationDraft, Sentence, Span, Stage } from '../types.ts';
+import type { Actor } from '../types.ts';
 import type { RelationKind } from '../../cypher/schema.ts';
-import { officeMatches as dictionaryOfficeMatches, type OfficeMatch } from '../dictionary.ts';
+import { dictionary, getActor, lookupAlias, officeMatches as dictionaryOfficeMatches, type OfficeMatch } from '../dictionary.ts';
 import { normalise } from '../positions/lexicon.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
+import { vocabulary, type Vocabulary } from '../relations/cues.ts';
+import { buildSentence, type RelSentence } from '../relations/sentence.ts';
+import { modifierRules, nounRules, verbRules, type Found } from '../relations/rules.ts';
+import { roleRules } from '../relations/roles.ts';
 
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
-/** Words allowed between a verb and its object mention ("urged the Iraqi government"). */
-const DET = String.raw`(?:(?:the|its|their|his|her|a)\s+)?`;
-
-interface VerbPattern {
-  kind: RelationKind;
-  /** matches the text between subject and object, anchored at the object (ends with `$`) */
-  active: RegExp;
-}
-
-/** "SUBJECT … verb OBJECT": the verb phrase must end right before the object mention. */
-const ACTIVE: VerbPattern[] = [
-  {
-    kind: 'negotiates_with',
-    active: new RegExp(
-      String.raw`\b(?:negotiat\w*|(?:held|holds?|holding|concluded|conclude|began|begin|resumed|resume|opened|open|intensified)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|dialogue)|talks|dialogue|negotiations|met|meeting|agreed|agreement)\s+with\s+${DET}$`,
-    ),
-  },
-  {
-    kind: 'pressures',
-    active: new RegExp(
-      String.raw`\b(?:press(?:ed|ing|es)?|pressur(?:ed|ing|es|e)|urg(?:ed|ing|es|e)|call(?:ed|ing|s)?\s+on|push(?:ed|ing|es)?|(?:(?:intensified|increased|put|putting|stepped up|mounting)\s+)?(?:the\s+)?pressure\s+on)\s+${DET}$`,
-    ),
-  },
-  {
-    kind: 'attacks',
-    active: new RegExp(
-      String.raw`\b(?:(?:launch\w*|carried out|carry out|conduct\w*|mount\w*)\s+(?:[\w,-]+\s+){0,5}?(?:attacks?|strikes?|airstrikes?|raids?)\s+(?:against|on)|attack(?:ed|ing|s)?|struck|strik(?:es|ing)|target(?:ed|ing|s)?|bomb(?:ed|ing|s)?|shell(?:ed|ing|s)?)\s+${DET}$`,
-    ),
-  },
-  {
-    kind: 'supports',
-    active: new RegExp(
-      String.raw`\b(?:back(?:ed|s|ing)|support(?:ed|s|ing)?|arm(?:ed|s|ing)|fund(?:ed|s|ing)|provided\s+(?:\w+\s+)?(?:funds|support|aid|weapons|arms|assistance)\s+to)\s+${DET}$`,
-    ),
-  },
-  {
-    kind: 'opposes',
-    active: new RegExp(
-      String.raw`\b(?:accus(?:ed|es|ing|e)|denounc(?:ed|es|ing|e)|condemn(?:ed|s|ing)?|criticis(?:ed|es|ing|e)|criticiz(?:ed|es|ing|e)|blam(?:ed|es|ing|e)|oppos(?:ed|es|ing))\s+${DET}$`,
-    ),
-  },
-  { kind: 'addresses', active: new RegExp(String.raw`\b(?:told|tells|spoke\s+(?:to|with)|wrote\s+to|addressed|sent\s+(?:a\s+)?(?:letter|message)\s+to)\s+${DET}$`) },
-];
-
-/** "OBJECT is under pressure from SUBJECT", "pressed by SUBJECT": the relation runs backwards. */
-const PASSIVE: VerbPattern[] = [
-  { kind: 'pressures', active: new RegExp(String.raw`\b(?:under\s+(?:\w+\s+)?pressure\s+from|(?:pressed|pressured|urged)\s+by)\s+${DET}$`) },
-  { kind: 'attacks', active: new RegExp(String.raw`\b(?:attacked|targeted|struck|bombed)\s+by\s+${DET}$`) },
-  { kind: 'supports', active: new RegExp(String.raw`\b(?:backed|supported|funded|armed)\s+by\s+${DET}$`) },
-];
-
-/** A subject right before a preposition is the object of something else. */
-const PREPOSITION_BEFORE = /\b(?:with|against|on|from|for|by|into|inside|in|at|of|over|between|among|than)\s+(?:the\s+)?$/;
-
-/** How many words a subject may stand before the verb phrase. */
-const SUBJECT_WINDOW = 20;
-
-/** Role nouns of an appositive ("X, a member of Y", "X, the director of … at Y"). */
-const ROLE = /\b(?:member|leader|head|chief|spokes(?:man|woman|person)|official|director|commander|founder|chairman|chair|president|secretary|minister|ambassador|adviser|advisor|analyst|fellow|researcher|envoy|representative|figure|lawmaker|senator|general)s?\b/;
-
-const wordCount = (s: string) => s.match(/[\w'-]+/g)?.length ?? 0;
-
-function dateFor(doc: Doc, sentence: Span, at: number): DateValue {
-  const st = doc.statements.find((s) => s.attribution.start <= at && at <= s.attribution.end && s.date);
-  if (st?.date) return st.date;
-  return nearestTimeInSentence(doc, sentence, at);
-}
+const PRONOUNS = /^(?:he|she|they|we|it)$/;
+/** a statement introduced by a denial asserts nothing of what it denies */
+const DENIAL_CUE = /^(?:deni|deny|reject|dismiss|refut|disput|rebut|contest)/i;
 
 export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}): Stage {
   const offices: OfficeFinder = opts.officeMatches ?? safeDictionaryOffices;
@@ -96,9 +44,23 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     const norm = normalise(text);
     const out: RelationDraft[] = [];
     const seen = new Set<string>();
-    const add = (sentence: Sentence, kind: RelationKind, from: string, to: string, at: number, title: string | null = null, date?: DateValue) => {
+    const voc = vocabulary();
+    let actors = doc.actors;
+    const add = (
+      sentence: Sentence,
+      kind: RelationKind,
+      from: string,
+      to: string,
+      at: number,
+      title: string | null,
+      date: DateValue | undefined,
+      rule: string,
+      statementIndex?: number,
+      symmetric = false,
+    ) => {
       if (from === to) return;
-      const key = `${kind}|${from}|${to}|${title ?? ''}|${sentence.start}`;
+      const [a, b] = symmetric && from > to ? [to, from] : [from, to];
+      const key = `${kind}|${a}|${b}|${sentence.start}`;
       if (seen.has(key)) return;
       seen.add(key);
       out.push({
@@ -110,10 +72,27 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         evidence: text.slice(sentence.start, sentence.end).trim(),
         start: sentence.start,
         end: sentence.end,
+        rule,
+        ...(statementIndex === undefined ? {} : { statementIndex }),
       });
     };
-    const typeOf = (id: string) => doc.actors.get(id)?.type;
+    const typeOf = (id: string) => actors.get(id)?.type;
+    /** a dictionary actor a rule names without a mention ("GOP Rep. X" → the Republican Party) */
+    const ensureActor = (id: string): boolean => {
+      if (actors.has(id)) return true;
+      const d = getActor(id);
+      if (!d) return false;
+      if (actors === doc.actors) actors = new Map(doc.actors);
+      const actor: Actor = { id: d.id, name: d.name, type: d.type, aliases: d.aliases, description: d.description, affiliation: d.affiliation, local: false };
+      actors.set(id, actor);
+      return true;
+    };
 
+    const officeOf = (personId: string, words: string) => {
+      const w = words.toLowerCase().replace(/\.$/, '');
+      const held = safeOfficesHeld(personId, doc.publication.from).find((o) => o.titles.some((t) => t.toLowerCase() === w) || o.bareTitles.some((t) => t.toLowerCase() === w));
+      return held ? { of: held.of, title: held.title } : null;
+    };
     const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
     // office titles are found once over the whole text, then handed to their sentences
     const allOffices = offices(text, doc.publication.from);
@@ -140,61 +119,25 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         const bare = o.office.bareTitles.some((t) => normalise(t) === normalise(o.text).replace(/^the\s+/, ''));
         if (bare && o.holder?.id !== person.actorId) continue;
         // the title as the article gives it, at its date (tenures are the dictionary's business)
-        add(sentence, 'holds_office', person.actorId, o.office.of, start, o.office.title, doc.publication);
+        // spokesmen and press secretaries are members of their body, not office holders of it
+        if (/spokes|press secretary/i.test(o.office.title)) add(sentence, 'member_of', person.actorId, o.office.of, start, null, doc.publication, 'office.dictionary-spokesperson');
+        else add(sentence, 'holds_office', person.actorId, o.office.of, start, o.office.title, doc.publication, 'office.dictionary');
       }
 
-      if (ms.length < 2) continue;
-      for (let j = 0; j < ms.length; j++) {
-        const obj = ms[j]!;
-        // verb patterns: the text before the object ends with the verb phrase
-        // the verb phrase sits just before its object: the end-anchored patterns only need a short window
-        const windowStart = Math.max(sentence.start, obj.start - 120);
-        const upTo = norm.slice(windowStart, obj.start);
-        for (const [patterns, backwards] of [
-          [ACTIVE, false],
-          [PASSIVE, true],
-        ] as const) {
-          for (const p of patterns) {
-            const m = p.active.exec(upTo);
-            if (!m) continue;
-            const verbAt = windowStart + m.index;
-            const subj = subjectBefore(norm, ms, j, verbAt, sentence.start);
-            if (!subj) continue;
-            const head = headOf(norm, ms, j);
-            for (const s of coordinated(norm, ms, subj)) {
-              if (backwards) add(sentence, p.kind, head.actorId, s.actorId, verbAt);
-              else add(sentence, p.kind, s.actorId, head.actorId, verbAt);
-            }
-          }
-        }
-        if (j === 0) continue;
-        const prev = ms[j - 1]!;
-        const mid = norm.slice(prev.end, obj.start);
-        // "X-backed Y"
-        if (/^-backed\s+(?:[\w-]+\s+){0,2}$/.test(mid) || /^-backed$/.test(mid)) add(sentence, 'supports', prev.actorId, obj.actorId, prev.start);
-        // "X and Y concluded talks / agreed / are negotiating …"
-        if (/^\s*and\s+$/.test(mid)) {
-          const after = norm.slice(obj.end, sentence.end);
-          if (/^\s*(?:[\w-]+\s+){0,5}?(?:concluded|agreed|negotiat\w*|held\s+talks|(?:begin|began|start|started|resume|resumed|hold|intensified)\s+(?:\w+\s+){0,2}?talks)\b/.test(after)) {
-            add(sentence, 'negotiates_with', prev.actorId, obj.actorId, obj.end);
-          }
-          if (/(?:talks|negotiations|dialogue)\s+between\s+(?:the\s+)?$/.test(norm.slice(sentence.start, prev.start))) {
-            add(sentence, 'negotiates_with', prev.actorId, obj.actorId, prev.start);
-          }
-        }
-        // "X, a member of Y", "X, the director of … at Y"
-        const appositive = /^\s*,\s*(?:who\s+is\s+(?:now\s+)?)?(?:a|an|the)?\s*([^,;]{0,100}?)\s+(?:of|at|for|with|from|in)\s+(?:the\s+)?$/.exec(mid);
-        const role = appositive?.[1] ?? '';
-        if (appositive && ROLE.test(role) && !/\bformer\b|\bex-/.test(role) && typeOf(prev.actorId) === 'person') {
-          const to = typeOf(obj.actorId);
-          if (to === 'organization' || to === 'group') add(sentence, 'member_of', prev.actorId, obj.actorId, prev.start);
-        }
-        // "Iraqiya leader Ayad Allawi", "the Sunni-based Iraqiya bloc's spokesman X"
-        const prefixed = /^(?:'s)?\s+(?:[\w-]+\s+)?(leader|member|spokes(?:man|woman|person)|official|commander|chief|head|figure|lawmaker)\s+$/.exec(mid);
-        if (prefixed && typeOf(obj.actorId) === 'person') {
-          const to = typeOf(prev.actorId);
-          if (to === 'organization' || to === 'group') add(sentence, 'member_of', obj.actorId, prev.actorId, prev.start);
-        }
+      if (!worthTagging(voc, norm, sentence, ms, typeOf)) continue;
+      const rs = buildSentence(text, sentence, ms, typeOf, voc);
+      const found: Found[] = [];
+      const emit = (f: Found) => found.push(f);
+      const resolvePronoun = (ti: number) => pronounSpeaker(doc, rs, ti);
+      verbRules(rs, emit, resolvePronoun);
+      nounRules(rs, emit);
+      modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
+      roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')! }, ensureActor, officeOf);
+      for (const f of found) {
+        const at = rs.tokens[f.at]?.start ?? sentence.start;
+        const st = statementAt(doc, at);
+        if (st && DENIAL_CUE.test(doc.statements[st.index]!.cue)) continue;
+        add(sentence, f.kind.stored, f.from, f.to, at, f.title, st?.date, f.rule, st?.index, f.kind.symmetric);
       }
     }
     // who speaks about whom: the actors named inside a statement, linked from its speaker
@@ -217,48 +160,62 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         });
       }
     }
-    return { ...doc, relations: [...doc.relations, ...out] };
+    return { ...doc, actors, relations: [...doc.relations, ...out] };
   };
 }
 
-/**
- * The subject of a verb phrase at `verbAt`: the nearest mention before it, in the same sentence,
- * not itself a modifier ("Iran-backed") or the object of a preposition, with no other mention
- * between it and the verb, at most SUBJECT_WINDOW words away.
- */
-function subjectBefore(norm: string, ms: ActorMention[], objIndex: number, verbAt: number, sentenceStart: number): ActorMention | null {
-  for (let i = objIndex - 1; i >= 0; i--) {
-    const m = ms[i]!;
-    if (m.end > verbAt) continue;
-    const between = norm.slice(m.end, verbAt);
-    if (wordCount(between) > SUBJECT_WINDOW) return null;
-    // a pronoun in between is the verb's own subject ("… to Jordan, then it targeted …")
-    if (/\b(?:he|she|it|they|we|i)\b/.test(between)) return null;
-    // a modifier ("U.S.-linked", "Iran-backed"): look further back
-    if (norm[m.end] === '-') continue;
-    if (PREPOSITION_BEFORE.test(norm.slice(Math.max(sentenceStart, m.start - 30), m.start))) continue;
-    // the object of an earlier verb ("… told Y that …") still counts as the subject of a clause
-    return m;
+function dateFor(doc: Doc, sentence: Span, at: number): DateValue {
+  const st = doc.statements.find((s) => s.attribution.start <= at && at <= s.attribution.end && s.date);
+  if (st?.date) return st.date;
+  return nearestTimeInSentence(doc, sentence, at);
+}
+
+/** The statement whose content or attribution holds an offset (the claim a relation belongs to). */
+function statementAt(doc: Doc, at: number): { index: number; date: DateValue | undefined } | null {
+  for (const [index, st] of doc.statements.entries()) {
+    if ((st.start <= at && at < st.end) || (st.attribution.start <= at && at < st.attribution.end)) return { index, date: st.date };
   }
   return null;
 }
 
-/** The head of a run of adjacent mentions ("Iraqi Prime Minister Nouri al-Maliki"): the last one. */
-function headOf(norm: string, ms: ActorMention[], j: number): ActorMention {
-  let k = j;
-  while (k + 1 < ms.length && /^\s*$/.test(norm.slice(ms[k]!.end, ms[k + 1]!.start))) k++;
-  return ms[k]!;
+/**
+ * A pronoun subject resolved as the statements stage resolved it: when the pronoun is the speaker
+ * of a statement whose attribution covers it ("…, he told CNN"), it stands for that speaker.
+ * Adds a slot for it and returns its index, else -1.
+ */
+function pronounSpeaker(doc: Doc, rs: RelSentence, ti: number): number {
+  const t = rs.tokens[ti];
+  if (!t || !PRONOUNS.test(t.lower)) return -1;
+  const st = doc.statements.find((s) => s.attribution.start <= t.start && t.end <= s.attribution.end && s.speakerMention.toLowerCase() === t.lower);
+  if (!st) return -1;
+  const actor = doc.actors.get(st.speakerId);
+  const mention: ActorMention = { start: t.start, end: t.end, text: t.text, actorId: st.speakerId, via: 'pronoun' };
+  rs.slots.push({ actorId: st.speakerId, type: actor?.type, mention, first: ti, last: ti });
+  return rs.slots.length - 1;
 }
 
-/** A subject with the ones coordinated before it ("Turkey and Saudi Arabia provided …"). */
-function coordinated(norm: string, ms: ActorMention[], subj: ActorMention): ActorMention[] {
-  const out = [subj];
-  let k = ms.indexOf(subj);
-  while (k > 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(norm.slice(ms[k - 1]!.end, ms[k]!.start))) {
-    k--;
-    out.push(ms[k]!);
+/**
+ * Whether a sentence can hold a relation, before paying for tagging: two mentions and a cue word,
+ * or a person mention next to a role, title or party word.
+ */
+function worthTagging(voc: Vocabulary, norm: string, sentence: Span, ms: readonly ActorMention[], typeOf: (id: string) => string | undefined): boolean {
+  if (ms.length === 0) return false;
+  const hasPerson = ms.some((m) => typeOf(m.actorId) === 'person');
+  if (ms.length < 2 && !hasPerson) return false;
+  const words = norm.slice(sentence.start, sentence.end).match(/[a-z][a-z'-]*/g) ?? [];
+  for (const w of words) {
+    if (voc.triggers.has(w)) return ms.length >= 2 || hasPerson;
+    if (hasPerson && (voc.partyWords.has(w) || voc.memberRoles.has(w) || voc.officeRoles.has(w) || w === 'sen' || w === 'rep' || w === 'gov')) return true;
   }
-  return out;
+  return /-(?:backed|led|funded|supported|armed|trained|allied|aligned)\b|\bpro-|\banti-/.test(norm.slice(sentence.start, sentence.end)) && ms.length >= 2;
+}
+
+function safeOfficesHeld(actorId: string, date: string) {
+  try {
+    return dictionary().officesHeld(actorId, date);
+  } catch {
+    return [];
+  }
 }
 
 /** The office dictionary, when its data files are there (a missing dictionary means no offices). */

@@ -1,0 +1,324 @@
+/**
+ * The relation vocabulary (ingest/data/relation-cues.json), validated once: verb cues by lemma
+ * (with an optional particle or preposition: "call on", "work with"), nominal cues with the
+ * prepositions that introduce their ends, hyphenated modifiers ("X-backed"), role nouns for
+ * memberships and offices, title prefixes, party labels and the words that block a relation.
+ *
+ * A bad file fails with a message naming the file and the field (zod's path), never silently.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { RELATION_KINDS, type RelationKind } from '../../cypher/schema.ts';
+
+export const CUES_FILE = join(import.meta.dirname, '..', 'data', 'relation-cues.json');
+
+const example = z
+  .object({
+    text: z.string().min(1),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    kind: z.string().optional(),
+    none: z.boolean().optional(),
+  })
+  .strict()
+  .refine((e) => e.none || (e.from && e.to), 'an example names both ends or says none: true');
+
+const kindId = z.string().regex(/^[a-z_]+$/);
+const words = z.array(z.string().min(1)).min(1);
+
+const schema = z
+  .object({
+    $comment: z.string().optional(),
+    kinds: z
+      .array(
+        z
+          .object({
+            id: kindId,
+            stored: z.enum(RELATION_KINDS),
+            symmetric: z.boolean(),
+            plover: z.string().min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    verbs: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          lemmas: words,
+          kind: kindId,
+          /** the kind when neither end is military or a state: "X attacked Y" between politicians */
+          verbal: kindId.optional(),
+          /** lemmas that are physical whatever the ends ("bomb", "kill") */
+          physical: z.array(z.string()).optional(),
+          passive: z.boolean().optional(),
+          examples: z.array(example).min(1),
+        })
+        .strict(),
+    ),
+    nouns: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          lemmas: words,
+          kind: kindId,
+          verbal: kindId.optional(),
+          physical: z.array(z.string()).optional(),
+          objectPreps: words,
+          fromPreps: z.array(z.string()).optional(),
+          between: z.boolean().optional(),
+          examples: z.array(example).min(1),
+        })
+        .strict(),
+    ),
+    modifiers: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          suffixes: z.array(z.string()).optional(),
+          prefixes: z.array(z.string()).optional(),
+          kind: kindId,
+          examples: z.array(example).min(1),
+        })
+        .strict(),
+    ),
+    roles: z
+      .object({
+        $comment: z.string().optional(),
+        member: words,
+        office: words,
+        groupHeads: words,
+        blockers: words,
+        /** heads of a phrase that stands for the actor modifying it ("US troops", "Iraqi officials") */
+        agents: words,
+      })
+      .strict(),
+    titles: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          forms: words,
+          title: z.string(),
+          /** an actor id, or "preceding-place": the country/place named right before the title */
+          of: z.string().min(1),
+          requirePrefix: z.array(z.string()).optional(),
+          examples: z.array(example).min(1),
+        })
+        .strict(),
+    ),
+    parties: z
+      .object({
+        $comment: z.string().optional(),
+        words: z.record(z.string(), z.string()),
+        letters: z.record(z.string(), z.string()),
+      })
+      .strict(),
+    governors: z
+      .object({
+        $comment: z.string().optional(),
+        block: words,
+        hypothetical: words,
+        blockingModals: words,
+        negators: words,
+        notAddressees: words,
+        /** verbs whose subject receives what the noun names ("won the endorsement of X": X endorses) */
+        receive: words,
+      })
+      .strict(),
+  })
+  .strict();
+
+export type CueFile = z.infer<typeof schema>;
+
+export interface KindDef {
+  id: string;
+  stored: RelationKind;
+  symmetric: boolean;
+  plover: string;
+}
+
+export interface VerbCue {
+  id: string;
+  kind: KindDef;
+  verbal: KindDef | null;
+  /** words after the verb that must follow it ([] = a direct object) */
+  particle: string[];
+  lemma: string;
+  physical: boolean;
+  passive: boolean;
+}
+
+export interface NounCue {
+  id: string;
+  kind: KindDef;
+  verbal: KindDef | null;
+  physical: boolean;
+  /** the noun's words, lower-cased ("air strike" has two) */
+  words: string[];
+  objectPreps: Set<string>;
+  fromPreps: Set<string>;
+  between: boolean;
+}
+
+export interface ModifierCue {
+  id: string;
+  kind: KindDef;
+  suffixes: Set<string>;
+  prefixes: Set<string>;
+}
+
+export interface TitleCue {
+  id: string;
+  forms: string[];
+  title: string;
+  of: string;
+  requirePrefix: string[] | null;
+}
+
+export interface Vocabulary {
+  kinds: Map<string, KindDef>;
+  /** verb cues by the verb's lemma */
+  verbs: Map<string, VerbCue[]>;
+  /** noun cues by the noun's last word */
+  nouns: Map<string, NounCue[]>;
+  modifiers: ModifierCue[];
+  memberRoles: Set<string>;
+  officeRoles: Set<string>;
+  groupHeads: Set<string>;
+  roleBlockers: Set<string>;
+  agents: Set<string>;
+  receive: Set<string>;
+  titles: TitleCue[];
+  partyWords: Map<string, string>;
+  partyLetters: Map<string, string>;
+  blockGovernors: Set<string>;
+  hypothetical: Set<string>;
+  blockingModals: Set<string>;
+  negators: Set<string>;
+  notAddressees: Set<string>;
+  /** every first word of a cue, lower-cased, for a cheap "worth tagging?" test of a sentence */
+  triggers: Set<string>;
+  file: CueFile;
+}
+
+export class CueFileError extends Error {
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'CueFileError';
+  }
+}
+
+/** Inflected forms of a lemma for the trigger test (the tagger's lemma decides the real match). */
+function forms(lemma: string): string[] {
+  const w = lemma.toLowerCase();
+  const out = [w, `${w}s`, `${w}es`, `${w}ed`, `${w}d`, `${w}ing`];
+  if (w.endsWith('e')) out.push(`${w.slice(0, -1)}ing`, `${w.slice(0, -1)}ed`);
+  if (w.endsWith('y')) out.push(`${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`);
+  if (/[^aeiou][aeiou][bdgmnprt]$/.test(w)) out.push(`${w}${w.at(-1)}ed`, `${w}${w.at(-1)}ing`);
+  return out;
+}
+
+/** Irregular past forms the trigger test must know (the tagger lemmatises them). */
+const IRREGULAR: Record<string, string[]> = {
+  meet: ['met'], fight: ['fought'], strike: ['struck'], shoot: ['shot'], hit: ['hit'], tell: ['told'], speak: ['spoke', 'spoken'],
+  write: ['wrote', 'written'], sit: ['sat'], take: ['took', 'taken'], go: ['went', 'gone'], lean: ['leant'], stand: ['stood'], make: ['made'],
+  reach: ['reached'], hold: ['held'], lash: ['lashed'], rejoin: ['rejoined'], join: ['joined'], put: ['put'], win: ['won'], file: ['filed'],
+};
+
+export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CueFileError(file, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const d = parsed.data;
+  const kinds = new Map(d.kinds.map((k) => [k.id, k]));
+  const kind = (id: string, where: string): KindDef => {
+    const k = kinds.get(id);
+    if (!k) throw new CueFileError(file, `${where}: unknown kind "${id}" (declare it under "kinds")`);
+    return k;
+  };
+  const triggers = new Set<string>();
+  const verbs = new Map<string, VerbCue[]>();
+  for (const v of d.verbs) {
+    const k = kind(v.kind, `verbs.${v.id}.kind`);
+    const verbal = v.verbal ? kind(v.verbal, `verbs.${v.id}.verbal`) : null;
+    const physical = new Set(v.physical ?? []);
+    for (const l of v.lemmas) {
+      const [head, ...particle] = l.toLowerCase().split(/\s+/);
+      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), passive: v.passive ?? false };
+      verbs.set(head!, [...(verbs.get(head!) ?? []), cue]);
+      for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) triggers.add(f);
+    }
+  }
+  const nouns = new Map<string, NounCue[]>();
+  for (const n of d.nouns) {
+    const k = kind(n.kind, `nouns.${n.id}.kind`);
+    const verbal = n.verbal ? kind(n.verbal, `nouns.${n.id}.verbal`) : null;
+    const physical = new Set(n.physical ?? []);
+    for (const l of n.lemmas) {
+      const ws = l.toLowerCase().split(/\s+/);
+      const cue: NounCue = {
+        id: n.id,
+        kind: k,
+        verbal,
+        physical: physical.has(l),
+        words: ws,
+        objectPreps: new Set(n.objectPreps),
+        fromPreps: new Set(n.fromPreps ?? []),
+        between: n.between ?? false,
+      };
+      const last = ws.at(-1)!;
+      nouns.set(last, [...(nouns.get(last) ?? []), cue]);
+      for (const f of forms(last)) triggers.add(f);
+    }
+  }
+  const modifiers = d.modifiers.map((m) => ({
+    id: m.id,
+    kind: kind(m.kind, `modifiers.${m.id}.kind`),
+    suffixes: new Set((m.suffixes ?? []).map((s) => s.toLowerCase())),
+    prefixes: new Set((m.prefixes ?? []).map((s) => s.toLowerCase())),
+  }));
+  const actorIdPattern = /^[a-z0-9][a-z0-9-]*$/;
+  for (const [w, id] of [...Object.entries(d.parties.words), ...Object.entries(d.parties.letters)]) {
+    if (!actorIdPattern.test(id)) throw new CueFileError(file, `parties: "${w}" maps to "${id}", not an actor id`);
+  }
+  return {
+    kinds,
+    verbs,
+    nouns,
+    modifiers,
+    memberRoles: new Set(d.roles.member.map((s) => s.toLowerCase())),
+    officeRoles: new Set(d.roles.office.map((s) => s.toLowerCase())),
+    groupHeads: new Set(d.roles.groupHeads.map((s) => s.toLowerCase())),
+    roleBlockers: new Set(d.roles.blockers.map((s) => s.toLowerCase())),
+    agents: new Set(d.roles.agents.map((s) => s.toLowerCase())),
+    receive: new Set(d.governors.receive),
+    titles: d.titles.map((t) => ({ id: t.id, forms: t.forms, title: t.title, of: t.of, requirePrefix: t.requirePrefix ?? null })),
+    partyWords: new Map(Object.entries(d.parties.words).map(([k, v]) => [k.toLowerCase(), v])),
+    partyLetters: new Map(Object.entries(d.parties.letters)),
+    blockGovernors: new Set(d.governors.block),
+    hypothetical: new Set(d.governors.hypothetical),
+    blockingModals: new Set(d.governors.blockingModals),
+    negators: new Set(d.governors.negators),
+    notAddressees: new Set(d.governors.notAddressees.map((s) => s.toLowerCase())),
+    triggers,
+    file: d,
+  };
+}
+
+let cached: Vocabulary | null = null;
+
+/** The vocabulary of the data file, loaded once. */
+export function vocabulary(): Vocabulary {
+  if (cached) return cached;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(CUES_FILE, 'utf8'));
+  } catch (e) {
+    throw new CueFileError(CUES_FILE, `cannot read: ${(e as Error).message}`);
+  }
+  cached = buildVocabulary(raw);
+  return cached;
+}

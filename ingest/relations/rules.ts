@@ -1,0 +1,365 @@
+/**
+ * The relation rules over one sentence (ingest/relations/sentence.ts), each driven by the cue
+ * vocabulary and each naming itself in the relation it yields (`rule`):
+ *
+ *   verb.<cue>.active     "X attacked Y", "X called on Y", "X and Y met"   (subject → object)
+ *   verb.<cue>.passive    "Y was attacked by X", "Y, backed by X"           (by-agent → subject)
+ *   verb.<cue>.control    "X worked with Y to fight Z"                      (controller → object)
+ *   noun.<cue>.possessor  "X's attack on Y"      noun.<cue>.modifier  "an X strike on Y"
+ *   noun.<cue>.support    "X held talks with Y", "X put pressure on Y"      (light verb's subject)
+ *   noun.<cue>.by         "attacks by X on Y", "Y is under pressure from X"
+ *   noun.<cue>.between    "talks between X and Y"
+ *   noun.<cue>.receive    "Y won the endorsement of X"                      (reversed)
+ *   mod.<cue>             "an X-backed Y", "Y, a pro-X group", "the X-led Y"
+ *   role.apposition       "X, a Pentagon spokesman", "X, the director of Y"  → member_of / holds_office
+ *   role.prefix           "Pentagon spokesman X", "Y's X", "Republican Sen. X"
+ *   role.of               "X of the University of Y"
+ *   role.party-label      "X (R-Tenn.)"
+ *   role.possessed-group  "X's Dawa party"
+ *   title.<cue>           "Sen. X", "Alphanian President X"                  → holds_office
+ *
+ * Every event rule checks that its clause is asserted (sentence.ts `unasserted`).
+ */
+import type { ActorType } from '../../cypher/schema.ts';
+import type { VerbGroup } from '../syntax/index.ts';
+import type { KindDef, NounCue, VerbCue } from './cues.ts';
+import {
+  actorEndingAt,
+  actorStartingAt,
+  coordinatedAfter,
+  coordinatedBefore,
+  headSlot,
+  phraseAt,
+  subjectOf,
+  unasserted,
+  type RelSentence,
+} from './sentence.ts';
+
+export interface Found {
+  kind: KindDef;
+  from: string;
+  to: string;
+  rule: string;
+  /** token index of the cue (for dates and statements) */
+  at: number;
+  title: string | null;
+}
+
+type Emit = (f: Found) => void;
+
+const MILITARY = /^(?:troops?|forces?|military|militar(?:y|ies)|militants?|fighters?|soldiers?|army|armies|rockets?|missiles?|drones?|bombs?|airstrikes?|strikes?|jets?|warplanes?|artillery|shelling|weapons?|gunmen|insurgents?|raids?|killed|wounded|casualties|convoy|base|bases|militias?)$/;
+
+/** "attacks" only when it is physical: a physical cue, a state or armed group at an end, or military words in the clause. */
+function physicalKind(rs: RelSentence, cue: { kind: KindDef; verbal: KindDef | null; physical: boolean }, types: (ActorType | undefined)[], at: number): KindDef {
+  if (!cue.verbal || cue.physical) return cue.kind;
+  if (types.some((t) => t === 'group')) return cue.kind;
+  const tk = rs.tokens;
+  for (let k = Math.max(0, at - 12); k < Math.min(tk.length, at + 12); k++) if (MILITARY.test(tk[k]!.lower)) return cue.kind;
+  // two states (or a state and its military) fight physically; people and parties attack verbally
+  if (types.every((t) => t === 'country')) return cue.kind;
+  return cue.verbal;
+}
+
+function emitPairs(rs: RelSentence, emit: Emit, kind: KindDef, froms: number[], tos: number[], rule: string, at: number) {
+  for (const f of froms) for (const t of tos) {
+    const a = rs.slots[f]!;
+    const b = rs.slots[t]!;
+    if (a.actorId === b.actorId) continue;
+    if (kind.stored === 'addresses' && rs.voc.notAddressees.has(b.mention.text.toLowerCase().replace(/^the\s+/, ''))) continue;
+    emit({ kind, from: a.actorId, to: b.actorId, rule, at, title: null });
+  }
+}
+
+/** The object after a verb group (its particle consumed): slot indexes, coordinated. */
+function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
+  let j = v.last + 1;
+  // "teamed up with": the particle words must follow, allowing one adverb ("worked closely with")
+  for (const w of cue.particle) {
+    if (rs.tokens[j]?.pos === 'ADV' && rs.tokens[j]!.lower !== w) j++;
+    if (rs.tokens[j]?.lower !== w) return [];
+    j++;
+  }
+  const s = actorStartingAt(rs, j);
+  if (s < 0) return [];
+  // "told CNN's Jake Tapper": the possessor is not the addressee, the possessed is
+  return coordinatedAfter(rs, s);
+}
+
+export function verbRules(rs: RelSentence, emit: Emit, resolvePronoun: (tokenIndex: number) => number) {
+  const voc = rs.voc;
+  const tk = rs.tokens;
+  rs.ts.verbs.forEach((v, vi) => {
+    const head = tk[v.head]!;
+    if (head.pos !== 'VERB') return;
+    const cues = voc.verbs.get(v.lemma) ?? voc.verbs.get(head.lower);
+    if (!cues) return;
+    // a particle cue beats the bare verb ("call on" vs "call"); the longest that fits wins
+    const fitting = cues.filter((c) => c.particle.every((w, k) => tk[v.last + 1 + k]?.lower === w || (tk[v.last + 1]?.pos === 'ADV' && tk[v.last + 2 + k]?.lower === w)));
+    if (!fitting.length) return;
+    const best = Math.max(...fitting.map((c) => c.particle.length));
+    for (const cue of fitting.filter((c) => c.particle.length === best)) {
+      const passiveBy = tk[v.last + 1]?.lower === 'by';
+      const reduced = !v.passive && passiveBy && head.lower !== head.lemma && /(?:ed|en)$/.test(head.lower);
+      if ((v.passive || reduced) && cue.particle.length === 0) {
+        if (!cue.passive && !reduced) continue;
+        // "Y was attacked by X", "Y, backed by X"
+        const agent = actorStartingAt(rs, v.last + 2);
+        if (agent < 0) continue;
+        let patient: number[] = [];
+        if (reduced) {
+          let p = v.first - 1;
+          if (tk[p]?.text === ',') p--;
+          const s = actorEndingAt(rs, p);
+          if (s >= 0) patient = [s];
+        } else patient = subjectOf(rs, vi).slots;
+        if (!patient.length) continue;
+        if (unasserted(rs, v.head, v, [])) continue;
+        const agents = coordinatedAfter(rs, agent);
+        const kind = physicalKind(rs, cue, [...agents, ...patient].map((s) => rs.slots[s]!.type), v.head);
+        emitPairs(rs, emit, kind, agents, patient, `verb.${cue.id}.passive`, v.head);
+        continue;
+      }
+      if (v.passive) continue;
+      const sub = subjectOf(rs, vi);
+      let subjects = sub.slots;
+      let rule = sub.governors.length ? `verb.${cue.id}.control` : `verb.${cue.id}.active`;
+      if (!subjects.length) {
+        const p = resolvePronoun(v.first - 1);
+        if (p >= 0) {
+          subjects = [p];
+          rule = `verb.${cue.id}.pronoun`;
+        }
+      }
+      const why = unasserted(rs, v.head, v, sub.governors);
+      if (why) continue;
+      const objects = objectAfter(rs, v, cue);
+      if (!objects.length) {
+        // "X and Y met", "X and Y negotiated": a symmetric kind needs no object
+        if (cue.kind.symmetric && cue.particle.length === 0 && subjects.length >= 2) {
+          const next = tk[v.last + 1];
+          if (next && rs.voc.negators.has(next.lower)) continue;
+          for (let a = 0; a < subjects.length; a++) for (let b = a + 1; b < subjects.length; b++) emitPairs(rs, emit, cue.kind, [subjects[b]!], [subjects[a]!], `verb.${cue.id}.symmetric`, v.head);
+        }
+        continue;
+      }
+      if (!subjects.length) continue;
+      const kind = physicalKind(rs, cue, [...subjects, ...objects].map((s) => rs.slots[s]!.type), v.head);
+      emitPairs(rs, emit, kind, subjects, objects, rule, v.head);
+    }
+  });
+}
+
+/** The noun cue whose words end at token i, longest first. */
+function nounCueAt(rs: RelSentence, i: number): NounCue[] {
+  const t = rs.tokens[i]!;
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return [];
+  const byForm = rs.voc.nouns.get(t.lower) ?? [];
+  const byLemma = t.lemma !== t.lower ? (rs.voc.nouns.get(t.lemma) ?? []) : [];
+  const cues = [...byForm, ...byLemma.filter((c) => !byForm.some((f) => f.id === c.id && f.words.length === c.words.length))];
+  if (!cues.length) return [];
+  return cues.filter((c) => c.words.length === 1 || phraseAt(rs, i - c.words.length + 1, c.words.map((w, k) => (k === c.words.length - 1 ? rs.tokens[i]!.lower : w))));
+}
+
+export function nounRules(rs: RelSentence, emit: Emit) {
+  const tk = rs.tokens;
+  const voc = rs.voc;
+  for (let i = 0; i < tk.length; i++) {
+    const cues = nounCueAt(rs, i);
+    if (!cues.length) continue;
+    for (const cue of cues) {
+      const start = i - cue.words.length + 1;
+      // objects: "on Y", "with Y", "between X and Y"
+      let j = i + 1;
+      const prep = tk[j]?.lower;
+      let objects: number[] = [];
+      let between: number[] = [];
+      let byAgent: number[] = [];
+      if (prep && cue.between && prep === 'between') {
+        const a = actorStartingAt(rs, j + 1);
+        if (a >= 0) between = coordinatedAfter(rs, a);
+      } else if (prep && cue.objectPreps.has(prep)) {
+        const o = actorStartingAt(rs, j + 1);
+        if (o >= 0) objects = coordinatedAfter(rs, o);
+        if (objects.length) j = rs.slots[objects.at(-1)!]!.last + 1;
+      }
+      if (prep && cue.fromPreps.has(prep) && !objects.length) {
+        const a = actorStartingAt(rs, i + 2);
+        if (a >= 0) {
+          byAgent = coordinatedAfter(rs, a);
+          j = rs.slots[byAgent.at(-1)!]!.last + 1;
+          // "attacks by X on Y"
+          const p2 = tk[j]?.lower;
+          if (p2 && cue.objectPreps.has(p2)) {
+            const o = actorStartingAt(rs, j + 1);
+            if (o >= 0) objects = coordinatedAfter(rs, o);
+          }
+        }
+      } else if (objects.length && tk[j]?.lower && cue.fromPreps.has(tk[j]!.lower)) {
+        const a = actorStartingAt(rs, j + 1);
+        if (a >= 0) byAgent = coordinatedAfter(rs, a);
+      }
+      const assertion = (v: VerbGroup | null, govs: VerbGroup[]) => unasserted(rs, start, v, govs);
+      if (between.length >= 2) {
+        if (assertion(verbOfIndex(rs, governingVerb(rs, start)), [])) continue;
+        for (let a = 0; a < between.length; a++) for (let b = a + 1; b < between.length; b++) emitPairs(rs, emit, cue.kind, [between[a]!], [between[b]!], `noun.${cue.id}.between`, i);
+        continue;
+      }
+      // the killing of Y in an X strike: the agent is the modifier of a following attack noun
+      if (cue.id === 'killing-noun' && objects.length && !byAgent.length) {
+        const k = rs.slots[objects.at(-1)!]!.last + 1;
+        if (/^(?:in|by)$/.test(tk[k]?.lower ?? '')) {
+          let m = k + 1;
+          while (m < tk.length && (tk[m]!.pos === 'DET' || tk[m]!.pos === 'ADJ')) m++;
+          const s = rs.slotOf[m]!;
+          if (s >= 0) {
+            const h = headSlot(rs, s);
+            const after = rs.slots[h]!.last + 1;
+            if (after < tk.length && nounCueAt(rs, after).some((c) => c.kind.stored === 'attacks')) byAgent = [h];
+            else if (after + 1 < tk.length && nounCueAt(rs, after + 1).some((c) => c.kind.stored === 'attacks')) byAgent = [h];
+          }
+        }
+      }
+      // "Y is under pressure from X"
+      let under = start - 1;
+      while (under >= 0 && tk[under]!.pos === 'ADJ') under--;
+      if (tk[under]?.lower === 'under' && byAgent.length) {
+        let p = under - 1;
+        while (p >= 0 && (rs.verbOf[p]! >= 0 || tk[p]!.pos === 'ADV')) p--;
+        const s = actorEndingAt(rs, p);
+        if (s >= 0 && !assertion(verbOfIndex(rs, governingVerb(rs, start)), [])) {
+          const kind = physicalKind(rs, cue, [rs.slots[s]!.type, ...byAgent.map((b) => rs.slots[b]!.type)], i);
+          emitPairs(rs, emit, kind, byAgent, [s], `noun.${cue.id}.by`, i);
+        }
+        continue;
+      }
+      // the agent: by-phrase, possessor, modifier, or the subject of the verb the noun is the object of
+      let froms = byAgent;
+      let rule = `noun.${cue.id}.by`;
+      let govs: VerbGroup[] = [];
+      let v: VerbGroup | null = null;
+      let reversed = false;
+      if (!froms.length) {
+        let p = start - 1;
+        while (p >= 0 && tk[p]!.pos === 'ADJ' && rs.slotOf[p]! < 0) p--;
+        if (p >= 0 && /^['’]s?$/.test(tk[p]!.lower)) {
+          const s = actorEndingAt(rs, p - 1);
+          if (s >= 0) {
+            froms = coordinatedBefore(rs, s);
+            rule = `noun.${cue.id}.possessor`;
+          }
+        } else if (p >= 0 && rs.slotOf[p]! >= 0) {
+          froms = [headSlot(rs, rs.slotOf[p]!)];
+          rule = `noun.${cue.id}.modifier`;
+        }
+      }
+      const gv = governingVerb(rs, start);
+      if (gv) {
+        v = rs.ts.verbs[gv.index]!;
+        if (!froms.length) {
+          const sub = subjectOf(rs, gv.index);
+          froms = sub.slots;
+          govs = sub.governors;
+          rule = `noun.${cue.id}.support`;
+          if (voc.receive.has(v.lemma) && objects.length) {
+            // "Y won the endorsement of X": X endorses Y
+            reversed = true;
+            rule = `noun.${cue.id}.receive`;
+          }
+        }
+      }
+      if (froms.length >= 2 && !objects.length && cue.kind.symmetric && rule === `noun.${cue.id}.support`) {
+        // "X and Y concluded talks"
+        if (assertion(v, govs)) continue;
+        for (let a = 0; a < froms.length; a++) for (let b = a + 1; b < froms.length; b++) emitPairs(rs, emit, cue.kind, [froms[b]!], [froms[a]!], `noun.${cue.id}.symmetric`, i);
+        continue;
+      }
+      if (!froms.length || !objects.length) continue;
+      if (assertion(v, govs)) continue;
+      // the speech verb of the clause ("X announced his support for Y") is not a block; "denied" is
+      if (v && voc.blockGovernors.has(v.lemma) && rule !== `noun.${cue.id}.support`) continue;
+      if (v && rule === `noun.${cue.id}.support` && voc.blockGovernors.has(v.lemma) && !/^(?:call|demand|press|push|urge)$/.test(v.lemma)) continue;
+      const kind = physicalKind(rs, cue, [...froms, ...objects].map((s) => rs.slots[s]!.type), i);
+      if (reversed) emitPairs(rs, emit, kind, objects, froms, rule, i);
+      else emitPairs(rs, emit, kind, froms, objects, rule, i);
+    }
+  }
+}
+
+const verbOfIndex = (rs: RelSentence, g: { index: number } | null): VerbGroup | null => (g ? rs.ts.verbs[g.index]! : null);
+
+const QUANTITY = /^(?:days|weeks|months|years|hours|rounds|dozens|hundreds|thousands|scores|series|wave|waves|string|number|round|rounds|spate|barrage|couple|lot|lots|flurry|volley|sequence|set)$/;
+
+/** The verb group whose object phrase holds token i ("held [new] talks", "put [intense] pressure"). */
+function governingVerb(rs: RelSentence, i: number): { index: number } | null {
+  const tk = rs.tokens;
+  let p = i - 1;
+  let steps = 0;
+  // "launched dozens of rocket attacks", "concluded two days of talks", "held a series of talks"
+  const quantity = (k: number) => tk[k]?.lower === 'of' && QUANTITY.test(tk[k - 1]?.lower ?? '');
+  const modifier = (t: (typeof tk)[number], first: boolean) =>
+    /^(?:DET|ADJ|NUM)$/.test(t.pos) || (t.pos === 'PRON' && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)) || (t.pos === 'NOUN' && first) || (t.pos === 'ADV' && first);
+  while (p >= 0 && steps < 8) {
+    if (quantity(p)) {
+      p -= 2;
+      steps += 2;
+      continue;
+    }
+    const t = tk[p]!;
+    // a verb particle: "stepped up the pressure", "carried out strikes"
+    if (/^(?:up|out|down)$/.test(t.lower) && p > 0 && rs.verbOf[p - 1]! >= 0) {
+      p--;
+      break;
+    }
+    if (rs.verbOf[p]! >= 0 || rs.slotOf[p]! >= 0 || !modifier(t, steps === 0)) break;
+    p--;
+    steps++;
+  }
+  if (p < 0) return null;
+  const vi = rs.verbOf[p]!;
+  if (vi < 0) return null;
+  return { index: vi };
+}
+
+/** "an X-backed Y", "the X-led Y", "Y, a pro-X group", "pro-X Y". */
+export function modifierRules(rs: RelSentence, emit: Emit, lookupAlias: (s: string) => string | null) {
+  const text = rs.text;
+  const tk = rs.tokens;
+  for (const [si, s] of rs.slots.entries()) {
+    const m = s.mention;
+    // inside one mention: "Iran-backed militias" known as a whole
+    const inner = /^(.+?)[-‐](\w+)\s/.exec(m.text);
+    const after = /^[-‐](\w+)\b/.exec(text.slice(m.end, m.end + 24));
+    for (const cue of rs.voc.modifiers) {
+      if (inner && cue.suffixes.has(inner[2]!.toLowerCase())) {
+        const id = lookupAlias(inner[1]!);
+        if (id && id !== s.actorId) emit({ kind: cue.kind, from: id, to: s.actorId, rule: `mod.${cue.id}`, at: s.first, title: null });
+      }
+      if (after && cue.suffixes.has(after[1]!.toLowerCase())) {
+        // the modified phrase's actor: the next mention within three words
+        let j = s.last + 1;
+        while (j < tk.length && tk[j]!.start < m.end + after[0].length) j++;
+        const o = actorStartingAt(rs, j);
+        if (o >= 0 && o !== si) emit({ kind: cue.kind, from: s.actorId, to: rs.slots[o]!.actorId, rule: `mod.${cue.id}`, at: s.first, title: null });
+      }
+      if (cue.prefixes.size) {
+        const before = /\b(\w+)[-‐]$/.exec(text.slice(Math.max(0, m.start - 8), m.start));
+        if (!before || !cue.prefixes.has(before[1]!.toLowerCase())) continue;
+        // "Y, a pro-X group": Y before the apposition; "pro-X Y": the next mention
+        let p = tk.findIndex((t) => t.end > m.start - before[0].length) - 1;
+        while (p >= 0 && (tk[p]!.pos === 'DET' || tk[p]!.pos === 'ADJ')) p--;
+        let target = -1;
+        if (p >= 0 && tk[p]!.text === ',') target = actorEndingAt(rs, p - 1);
+        if (target < 0) {
+          let j = s.last + 1;
+          let steps = 0;
+          while (j < tk.length && steps < 3 && rs.slotOf[j]! < 0 && (tk[j]!.pos === 'NOUN' || tk[j]!.pos === 'ADJ' || tk[j]!.text === '"' || tk[j]!.text === "''")) {
+            j++;
+            steps++;
+          }
+          if (rs.slotOf[j]! >= 0) target = headSlot(rs, rs.slotOf[j]!);
+        }
+        if (target >= 0 && target !== si) emit({ kind: cue.kind, from: rs.slots[target]!.actorId, to: s.actorId, rule: `mod.${cue.id}`, at: s.first, title: null });
+      }
+    }
+  }
+}

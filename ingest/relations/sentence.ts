@@ -1,0 +1,330 @@
+/**
+ * One sentence as the relation rules see it: the tagger's tokens and verb groups (ingest/syntax)
+ * with the actor mentions laid over them as slots, plus the argument finders every rule shares:
+ * the subject of a verb group, the object after a word, coordination on either side, and the
+ * checks that a clause is asserted (no negation, blocking modal, question, condition, or a
+ * governing verb like "denied" / "refused to").
+ */
+import type { ActorType } from '../../cypher/schema.ts';
+import { tagSentence, type TaggedSentence, type Token, type VerbGroup } from '../syntax/index.ts';
+import type { ActorMention } from '../types.ts';
+import type { Vocabulary } from './cues.ts';
+
+export interface Slot {
+  actorId: string;
+  type: ActorType | undefined;
+  mention: ActorMention;
+  /** token range covered by the mention (inclusive) */
+  first: number;
+  last: number;
+}
+
+export interface RelSentence {
+  text: string;
+  ts: TaggedSentence;
+  tokens: Token[];
+  slots: Slot[];
+  /** token index → index into slots, -1 when no mention covers it */
+  slotOf: Int32Array;
+  /** verb group covering each token, -1 when none */
+  verbOf: Int32Array;
+  question: boolean;
+  voc: Vocabulary;
+}
+
+const POSSESSIVE_PRON = /^(?:his|her|its|their|our|my|your)$/;
+
+/** Nouns that report a done thing when they govern an infinitive ("X's decision to strike"); others ("X's plan to strike") do not. */
+const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote']);
+
+export function buildSentence(
+  text: string,
+  span: { start: number; end: number },
+  mentions: readonly ActorMention[],
+  typeOf: (id: string) => ActorType | undefined,
+  voc: Vocabulary,
+): RelSentence {
+  const ts = tagSentence(text, span);
+  const tokens = ts.tokens;
+  const slotOf = new Int32Array(tokens.length).fill(-1);
+  const slots: Slot[] = [];
+  let t = 0;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    while (t < tokens.length && tokens[t]!.end <= m.start) t++;
+    let first = t;
+    while (first > 0 && tokens[first - 1]!.end > m.start) first--;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
+    if (first >= tokens.length) break;
+    // a possessive ending is not part of the name
+    while (last > first && /^['’]s?$/.test(tokens[last]!.lower)) last--;
+    const idx = slots.length;
+    slots.push({ actorId: m.actorId, type: typeOf(m.actorId), mention: m, first, last });
+    for (let i = first; i <= last; i++) if (slotOf[i] === -1) slotOf[i] = idx;
+  }
+  const verbOf = new Int32Array(tokens.length).fill(-1);
+  ts.verbs.forEach((v, vi) => {
+    for (let i = v.first; i <= v.last; i++) verbOf[i] = vi;
+  });
+  const tail = text.slice(span.start, span.end).trimEnd();
+  return { text, ts, tokens, slots, slotOf, verbOf, question: /\?["”’']*$/.test(tail), voc };
+}
+
+const isWordy = (t: Token) => /^(?:DET|ADJ|NUM|NOUN|PROPN)$/.test(t.pos) || (t.pos === 'PRON' && POSSESSIVE_PRON.test(t.lower));
+
+/** The rightmost of the slots touching slot s on its right ("Prime Minister" + "Nouri al-Maliki"). */
+export function headSlot(rs: RelSentence, s: number): number {
+  let cur = s;
+  for (;;) {
+    const next = rs.slotOf[rs.slots[cur]!.last + 1];
+    if (next === undefined || next < 0 || next === cur) return cur;
+    cur = next;
+  }
+}
+
+/** The leftmost slot of a run of touching slots ending at slot s. */
+function runStart(rs: RelSentence, s: number): number {
+  let cur = s;
+  for (;;) {
+    const prev = rs.slotOf[rs.slots[cur]!.first - 1];
+    if (prev === undefined || prev < 0 || prev === cur) return cur;
+    cur = prev;
+  }
+}
+
+/**
+ * The actor of a phrase ending at token i (a subject, a possessor): a mention there, or an agent
+ * noun it modifies ("US troops", "Gamma Front fighters"). Returns a slot index or -1.
+ */
+export function actorEndingAt(rs: RelSentence, i: number): number {
+  const tk = rs.tokens;
+  if (i < 0) return -1;
+  const s = rs.slotOf[i]!;
+  if (s >= 0) return headSlot(rs, s);
+  // "US troops", "Iraqi officials", "the Alpha Ministry's negotiators"
+  if (rs.voc.agents.has(tk[i]!.lower)) {
+    let j = i - 1;
+    let steps = 0;
+    while (j >= 0 && steps < 3 && rs.slotOf[j]! < 0 && (tk[j]!.pos === 'ADJ' || tk[j]!.pos === 'NOUN' || /^['’]s?$/.test(tk[j]!.lower))) {
+      j--;
+      steps++;
+    }
+    if (j >= 0 && rs.slotOf[j]! >= 0) return headSlot(rs, rs.slotOf[j]!);
+  }
+  return -1;
+}
+
+/**
+ * The actor of a phrase starting at token i (an object): skips a determiner, adjectives and
+ * title words ("the", "his rival", "Sen."), at most four tokens, stopping at a verb, preposition
+ * or clause punctuation. Returns a slot index or -1.
+ */
+export function actorStartingAt(rs: RelSentence, i: number): number {
+  const tk = rs.tokens;
+  let j = i;
+  let skipped = 0;
+  while (j < tk.length && skipped <= 4) {
+    const s = rs.slotOf[j]!;
+    if (s >= 0) return modifiedHead(rs, headSlot(rs, s));
+    const t = tk[j]!;
+    const abbr = t.text === '.' && j > i;
+    // a participle the tagger reads as a verb inside a phrase ("leading", "so-called")
+    const participle = t.pos === 'VERB' && skipped === 0 && /(?:ing|ed)$/.test(t.lower) && rs.verbOf[j]! >= 0 && rs.ts.verbs[rs.verbOf[j]!]!.first === rs.ts.verbs[rs.verbOf[j]!]!.last;
+    if (!(isWordy(t) || abbr || participle || /^['’]s?$/.test(t.lower) || t.text === '-')) return -1;
+    j++;
+    skipped++;
+  }
+  return -1;
+}
+
+/**
+ * A mention that only modifies the phrase it opens: "Iranian commander Qasem Soleimani" is
+ * Soleimani, "US troops" stands for the US, "Iraqi soil" is no actor (-1).
+ */
+function modifiedHead(rs: RelSentence, h: number): number {
+  const tk = rs.tokens;
+  let k = rs.slots[h]!.last + 1;
+  if (/^['’]s?$/.test(tk[k]?.lower ?? '')) return h;
+  let steps = 0;
+  let lastNoun = -1;
+  while (k < tk.length && steps < 6) {
+    const s = rs.slotOf[k]!;
+    if (s >= 0) return steps > 0 ? headSlot(rs, s) : h;
+    const t = tk[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && steps > 0) || (t.text === '.' && steps > 0)) {
+      if (t.pos === 'NOUN') lastNoun = k;
+      k++;
+      steps++;
+      continue;
+    }
+    break;
+  }
+  if (lastNoun < 0) return h;
+  // the phrase ends in a common noun: the actor counts only when that noun stands for it
+  return rs.voc.agents.has(tk[lastNoun]!.lower) ? h : -1;
+}
+
+/** Slots coordinated after slot s: "Y and Z", "Y, Z and W" (each head of its run). */
+export function coordinatedAfter(rs: RelSentence, s: number): number[] {
+  const out = [s];
+  const tk = rs.tokens;
+  let cur = s;
+  for (;;) {
+    let j = rs.slots[cur]!.last + 1;
+    // "Ted Cruz of Texas and Marco Rubio of Florida": skip a short "of <place>"
+    if (tk[j]?.lower === 'of' && rs.slotOf[j + 1]! >= 0 && rs.slots[rs.slotOf[j + 1]!]!.type === 'country') j = rs.slots[rs.slotOf[j + 1]!]!.last + 1;
+    if (tk[j]?.text === '(') {
+      while (j < tk.length && tk[j]!.text !== ')') j++;
+      j++;
+    }
+    let sawSep = false;
+    while (j < tk.length && (tk[j]!.text === ',' || tk[j]!.lower === 'and' || tk[j]!.lower === 'as' || tk[j]!.lower === 'well')) {
+      if (tk[j]!.text === ',' || tk[j]!.lower === 'and') sawSep = true;
+      j++;
+    }
+    if (!sawSep) return out;
+    const next = actorStartingAt(rs, j);
+    if (next < 0 || out.includes(next)) return out;
+    // a comma alone before a person may open an appositive ("Y, a spokesman"): only names continue a list
+    out.push(next);
+    cur = next;
+  }
+}
+
+/** Slots coordinated before slot s: "X and Y", "X, Y and Z" (walking left). */
+export function coordinatedBefore(rs: RelSentence, s: number): number[] {
+  const out = [s];
+  const tk = rs.tokens;
+  let cur = runStart(rs, s);
+  for (;;) {
+    let j = rs.slots[cur]!.first - 1;
+    // skip a determiner of the current conjunct ("X and the Y")
+    while (j >= 0 && tk[j]!.pos === 'DET') j--;
+    let sawSep = false;
+    while (j >= 0 && (tk[j]!.text === ',' || tk[j]!.lower === 'and')) {
+      sawSep = true;
+      j--;
+    }
+    if (!sawSep || j < 0) return out;
+    if (tk[j]!.text === ')') {
+      while (j >= 0 && tk[j]!.text !== '(') j--;
+      j--;
+    }
+    const prev = rs.slotOf[j]!;
+    if (prev === undefined || prev < 0) return out;
+    const h = headSlot(rs, prev);
+    if (out.includes(h)) return out;
+    out.push(h);
+    cur = runStart(rs, prev);
+  }
+}
+
+/**
+ * The subject of a verb group: the mention right before it (over adverbs, a parenthetical, an
+ * appositive ", a Pentagon spokesman,"), or the antecedent of "who"/"which"/"that". For a
+ * non-finite verb with no subject of its own ("working with Y to fight Z", "…, backing Y") the
+ * subject of the verb that governs it. Returns slot indexes (coordinated subjects included) and
+ * the verb groups that governed the way there (their assertion counts too).
+ */
+export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: number[]; governors: VerbGroup[] } {
+  const tk = rs.tokens;
+  const v = rs.ts.verbs[vi]!;
+  let i = v.first - 1;
+  while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && rs.voc.negators.has(tk[i]!.lower)))) i--;
+  if (i >= 0 && tk[i]!.text === ')') {
+    let d = i;
+    while (d >= 0 && tk[d]!.text !== '(') d--;
+    if (d > 0) i = d - 1;
+  }
+  if (i >= 0 && /^(?:who|which|that)$/.test(tk[i]!.lower)) {
+    let j = i - 1;
+    if (j >= 0 && tk[j]!.text === ',') j--;
+    const s = actorEndingAt(rs, j);
+    return s >= 0 ? { slots: coordinatedBefore(rs, s), governors: [] } : { slots: [], governors: [] };
+  }
+  if (i >= 0 && tk[i]!.text === ',') {
+    // appositive between subject and verb: ", <no verb> ,"
+    let c = i - 1;
+    while (c >= 0 && tk[c]!.text !== ',' && rs.verbOf[c]! < 0 && tk[c]!.text !== '(' && tk[c]!.text !== '"' && tk[c]!.text !== '“') c--;
+    if (c > 0 && tk[c]!.text === ',' && c < i - 1) {
+      const s = actorEndingAt(rs, c - 1);
+      if (s >= 0) return { slots: coordinatedBefore(rs, s), governors: [] };
+    }
+    // "…, backing Y": a participle after a comma takes the main clause's subject
+    if (v.nonFinite && depth < 2) return governed(rs, vi, depth);
+    return { slots: [], governors: [] };
+  }
+  // "X's decision to order …": the possessor of the noun that governs the infinitive
+  if (v.nonFinite && tk[i]?.lower === 'to' && tk[i - 1]?.pos === 'NOUN' && /^['’]s?$/.test(tk[i - 2]?.lower ?? '')) {
+    if (!ASSERTED_NOUN_GOVERNORS.has(tk[i - 1]!.lemma)) return { slots: [], governors: [] };
+    const s = actorEndingAt(rs, i - 3);
+    if (s >= 0) return { slots: [s], governors: [] };
+  }
+  const s = actorEndingAt(rs, i);
+  if (s >= 0) return { slots: coordinatedBefore(rs, s), governors: [] };
+  // resolved pronoun subjects ("he told …") are handled by the caller through statements
+  if (v.nonFinite && depth < 2) return governed(rs, vi, depth);
+  return { slots: [], governors: [] };
+}
+
+/**
+ * A non-finite verb's controller: "X continued negotiating" / "X worked with Y to fight Z" (the
+ * verb group right before, or before its with-object), or "X …, backing Y" (the clause's finite
+ * verb). Never through another mention that could be the doer ("urged Y to …").
+ */
+function governed(rs: RelSentence, vi: number, depth: number): { slots: number[]; governors: VerbGroup[] } {
+  const v = rs.ts.verbs[vi]!;
+  const tk = rs.tokens;
+  const afterComma = tk[v.first - 1]?.text === ',';
+  for (let g = vi - 1; g >= 0; g--) {
+    const gv = rs.ts.verbs[g]!;
+    if (afterComma && gv.nonFinite) continue;
+    let blocked = false;
+    for (let k = gv.last + 1; k < v.first; k++) {
+      if (tk[k]!.text === ';' || tk[k]!.text === '"' || tk[k]!.text === '“' || tk[k]!.text === '”') blocked = true;
+      if (rs.slotOf[k]! >= 0 && !/^(?:with|alongside)$/.test(tk[rs.slots[rs.slotOf[k]!]!.first - 1]?.lower ?? '')) blocked = true;
+      if (!afterComma && (tk[k]!.text === ',' || tk[k]!.pos === 'SCONJ')) blocked = true;
+    }
+    if (blocked) return { slots: [], governors: [] };
+    const sub = subjectOf(rs, g, depth + 1);
+    return { slots: sub.slots, governors: [gv, ...sub.governors] };
+  }
+  return { slots: [], governors: [] };
+}
+
+/**
+ * Why a clause at token `at` (with verb group `v`, if any, and the verbs that govern it) is not
+ * asserted, or null when it is: negation, a blocking modal, a question, a condition before it in
+ * its clause, or a governor like "deny", "refuse", "hope".
+ */
+export function unasserted(rs: RelSentence, at: number, v: VerbGroup | null, governors: VerbGroup[]): string | null {
+  const voc = rs.voc;
+  if (rs.question) return 'question';
+  for (const g of v ? [v, ...governors] : governors) {
+    if (g.negated) return 'negated';
+    if (g.modal && voc.blockingModals.has(g.modal)) return `modal ${g.modal}`;
+    if (g.tense === 'conditional') return 'conditional';
+  }
+  for (const g of governors) if (voc.blockGovernors.has(g.lemma)) return `governed by ${g.lemma}`;
+  // "never", "no", "not" right before the cue (outside the verb group: "has held no talks")
+  const tk = rs.tokens;
+  for (let k = Math.max(0, at - 3); k < at; k++) if (voc.negators.has(tk[k]!.lower) && rs.slotOf[k]! < 0) return 'negated';
+  // a condition earlier in the clause: "if X attacks Y", "whether X backs Y"
+  for (let k = at - 1; k >= 0; k--) {
+    const t = tk[k]!;
+    if (t.text === ';' || t.text === '.' || t.text === '"' || t.text === '“' || t.text === '”') break;
+    if (voc.hypothetical.has(t.lower)) return `hypothetical ${t.lower}`;
+    if (t.text === ',' && k < at - 1 && tk[k + 1]?.pos !== 'CCONJ') {
+      // a clause boundary unless the comma is part of an apposition or list: stop at main verbs
+      const vg = rs.verbOf[k + 1]!;
+      if (vg >= 0) break;
+    }
+  }
+  return null;
+}
+
+/** Whether a token is a word form of the given (multi-word) phrase starting at i. */
+export function phraseAt(rs: RelSentence, i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (rs.tokens[i + k]?.lower !== words[k]) return false;
+  return true;
+}
