@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_CONSOLE_TIMEOUT_MS: withDefault(int(100, 600_000), 5000),
   CLAIMGRAPH_CONSOLE_MAX_ROWS: withDefault(int(1, 1_000_000), 1000),
   CLAIMGRAPH_CONSOLE_MAX_BYTES: withDefault(int(1024, 100_000_000), 5_000_000),
+  CLAIMGRAPH_CONSOLE_PER_CLIENT: withDefault(int(0, 100), 1),
+  CLAIMGRAPH_CONSOLE_QUEUE_MS: withDefault(int(0, 600_000), 2000),
   CLAIMGRAPH_UPLOAD_MAX_BYTES: withDefault(int(1024, 200_000_000), 12 * 1024 * 1024),
   CLAIMGRAPH_RATE_WINDOW_MS: withDefault(int(1000, 3_600_000), 60_000),
   CLAIMGRAPH_RATE_CONSOLE: withDefault(int(1, 1_000_000), 60),
@@ -62,7 +64,8 @@ export interface Config {
   /** allowed CORS origins; null: CORS off */
   corsOrigins: string[] | null;
   graphCap: number;
-  console: { timeoutMs: number; maxRows: number; maxBytes: number };
+  /** perClient: console queries one client may run at once (0: no limit); queueMs: how long its next one may wait */
+  console: { timeoutMs: number; maxRows: number; maxBytes: number; perClient: number; queueMs: number };
   uploadMaxBytes: number;
   /** budget of the read-result cache; 0 disables it */
   cacheBytes: number;
@@ -111,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.CLAIMGRAPH_CONSOLE_TIMEOUT_MS,
       maxRows: e.CLAIMGRAPH_CONSOLE_MAX_ROWS,
       maxBytes: e.CLAIMGRAPH_CONSOLE_MAX_BYTES,
+      perClient: e.CLAIMGRAPH_CONSOLE_PER_CLIENT,
+      queueMs: e.CLAIMGRAPH_CONSOLE_QUEUE_MS,
     },
     uploadMaxBytes: e.CLAIMGRAPH_UPLOAD_MAX_BYTES,
     cacheBytes: e.CLAIMGRAPH_CACHE_MB * 1024 * 1024,

@@ -41,7 +41,12 @@ const WORKER = fileURLToPath(new URL('./ladybug-worker.ts', import.meta.url));
 /** The project root (…/cypher/console/ → …/). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What the worker needs of the project, bound read-only into its sandbox. */
-const CODE_PATHS = ['cypher', 'node_modules', 'package.json', 'tsconfig.json'].map((p) => path.join(ROOT, p));
+export const CODE_PATHS = ['cypher', 'node_modules', 'package.json', 'tsconfig.json'].map((p) => path.join(ROOT, p));
+/** The node command line of a worker (tests start one directly to attack it without the guard). */
+export function workerNodeArgs(maxOldSpaceMb = 256): string[] {
+  return [process.execPath, '--import', tsxLoader(), `--max-old-space-size=${maxOldSpaceMb}`, WORKER];
+}
+
 /** Node, V8 and the native module before any database is opened (measured: ~370 MiB of data segment). */
 const NODE_BASELINE_BYTES = 448 * 2 ** 20;
 const MIB = 2 ** 20;
@@ -171,7 +176,7 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
     const plan = { ...this.sandbox };
     if (plan.dataLimitBytes) plan.dataLimitBytes = this.dataLimit(maxDbBytes);
     const proc = spawnSandboxed(plan, {
-      nodeArgs: [process.execPath, '--import', tsxLoader(), `--max-old-space-size=${this.maxOldSpaceMb}`, WORKER],
+      nodeArgs: workerNodeArgs(this.maxOldSpaceMb),
       dbDir: path.dirname(this.opts.dbPath),
       codePaths: CODE_PATHS,
       dataLimitBytes: plan.dataLimitBytes,

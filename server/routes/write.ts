@@ -5,7 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import { CypherRequest } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import { UploadEnvelope, uploadArticles } from '../usecases/articles.ts';
-import { runConsole } from '../usecases/console.ts';
+import { clientKey, createConsole } from '../usecases/console.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { parse } from './validate.ts';
 
@@ -50,8 +50,9 @@ function requireWriteToken(token: string | null): RequestHandler {
 export function writeRoutes(deps: Deps): Router {
   const { config } = deps;
   const r = Router();
+  const runConsole = createConsole(deps);
   r.post('/cypher', limiter(config.rateLimit.windowMs, config.rateLimit.console), express.json({ limit: '1mb' }), async (req, res) => {
-    res.json(await runConsole(deps, parse(CypherRequest, req.body, 'body')));
+    res.json(await runConsole(clientKey(req.ip, req.get('authorization')), parse(CypherRequest, req.body, 'body')));
   });
   r.post(
     '/articles',
