@@ -16,7 +16,7 @@ import { openIndexedStore, prepareIndex, rebuildIndex, type IndexConfig } from '
 import { StoreError } from '../cypher/store.ts';
 import { formatSummary } from '../ingest/eval/format.ts';
 import { loadGold, scoreExtraction } from '../ingest/eval/score.ts';
-import { extractArticle, ingestArticles, loadArticleFiles, toPredictions, type ArticleInput } from '../ingest/index.ts';
+import { extractArticle, findIssuesFile, ingestArticles, loadArticleFiles, loadIssueSet, toPredictions, type ArticleInput, type IssueSet } from '../ingest/index.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -44,7 +44,24 @@ function indexConfig(config: ReturnType<typeof loadConfig>): IndexConfig {
   };
 }
 
-async function extractAll(paths: string[], manifest?: string) {
+/**
+ * The issue set of a run: `--issues FILE`, else an `issues.json` beside the corpus (next to its
+ * manifest), else the default one (undefined). A bad entry is a warning; an unusable file stops.
+ */
+function issueSetFor(paths: string[], opts: { issues?: string; manifest?: string }): IssueSet | undefined {
+  try {
+    const file = opts.issues ?? findIssuesFile(paths, opts.manifest);
+    if (!file) return undefined;
+    const { set, problems } = loadIssueSet(file);
+    for (const p of problems) process.stderr.write(`warning: ${p}\n`);
+    process.stderr.write(`issues: ${set.issues.length} from ${file}\n`);
+    return set;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
+async function extractAll(paths: string[], manifest?: string, issues?: IssueSet) {
   const { articles, errors, warnings } = await loadArticleFiles(paths, { manifest });
   for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
   for (const e of errors) process.stderr.write(`warning: ${e.message}\n`);
@@ -53,7 +70,7 @@ async function extractAll(paths: string[], manifest?: string) {
   let failed = errors.length;
   for (const a of articles) {
     try {
-      out.push(toPredictions(extractArticle(a)));
+      out.push(toPredictions(extractArticle(a, { issues })));
     } catch (e) {
       failed++;
       process.stderr.write(`failed ${a.file}: extraction error: ${(e as Error).message}\n`);
@@ -112,7 +129,8 @@ program
   .option('--manifest <file>', 'manifest to use instead of each directory\'s manifest.json')
   .option('--data-dir <dir>', 'database directory (default: $CLAIMGRAPH_DATA_DIR or ./data)')
   .option('--server <url>', 'running server to send the articles to when it holds the database (default: http://127.0.0.1:$PORT)')
-  .action(async (paths: string[], opts: { manifest?: string; dataDir?: string; server?: string }) => {
+  .option('--issues <file>', 'issues file to read positions against (default: issues.json beside the manifest, else the built-in US–Iraq set)')
+  .action(async (paths: string[], opts: { manifest?: string; dataDir?: string; server?: string; issues?: string }) => {
     let config;
     try {
       config = loadConfig(process.env, opts.dataDir ? { CLAIMGRAPH_DATA_DIR: opts.dataDir } : {});
@@ -120,6 +138,7 @@ program
       fail(e instanceof ConfigError ? e.message : String(e));
     }
     const t0 = performance.now();
+    const issues = issueSetFor(paths, opts);
     const { articles, errors, warnings } = await loadArticleFiles(paths, { manifest: opts.manifest });
     for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
     for (const e of errors) process.stderr.write(`skipped ${e.message}\n`);
@@ -153,6 +172,7 @@ program
     let acknowledged = 0;
     const report = await ingestArticles(store, articles, {
       onProgress: (done, _total, file) => process.stderr.isTTY && articles.length > 1 && bar.update(done, { file }),
+      issues,
       // Archived (fsync'd) before the graph write: only then is an article acknowledged.
       beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir)),
       // Without a progress bar, one line per stored batch: the articles before it are safe.
@@ -180,8 +200,9 @@ program
   .argument('<paths...>', 'article files or directories')
   .option('--json', 'print the predictions format of the evaluation (../shared/eval/README.md)')
   .option('--manifest <file>', 'manifest to use instead of each directory\'s manifest.json')
-  .action(async (paths: string[], opts: { json?: boolean; manifest?: string }) => {
-    const { predictions, failed, total } = await extractAll(paths, opts.manifest);
+  .option('--issues <file>', 'issues file to read positions against (default: issues.json beside the manifest, else the built-in US–Iraq set)')
+  .action(async (paths: string[], opts: { json?: boolean; manifest?: string; issues?: string }) => {
+    const { predictions, failed, total } = await extractAll(paths, opts.manifest, issueSetFor(paths, opts));
     if (opts.json) {
       process.stdout.write(JSON.stringify(predictions, null, 2) + '\n');
       // on stderr: the JSON on stdout stays whole
@@ -203,14 +224,15 @@ program
   .option('--manifest <file>', 'manifest (default: the articles directory\'s manifest.json)')
   .option('--gold <dir>', 'directory of <stem>.gold.json files', resolve(repoRoot, '../shared/eval/gold'))
   .option('--verbose', 'list every miss')
-  .action(async (opts: { articles: string; manifest?: string; gold: string; verbose?: boolean }) => {
+  .option('--issues <file>', 'issues file (default: issues.json beside the articles, else the built-in set)')
+  .action(async (opts: { articles: string; manifest?: string; gold: string; verbose?: boolean; issues?: string }) => {
     let gold;
     try {
       gold = await loadGold(opts.gold);
     } catch (e) {
       fail((e as Error).message);
     }
-    const { predictions } = await extractAll([opts.articles], opts.manifest);
+    const { predictions } = await extractAll([opts.articles], opts.manifest, issueSetFor([opts.articles], opts));
     process.stdout.write(formatSummary(scoreExtraction(gold, predictions), { verbose: opts.verbose }) + '\n');
   });
 

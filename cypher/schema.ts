@@ -62,6 +62,14 @@ export type Stance = (typeof STANCES)[number];
 export const POSITION_STANCES = ['support', 'oppose', 'mixed', 'neutral'] as const;
 export type PositionStance = (typeof POSITION_STANCES)[number];
 
+/**
+ * Issue ids: not a closed list, since a corpus may declare its own issues (an `issues.json` beside
+ * its manifest; the default set is ingest/data/issues.json). Lower-case kebab-case, optionally
+ * namespaced ("rent-control", "us-troop-presence", "other:human-rights").
+ */
+export const ISSUE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?::[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+export const issueIdSchema = z.string().max(80).regex(ISSUE_ID_PATTERN, 'expected a lower-case kebab-case id, optionally namespaced (e.g. "rent-control", "other:human-rights")');
+
 /** Kinds of dated actor-to-actor relation. */
 export const RELATION_KINDS = [
   'negotiates_with',
@@ -134,9 +142,9 @@ export const NODE_TABLES = {
     },
   },
   Issue: {
-    doc: 'A topic positions are taken on (closed list in ingest/data/issues.json).',
+    doc: 'A topic positions are taken on (the default set in ingest/data/issues.json, or a corpus\'s own issues.json).',
     props: {
-      id: p.string('issue id, e.g. us-troop-presence'),
+      id: { cypher: 'STRING', zod: issueIdSchema, doc: 'issue id (ISSUE_ID_PATTERN), e.g. us-troop-presence, rent-control' },
       label: p.string('short human label'),
       description: p.string('what support and oppose mean'),
     },

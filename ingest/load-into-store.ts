@@ -7,6 +7,7 @@ import type { GraphRecords } from '../cypher/schema.ts';
 import { emptyGraphRecords, NODE_LABELS, REL_TYPES } from '../cypher/schema.ts';
 import type { GraphStore } from '../cypher/store.ts';
 import { extractArticle } from './pipeline.ts';
+import type { IssueSet } from './positions/issue-set.ts';
 import { checkArticleInput } from './stages/load.ts';
 import { toGraphRecords } from './stages/records.ts';
 import { InputError, type ArticleInput } from './types.ts';
@@ -41,6 +42,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** articles per store write (default 100) */
   batchSize?: number;
+  /** the issues positions are read against (default: ingest/data/issues.json) */
+  issues?: IssueSet;
   /**
    * Called with each batch's accepted articles (in input order, once per id) before the batch
    * goes to the store, and awaited: a system of record makes them durable here. When it throws,
@@ -74,7 +77,7 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
     for (const raw of inputs.slice(i, i + batchSize)) {
       try {
         const input = checkArticleInput(raw);
-        const doc = extractArticle(input);
+        const doc = extractArticle(input, { issues: opts.issues });
         // articles already stored are skipped by the store's write itself (one query per batch, not per article)
         if (seen.has(doc.articleId)) {
           results.push({ file: input.file, status: 'skipped', articleId: doc.articleId, statements: 0, error: null });

@@ -15,6 +15,7 @@ import { relations } from './stages/relations.ts';
 import { segment } from './stages/segment.ts';
 import { statements } from './stages/statements.ts';
 import type { ArticleInput, Doc, Stage } from './types.ts';
+import type { IssueSet } from './positions/issue-set.ts';
 
 export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'segment', run: segment },
@@ -25,9 +26,16 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'relations', run: relations },
 ];
 
+/** What a run of the pipeline may be given besides the article. */
+export interface ExtractOptions {
+  /** the issues positions are read against (default: ingest/data/issues.json) */
+  issues?: IssueSet;
+}
+
 /** The empty document the first stage starts from. */
-export function newDoc(input: ArticleInput): Doc {
+export function newDoc(input: ArticleInput, options: ExtractOptions = {}): Doc {
   return {
+    ...(options.issues ? { issueSet: options.issues } : {}),
     input,
     articleId: articleId(input.text),
     publication: dayValue(input.published),
@@ -44,8 +52,8 @@ export function newDoc(input: ArticleInput): Doc {
 }
 
 /** Runs the stages in order, up to and including `until` if given. */
-export function runPipeline(input: ArticleInput, until?: string): Doc {
-  let doc = newDoc(input);
+export function runPipeline(input: ArticleInput, until?: string, options: ExtractOptions = {}): Doc {
+  let doc = newDoc(input, options);
   for (const stage of STAGES) {
     doc = stage.run(doc);
     if (stage.name === until) break;
@@ -53,4 +61,4 @@ export function runPipeline(input: ArticleInput, until?: string): Doc {
   return doc;
 }
 
-export const extractArticle = (input: ArticleInput): Doc => runPipeline(input);
+export const extractArticle = (input: ArticleInput, options: ExtractOptions = {}): Doc => runPipeline(input, undefined, options);

@@ -6,6 +6,7 @@
  *
  * so any stage can be run and tested alone on a hand-made document.
  */
+import type { IssueSet } from './positions/issue-set.ts';
 import type {
   ActorType,
   DateBasis,
@@ -128,6 +129,8 @@ export interface Doc {
   relations: RelationDraft[];
   /** non-fatal problems found on the way (named in ingest reports) */
   warnings: string[];
+  /** the issues positions are read against (absent: the default set, ingest/data/issues.json) */
+  issueSet?: IssueSet;
 }
 
 export type Stage = (doc: Doc) => Doc;

@@ -1,19 +1,21 @@
 /**
  * Stances stated outright in narrative (not reported speech):
  *
- * - subject + stance predicate: "Iran, which opposes the presence of US troops",
- *   "the Iraqi government refused to agree to the presence of …", "Iraq's refusal to allow …",
- *   "X and Y have intensified their talks to keep …";
- * - holder in a "pressure/calls from X (to|for) …" phrase: "under pressure from Iran-backed militias
- *   to usher the troops to the exit", "calls from the Iraq government for the US to withdraw".
+ * - subject + stance predicate: "the union, which opposes the plan", "the council refused to
+ *   approve …", "the mayor's refusal to …", "Labour and the Greens have long backed …": the
+ *   predicate must open with a word of the stance vocabulary or an issue cue;
+ * - holder in a "pressure/calls from X (to|for) …" phrase: "under pressure from tenant groups to
+ *   freeze rents", "calls by the parliament for the troops to leave".
  *
  * The predicate region (up to the end of the clause) is analysed with `issueStances`; only
  * non-neutral stances count.
  */
 import type { ActorMention, Span } from '../types.ts';
 import type { Stance } from '../../cypher/schema.ts';
-import { compile, findAll, normalise } from './lexicon.ts';
+import type { IssueSet } from './issue-set.ts';
+import { normalise, tokenize } from './matcher.ts';
 import { issueStances } from './stance.ts';
+import { isPastForm, VOCABULARY } from './vocabulary.ts';
 
 export interface HeldStance {
   actorId: string;
@@ -34,15 +36,20 @@ export interface HeldStance {
 const SKIP =
   /^(?:[\s,]+|which|who|has|have|had|been|is|are|was|were|will|would|does|do|did|also|still|then|now|recently|repeatedly|long|already|again|further|reportedly|apparently|in the end|not|no|never|,)\b\s*/;
 
-/** Heads of a predicate through which a subject takes a stance (beside the general lexicon). */
-const PREDICATES = compile([
-  'welcome', 'support', 'urge', 'call for', 'want', 'need', 'agree to', 'accept', 'request', 'requesting', 'prefer',
-  'seek', 'push for', 'pushing', 'pressing', 'pressed', 'pressured', 'pressuring', 'demand', 'insist', 'favor', 'favour', 'endorse',
-  'reject', 'refuse', 'refusal', 'oppose', 'opposition', 'denounce', 'condemn', 'hostile', 'resist', 'object to',
-  'negotiate', 'negotiating', 'continue', 'intensified', 'talks to', 'plan to', 'intend', 'aim', 'hope', 'launch',
-  'launching', 'carry out', 'decision to', 'passed', 'voted', 'vowed', 'pledged', 'threatened', 'called', 'ordered',
-  'decided', 'agreed', 'sought', 'signed', 'approved', 'warned', 'backed', 'backs=', 'backing=', 'moved to',
-]);
+/**
+ * Whether a predicate starts with an attitude of the general vocabulary ("opposes", "has long
+ * favoured", "refused to", "wants", "plans to") or a deliberation ("is considering"); what follows
+ * is then read by `issueStances`. Narrated actions ("the US retains a force", "the occupation")
+ * are events, not stances.
+ */
+function startsStancePredicate(head: string): boolean {
+  const tokens = tokenize(head);
+  if (!tokens.length) return false;
+  const starts = (hits: { first: number }[]) => hits.some((h) => h.first === 0);
+  // a change in the simple past narrates an event ("the council scrapped the fee"); "is launching" acts on it
+  const heads = VOCABULARY.governing.findAll(tokens).filter((h) => h.data.kind === 'attitude' || (h.data.kind === 'change' && !isPastForm(tokens[h.first]!.w)));
+  return starts(heads) || starts(VOCABULARY.deliberation.findAll(tokens));
+}
 
 /** "pressure from X", "calls by X": X holds the stance of what follows. */
 const HOLDER_BEFORE = /(?:pressure|pressed|calls?|demands?|push|pushed|urged|urging|requests?|appeals?)\s+(?:from|by)\s+(?:the\s+)?$/;
@@ -78,6 +85,7 @@ export function heldStances(
   sentence: Span,
   mentions: readonly ActorMention[],
   norm: string = normalise(text),
+  set?: IssueSet,
 ): HeldStance[] {
   const inSentence = mentions
     .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
@@ -87,7 +95,7 @@ export function heldStances(
   const seen = new Set<string>();
   const add = (holders: ActorMention[], from: number, to: number, via: HeldStance['via']) => {
     if (to <= from) return;
-    for (const r of issueStances(text.slice(from, to))) {
+    for (const r of issueStances(text.slice(from, to), set)) {
       if (r.stance === 'neutral') continue;
       for (const h of holders) {
         const key = `${h.actorId}|${r.id}|${r.stance}`;
@@ -140,9 +148,7 @@ export function heldStances(
       p += skip[0].length;
     }
     // the predicate head must be the first word after the subject (and its auxiliaries)
-    const head = norm.slice(p, clip(norm, p, limit, 4));
-    const firstHead = findAll(head, PREDICATES).find((h) => h.start === 0);
-    if (!firstHead) continue;
+    if (!startsStancePredicate(norm.slice(p, clip(norm, p, limit, 4)))) continue;
     // analysed from right after the subject, so a negation among the auxiliaries counts ("has no plans to …");
     // a relative clause ends at its closing comma
     const relative = /^\s*,?\s*(?:which|who)\b/.test(norm.slice(end, end + 12));

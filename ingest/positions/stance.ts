@@ -1,203 +1,390 @@
 /**
- * Stance of a piece of text on each issue it is about, from the lexicon of issues.json:
+ * Stance of a piece of text on each issue of an issue set it is about.
  *
- * - a text is about an issue when one of the issue's topic terms occurs in it;
- * - each issue cue ("keep", "withdraw", "open timeline") gives a polarity, which the words that
- *   govern it (within the same clause, a few words before it) can flip: a negator ("has not asked
- *   … to withdraw"), or an oppose verb ("refused to agree to", "never accept the … open
- *   timeline"); a hedge ("whether", "no decision") makes it neutral;
- * - a text about the issue without any cue takes its stance from the verb that governs a topic
- *   term ("Iran, which opposes the presence of US troops").
+ * - A text is about an issue when one of the issue's topic terms (or cues) occurs in it; each such
+ *   hit is a *target*. A topic term takes no stance by itself; an issue cue ("withdraw" for troop
+ *   presence, "open timeline") carries its own polarity.
+ * - A target's stance comes from the words that govern it in its clause (stance.json):
+ *   a chain of governing words right before it, each multiplying the polarity — attitudes
+ *   ("opposes", "vowed to", "refused to"), changes ("end", "expand", "repeal"), evaluations ("a
+ *   mistake to") — read leftwards through function words and transparent nouns ("the mayor's
+ *   plan to"), stopping at a coordinated verb phrase or after two other content words;
+ *   a predicate right after it ("rent control is a mistake", "the troops should withdraw", "… is
+ *   not under consideration");
+ *   negators attached to the chain ("did not support", "never backed", "has no plans to") and a
+ *   reported denial anywhere before it in the clause ("denied that …", "dismissed reports that …")
+ *   flip it; a hedge before it in the clause or a modal in its predicate ("whether", "might",
+ *   "is considering") makes it neutral, a negated deliberation ("is not considering") negates.
+ * - Changes narrated as events take no stance: a chain of change words only whose first word is a
+ *   simple past ("the troops withdrew in 2011") or a noun after a determiner ("the defeat of ISIS").
+ * - The stance on an issue is the sign of the sum over its targets; both signs and a zero sum is
+ *   a tie (`mixed`).
  *
  * Offsets are relative to the analysed text; `normalise` keeps them equal to the original's.
  */
 import type { Stance } from '../../cypher/schema.ts';
-import { COMPILED_ISSUES, COMPILED_STANCE, OTHER_PLACE_AFTER, findAll, normalise, type Hit } from './lexicon.ts';
+import type { IssueSet } from './issue-set.ts';
+import { hyphenated, longestOnly, normalise, overlaps, tokenize, type Hit, type Token } from './matcher.ts';
+import { compileIssueSet, isPastForm, VOCABULARY as V, type CompiledIssueSet, type CueData, type Gov } from './vocabulary.ts';
 
-/** How far back (in words) a governing word may stand from what it governs. */
-export const GOVERNING_WINDOW = 8;
-/** Two governing verbs chain ("refused to agree to") when at most this many words separate them. */
-const CHAIN_GAP = 2;
+/** Content words (not function words, not transparent nouns) allowed between chain links. */
+const MAX_GAP = 1;
+/** Tokens a predicate may sit after its target (auxiliaries, adverbs, "to"). */
+const MAX_PREDICATE_SKIP = 4;
 
 export interface IssueStance {
   id: string;
   stance: Stance;
+  /** support and oppose targets in equal weight: a mixed statement */
+  mixed: boolean;
   /** span (in the analysed text) of the clause that decided the stance, or of the first topic term */
   evidence: { start: number; end: number };
 }
 
-const WORD = /[\w'-]+/g;
+/** Words that never count as content between a governing word and its target. */
+const FUNCTION = new Set(
+  'the a an any all some this that these those its their his her our my your of to for on with in at by from into over about as more most further other such own new s us u mr ms mrs is are was were be been being am has have had do does did will would shall should must can could may might also still just even now then again already ever only very so too both each every any own there here it they we he she i you them him itself'.split(' '),
+);
+const AUX = new Set('is are was were be been being am has have had do does did will would shall should must can could may might to also still just even now then again already ever only very so too soon finally eventually immediately quickly fully really actually a an the being get got going'.split(' '));
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", 'remain', 'remains', 'seem', 'seems']);
+const LICENSING = new Set(['to', 'will', 'would', 'shall', 'should', 'must', 'can', 'could', 'may', 'might', "'ll", 'is', 'are', 'be', 'been', 'being', 'was', 'were', 'has', 'have', 'had', 'not', 'never']);
+/** Words after which a predicate states a stance, not an event ("should withdraw", "is needed", "to be scrapped"). */
+const PREDICATE_LICENSING = new Set(['to', 'will', 'would', 'shall', 'should', 'must', 'can', 'could', 'may', 'might', "'ll", 'is', 'are', 'be', 'being', 'am', 'need', 'needs', 'remain', 'remains']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'any', 'some', "it's"]);
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'must', 'can', 'could', 'may', 'might', "'ll"]);
+const COORDINATORS = new Set(['and', 'or']);
+const ABILITY = new Set(['can', 'could']);
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'into', 'of', 'inside', 'across']);
+const CLAUSE_WORDS = new Set(['but', 'despite', 'while', 'although', 'though', 'whereas', 'however', 'because', 'unless']);
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'brig', 'sgt', 'capt', 'adm', 'sen', 'rep', 'gov', 'st', 'jr', 'sr', 'prof', 'rev', 'no', 'vs']);
 
-function countWords(s: string): number {
-  return s.match(WORD)?.length ?? 0;
+/** Clause index of every token: sentence punctuation, brackets and contrastive conjunctions end clauses. */
+function clauses(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  let c = 0;
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (prev) {
+      const g = t.gap;
+      const period = /\.(?=\s|$|["'])/.test(g) && !(prev.w.length === 1 || TITLE_ABBREVIATIONS.has(prev.w));
+      if (/[;:!?()]|\s-{1,2}\s|--/.test(g) || period || CLAUSE_WORDS.has(t.w)) c++;
+    }
+    out.push(c);
+  });
+  return out;
 }
 
-/** Offsets where clauses end: sentence punctuation and contrastive/concessive conjunctions. */
-function clauseBreaks(norm: string): number[] {
-  const breaks: number[] = [0];
-  // a period after a single letter is an abbreviation (U.S.), not a clause end
-  const re = /(?<!(?:^|[\s.])[a-z])[.;:!?](?=\s|$|["'])|,?\s(?:but|despite|while|although|though|whereas|however)\s/g;
-  for (let m = re.exec(norm); m; m = re.exec(norm)) breaks.push(m.index + m[0].length);
-  breaks.push(norm.length + 1);
-  return breaks;
+interface Target {
+  hit: Hit<unknown>;
+  issue: number;
+  /** +1/-1 for issue cues; 0 for topic terms (no stance by themselves) */
+  polarity: 0 | 1 | -1;
 }
 
-function clauseAround(breaks: number[], pos: number): { start: number; end: number } {
-  let start = 0;
-  let end = breaks[breaks.length - 1] ?? pos;
-  for (const b of breaks) {
-    if (b <= pos) start = b;
-    else {
-      end = b;
+interface Analysis {
+  tokens: Token[];
+  clause: number[];
+  gov: Hit<Gov>[];
+  /** governing hit ending at a token */
+  govEnd: Map<number, Hit<Gov>>;
+  /** first token of the negator ending at a token */
+  negEnd: Map<number, number>;
+  hedgeAt: number[];
+  deliberation: Hit<null>[];
+  denialAt: number[];
+  postNegStart: Set<number>;
+}
+
+function analyse(tokens: Token[]): Analysis {
+  const clause = clauses(tokens);
+  const negEnd = new Map<number, number>();
+  for (const h of V.negators.findAll(tokens)) negEnd.set(h.last, h.first);
+  tokens.forEach((t, i) => {
+    if (t.w.endsWith("n't")) negEnd.set(i, i);
+  });
+  const hedgeAt: number[] = [];
+  for (const h of V.hedges.findAll(tokens)) {
+    // "could never accept", "can't": a refusal, not a hedge
+    if (ABILITY.has(tokens[h.first]!.w) && negEnd.has(h.first + 1)) continue;
+    if (tokens[h.first]!.w.endsWith("n't")) continue;
+    hedgeAt.push(h.first);
+  }
+  // "not clear": the negator belongs to the hedge
+  for (const h of V.hedges.findAll(tokens)) for (let k = h.first; k <= h.last; k++) negEnd.delete(k);
+  const deliberation = V.deliberation.findAll(tokens);
+  // reported denial: "denied …", "dismissed reports that …"
+  const denialAt: number[] = V.denialVerbs.findAll(tokens).map((h) => h.first);
+  const reportStarts = new Set(V.reportNouns.findAll(tokens).map((h) => h.first));
+  const dismissiveUsed: Hit<null>[] = [];
+  for (const h of V.dismissive.findAll(tokens)) {
+    for (let k = h.last + 1; k <= h.last + 3 && k < tokens.length; k++) {
+      if (reportStarts.has(k)) {
+        denialAt.push(h.first);
+        dismissiveUsed.push(h);
+        break;
+      }
+    }
+  }
+  const gov = longestOnly(V.governing.findAll(tokens)).filter(
+    (g) => !dismissiveUsed.some((d) => overlaps(d, g)) && !deliberation.some((d) => overlaps(d, g)),
+  );
+  const govEnd = new Map(gov.map((g) => [g.last, g] as const));
+  const postNegStart = new Set(V.postNegators.findAll(tokens).map((h) => h.first));
+  return { tokens, clause, gov, govEnd, negEnd, hedgeAt, deliberation, denialAt, postNegStart };
+}
+
+/** A hit followed closely by "in/from <another place>" is about another place ("… from Syria"). */
+function elsewhereStarts(c: CompiledIssueSet, tokens: Token[]): Set<number> {
+  return new Set(c.elsewhere.findAll(tokens).map((h) => h.first));
+}
+function isElsewhere(a: Analysis, places: Set<number>, h: { last: number }): boolean {
+  for (let k = h.last + 1; k <= h.last + 8 && k < a.tokens.length; k++) {
+    if (a.clause[k] !== a.clause[h.last]) return false;
+    if (places.has(k) && PLACE_PREPOSITIONS.has(a.tokens[k - 1]?.w ?? '')) return true;
+    if (places.has(k + 1) && a.tokens[k]?.w === 'the' && PLACE_PREPOSITIONS.has(a.tokens[k - 1]?.w ?? '')) return true;
+  }
+  return false;
+}
+
+interface Reading {
+  value: number;
+  /** first token of what decided it */
+  from: number;
+}
+
+/** Whether a chain of change words only is narrated (an event), not advocated. */
+function narrated(a: Analysis, first: number): boolean {
+  const w = a.tokens[first]!.w;
+  const before = a.tokens[first - 1]?.w ?? '';
+  const before2 = a.tokens[first - 2]?.w ?? '';
+  if (LICENSING.has(before) || (LICENSING.has(before2) && AUX.has(before))) return false;
+  // "the defeat of", "Iraq's withdrawal", "the ongoing defeat"
+  if (DETERMINERS.has(before) || before.endsWith("'s") || (DETERMINERS.has(before2) && !a.govEnd.has(first - 1))) return true;
+  return isPastForm(w);
+}
+
+/** A simple past with no auxiliary before it: "the last troops pulled out in December". */
+function pastEvent(a: Analysis, first: number): boolean {
+  if (!isPastForm(a.tokens[first]!.w)) return false;
+  const before = a.tokens[first - 1]?.w ?? '';
+  return !LICENSING.has(before) && !DETERMINERS.has(before);
+}
+
+/** Verbs through which a judgement is predicated: "X was considered a threat", "is seen as a mistake". */
+const PREDICATING = new Set(['considered', 'seen', 'regarded', 'viewed', 'described', 'called', 'deemed', 'labeled', 'labelled', 'branded', 'as']);
+
+/** The predicate right after a target: a change, an evaluation, a passive attitude, a post-negator. */
+function predicate(a: Analysis, cues: Map<number, Hit<CueData>>, issue: number, last: number): { value: number; hedged: boolean } | null {
+  let negs = 0;
+  let skipped = 0;
+  let be = false;
+  let licensed = false;
+  let hedged = false;
+  let np = false;
+  let npWords = 0;
+  let pastBe = false;
+  let j0 = last + 1;
+  // the predicate of a noun phrase with a complement: "the presence of US troops | is necessary"
+  if (['of', 'from', 'for', 'in', 'on'].includes(a.tokens[j0]?.w ?? '')) {
+    let k = j0 + 1;
+    const verbal = (w: string) => BE.has(w) || MODALS.has(w);
+    while (k < a.tokens.length && k <= j0 + 5 && a.clause[k] === a.clause[last] && !verbal(a.tokens[k]!.w) && !a.postNegStart.has(k)) k++;
+    if (verbal(a.tokens[k]?.w ?? '') || a.postNegStart.has(k)) j0 = k;
+  }
+  for (let j = j0; j < a.tokens.length && a.clause[j] === a.clause[last] && skipped <= MAX_PREDICATE_SKIP; ) {
+    if (a.postNegStart.has(j)) return { value: -1, hedged };
+    const negFirst = [...a.negEnd.entries()].find(([, f]) => f === j);
+    if (negFirst) {
+      negs++;
+      j = negFirst[0] + 1;
+      continue;
+    }
+    if (a.tokens[j]!.gap.includes(',')) return null;
+    const g = a.gov.find((h) => h.first === j);
+    const cue = np ? undefined : cues.get(j);
+    const sign = negs % 2 ? -1 : 1;
+    // a change in the simple past, or after "was/were/has/had", narrates an event ("the troops withdrew")
+    const event = !licensed && (isPastForm(a.tokens[j]!.w) || pastBe);
+    if (cue && cue.data.issue === issue) return { value: event && negs === 0 ? 0 : cue.data.polarity * sign, hedged };
+    if (g && !np && (g.data.kind !== 'attitude' || be)) return { value: g.data.kind === 'change' && event && negs === 0 ? 0 : g.data.polarity * sign, hedged };
+    const w = a.tokens[j]!.w;
+    // inside a predicate noun phrase ("a continuing enemy") only a judgement counts
+    if (np) {
+      if (g?.data.kind === 'evaluation') return { value: g.data.polarity * sign, hedged };
+      if (++npWords > 2) return null;
+      j++;
+      continue;
+    }
+    if (be && (w === 'a' || w === 'an')) np = true;
+    if (!AUX.has(w) && !BE.has(w) && !(be && PREDICATING.has(w))) return null;
+    if (BE.has(w)) be = true;
+    if (w === 'was' || w === 'were') pastBe = true; // "was shut down": a passive past event
+    if (PREDICATE_LICENSING.has(w)) licensed = true;
+    if (a.hedgeAt.includes(j)) hedged = true;
+    skipped++;
+    j++;
+  }
+  return null;
+}
+
+function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: Target, inverse: boolean): Reading {
+  const { tokens, clause } = a;
+  const first = t.hit.first;
+  const cl = clause[first]!;
+  const isTarget = (k: number) => links.some((o) => o.hit.first <= k && k <= o.hit.last);
+  let product = 1;
+  let chain = 0;
+  let attitude = false;
+  let leftmostChange = -1;
+  let negs = 0;
+  let from = first;
+  let gap = 0;
+  for (let i = first - 1; i >= 0 && clause[i] === cl; ) {
+    const tok = tokens[i]!;
+    const after = tokens[i + 1]!;
+    if (after.gap.includes(',') && chain > 0) break;
+    if (COORDINATORS.has(tok.w)) {
+      if (chain > 0 || after.gap.includes(',')) break;
+      gap = 0; // coordinated objects: "opposes higher rents and rent control"
+      i--;
+      continue;
+    }
+    // an issue cue between a topic term and its governor is a link of the chain: "plans to withdraw its troops"
+    const cue = t.polarity === 0 ? links.find((o) => o.polarity !== 0 && o.hit.last === i) : undefined;
+    if (cue) {
+      if (gap > MAX_GAP) break;
+      product *= cue.polarity;
+      chain++;
+      if (leftmostChange < 0 || cue.hit.first < leftmostChange) leftmostChange = cue.hit.first;
+      from = cue.hit.first;
+      gap = 0;
+      i = cue.hit.first - 1;
+      continue;
+    }
+    const g = a.govEnd.get(i);
+    if (g && !isTarget(i)) {
+      if (gap > MAX_GAP) break;
+      product *= g.data.polarity;
+      chain++;
+      if (g.data.kind === 'change') leftmostChange = g.first;
+      else attitude = true;
+      from = g.first;
+      gap = 0;
+      i = g.first - 1;
+      continue;
+    }
+    const negFirst = a.negEnd.get(i);
+    if (negFirst !== undefined) {
+      if (gap > MAX_GAP) break;
+      negs++;
+      from = negFirst;
+      i = negFirst - 1;
+      continue;
+    }
+    const del = a.deliberation.find((d) => d.last === i);
+    if (del) {
+      // "is not considering a withdrawal" negates it; "is considering" hedges it (below)
+      const neg = a.negEnd.get(del.first - 1) ?? a.negEnd.get(del.first - 2);
+      if (neg !== undefined && gap <= MAX_GAP) {
+        negs++;
+        chain++;
+        attitude = true;
+        from = neg;
+        i = neg - 1;
+        continue;
+      }
       break;
     }
+    // a hyphenated compound ("long-term") is one word; numbers and function words are none
+    const compound = tokens[i + 1] !== undefined && hyphenated(tokens[i + 1]) && i + 1 !== first;
+    if (!compound && !FUNCTION.has(tok.w) && !V.transparent.has(tok.w) && !tok.w.endsWith("'s") && !/^\d+$/.test(tok.w)) gap++;
+    if (gap > MAX_GAP + 1) break;
+    i--;
   }
-  return { start, end };
-}
-
-const overlaps = (a: Hit, b: Hit) => a.start < b.end && b.start < a.end;
-
-/** Drop hits covered by a longer overlapping hit (so "open timeline" beats "timeline"). */
-function longestOnly<T extends Hit>(hits: T[]): T[] {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: T[] = [];
-  for (const h of sorted) if (!kept.some((k) => overlaps(k, h))) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-interface Polar extends Hit {
-  polarity: 1 | -1;
-}
-
-const polar = (hits: Hit[], polarity: 1 | -1): Polar[] => hits.map((h) => ({ ...h, polarity }));
-
-/** The general stance words of a text, independent of the issue. */
-function generalHits(norm: string) {
-  const hedges = findAll(norm, COMPILED_STANCE.hedges);
-  const verbs = longestOnly([
-    ...polar(findAll(norm, COMPILED_STANCE.support), 1),
-    ...polar(findAll(norm, COMPILED_STANCE.oppose), -1),
-  ]);
-  const postNegators = findAll(norm, COMPILED_STANCE.postNegators);
-  const negators = longestOnly(findAll(norm, COMPILED_STANCE.negators)).filter(
-    (n) => !hedges.some((h) => overlaps(h, n)) && !postNegators.some((h) => overlaps(h, n)),
-  );
-  return { hedges, verbs, negators, postNegators };
-}
-
-/** A hit followed closely by "in/from <another country>" is about another theatre ("… from Syria"). */
-const elsewhere = (norm: string, h: Hit) => OTHER_PLACE_AFTER.test(norm.slice(h.end, h.end + 80));
-
-/** "… is not under consideration" after a cue, in its clause, flips it. */
-function postNegated(norm: string, breaks: number[], h: Hit, general: ReturnType<typeof generalHits>): boolean {
-  const clause = clauseAround(breaks, h.start);
-  return general.postNegators.some(
-    (p) => p.start >= h.end && p.end <= clause.end && countWords(norm.slice(h.end, p.start)) <= GOVERNING_WINDOW,
-  );
-}
-
-/** Words after which a past participle is not a reported past event ("is needed", "would be withdrawn"). */
-const AUX_BEFORE = /\b(?:is|are|be|been|being|still|would|will|should|must|can|could|to|not)\s+$/;
-// a past verb alone or with its particle ("pulled out"); "limited presence" is an adjective + noun
-const PAST = /^(?:[a-z]+ed|withdrew|left|kept|stayed)(?:\s+(?:out|off|up|down|away|back))?$/;
-
-/** A cue in the simple past with nothing governing it narrates an event ("the troops pulled out"), it takes no stance. */
-function factualPast(norm: string, cue: Hit): boolean {
-  const word = norm.slice(cue.start, cue.end);
-  if (!PAST.test(word)) return false;
-  return !AUX_BEFORE.test(norm.slice(Math.max(0, cue.start - 20), cue.start));
-}
-
-interface Governing {
-  hedged: boolean;
-  /** product of the polarities of the chain of governing verbs, or 0 when there is none */
-  verb: -1 | 0 | 1;
-  negations: number;
-  start: number;
-}
-
-function governing(
-  norm: string,
-  breaks: number[],
-  at: number,
-  general: ReturnType<typeof generalHits>,
-  exclude: Hit[],
-): Governing {
-  const clause = clauseAround(breaks, at);
-  // the scope: the GOVERNING_WINDOW words before `at`, inside its clause
-  let lo = clause.start;
-  const before = norm.slice(clause.start, at);
-  const words = [...before.matchAll(WORD)];
-  if (words.length > GOVERNING_WINDOW) lo = clause.start + (words[words.length - GOVERNING_WINDOW]?.index ?? 0);
-  const inScope = (h: Hit) => h.start >= lo && h.end <= at && !exclude.some((e) => overlaps(e, h));
-  // a hedge ("it is not clear whether …") covers the rest of its clause, however far
-  const hedged = general.hedges.some((h) => h.start >= clause.start && h.end <= at && !exclude.some((e) => overlaps(e, h)));
-  const negs = general.negators.filter(inScope);
-  const verbs = general.verbs.filter(inScope).sort((a, b) => b.start - a.start);
-  let verb: -1 | 0 | 1 = 0;
-  let start = at;
-  let prev: Polar | null = null;
-  for (const v of verbs) {
-    if (prev && countWords(norm.slice(v.end, prev.start)) > CHAIN_GAP) break;
-    verb = ((verb === 0 ? 1 : verb) * v.polarity) as -1 | 1;
-    start = v.start;
-    prev = v;
+  const inClauseBefore = (k: number) => clause[k] === cl && k < first;
+  const denied = a.denialAt.some(inClauseBefore);
+  const hedgedBefore =
+    a.hedgeAt.some(inClauseBefore) ||
+    a.deliberation.some((d) => inClauseBefore(d.first) && a.negEnd.get(d.first - 1) === undefined && a.negEnd.get(d.first - 2) === undefined);
+  let post = predicate(a, cues, t.issue, t.hit.last);
+  // coordinated subjects share the predicate: "a drawdown or withdrawal of the troops is not …"
+  if (!post && COORDINATORS.has(tokens[t.hit.last + 1]?.w ?? '')) {
+    const next = links.find((o) => o.hit.first === t.hit.last + 2 || (o.hit.first === t.hit.last + 3 && DETERMINERS.has(tokens[t.hit.last + 2]!.w)));
+    if (next) post = predicate(a, cues, t.issue, next.hit.last);
   }
-  for (const n of negs) start = Math.min(start, n.start);
-  return { hedged, verb, negations: negs.length, start };
+  if (hedgedBefore || post?.hedged) return { value: 0, from };
+  const governed = chain > 0 || negs > 0 || denied || post !== null;
+  // narrated change: "the troops withdrew", "the defeat of ISIS"
+  if (chain > 0 && !attitude && negs === 0 && !denied && narrated(a, leftmostChange)) return { value: 0, from };
+  // an ungoverned issue cue narrates an event only in the simple past ("the troops pulled out")
+  if (!governed && (t.polarity === 0 || pastEvent(a, first))) return { value: 0, from };
+  const intrinsic = t.polarity === 0 ? (inverse ? -1 : 1) : t.polarity;
+  const anti = t.polarity === 0 && hyphenated(tokens[first]) && tokens[first - 1]?.w === 'anti' ? -1 : 1;
+  let value = intrinsic * anti * product * (post ? post.value : 1) * (negs % 2 ? -1 : 1) * (denied ? -1 : 1);
+  if (!governed && t.polarity === 0) value = 0;
+  return { value, from };
 }
 
-/** Stance of `text` on each issue it is about (issues without a topic term are left out). */
-export function issueStances(text: string): IssueStance[] {
+/** Stance of `text` on each issue of `set` it is about (issues without a topic term or cue are left out). */
+export function issueStances(text: string, set?: IssueSet): IssueStance[] {
+  const c = compileIssueSet(set);
   const norm = normalise(text);
-  const breaks = clauseBreaks(norm);
-  const general = generalHits(norm);
+  const tokens = tokenize(norm);
+  if (!tokens.length) return [];
+  const termHits = c.terms.findAll(tokens, ANTI_PRO);
+  const cueHits = c.cues.findAll(tokens);
+  if (!termHits.length && !cueHits.length) return [];
+  const a = analyse(tokens);
+  const places = elsewhereStarts(c, tokens);
   const out: IssueStance[] = [];
-  for (const issue of COMPILED_ISSUES) {
-    const topic = findAll(norm, issue.terms)
-      .filter((h) => !elsewhere(norm, h))
-      .sort((a, b) => a.start - b.start);
-    const first = topic[0];
-    if (!first) continue;
-    const cues = longestOnly([...polar(findAll(norm, issue.support), 1), ...polar(findAll(norm, issue.oppose), -1)]).filter(
-      (h) => !elsewhere(norm, h),
-    );
-    let sum = 0;
-    let decisive: { start: number; end: number; value: number }[] = [];
-    if (cues.length > 0) {
-      for (const cue of cues) {
-        const g = governing(norm, breaks, cue.start, general, cues);
-        // "condemned the strikes as a violation": the cue characterises the object, the verb does not govern it
-        const characterises = /\bas\s+(?:an?\s+)?$/.test(norm.slice(Math.max(0, cue.start - 8), cue.start));
-        const flip = (g.verb === -1 && !characterises ? -1 : 1) * (g.negations % 2 === 1 ? -1 : 1) * (postNegated(norm, breaks, cue, general) ? -1 : 1);
-        const governed = g.verb !== 0 || g.negations > 0;
-        const value = g.hedged || (!governed && factualPast(norm, cue)) ? 0 : cue.polarity * flip;
-        sum += value;
-        decisive.push({ start: g.start, end: cue.end, value });
+  const cueStart = new Map<number, Hit<CueData>>();
+  for (const h of cueHits) if (!cueStart.has(h.first)) cueStart.set(h.first, h);
+  for (let n = 0; n < c.issues.length; n++) {
+    const issue = c.issues[n]!;
+    const cues = longestOnly(cueHits.filter((h) => h.data.issue === n)).filter((h) => !isElsewhere(a, places, h));
+    const about = longestOnly(termHits.filter((h) => h.data === n)).filter((h) => !isElsewhere(a, places, h));
+    if (!about.length) continue; // a cue alone ("leave") does not make a text about the issue
+    const terms = about.filter((h) => !cues.some((q) => overlaps(q, h)));
+    const cueTargets = cues.map((h) => ({ hit: h as Hit<unknown>, issue: n, polarity: h.data.polarity }));
+    const termTargets = terms.map((h) => ({ hit: h as Hit<unknown>, issue: n, polarity: 0 as const }));
+    const links: Target[] = [...cueTargets, ...termTargets];
+    const issueCues = new Map([...cueStart].filter(([, h]) => h.data.issue === n));
+    // a cue that is also a topic term ("withdrawal", "open timeline") is read on its own; others
+    // ("stay", "leave") only as the predicate or a link of a topic term ("the troops should leave")
+    const standalone = cueTargets.filter((c) => about.some((h) => overlaps(h, c.hit)));
+    const readAll = (targets: Target[]) => {
+      const out = { sum: 0, pos: 0, neg: 0, decisive: [] as { from: number; to: number; value: number }[] };
+      for (const t of targets) {
+        const r = read(a, issueCues, links, t, issue.inverse);
+        out.sum += r.value;
+        if (r.value > 0) out.pos++;
+        if (r.value < 0) out.neg++;
+        if (r.value !== 0) out.decisive.push({ from: r.from, to: t.hit.last, value: r.value });
       }
-    }
-    // no cue (or only cues that take no stance: narrated past, hedged): the verbs governing the topic
-    if (!decisive.some((d) => d.value !== 0)) {
-      for (const t of topic) {
-        const g = governing(norm, breaks, t.start, general, []);
-        const value = g.hedged || g.verb === 0 ? 0 : g.verb * (g.negations % 2 === 1 ? -1 : 1);
-        sum += value;
-        decisive.push({ start: g.start, end: t.end, value });
-      }
-    }
-    let stance: Stance = sum > 0 ? 'support' : sum < 0 ? 'oppose' : (issue.entry.defaultStance ?? 'neutral');
-    if (sum === 0 && decisive.some((d) => d.value !== 0)) stance = 'neutral'; // pulls both ways equally
-    decisive = decisive.filter((d) => Math.sign(d.value) === Math.sign(sum));
-    const pick = decisive[0] ?? { start: first.start, end: first.end };
-    const clause = clauseAround(breaks, pick.start);
-    out.push({
-      id: issue.entry.id,
-      stance,
-      evidence: trimSpan(text, pick.start, Math.max(pick.end, clause.end)),
-    });
+      return out;
+    };
+    // issue cues are more specific than topic terms: the terms decide only when no cue does
+    let reading = readAll(standalone);
+    if (!reading.decisive.length) reading = readAll(termTargets);
+    const { sum, pos, neg, decisive } = reading;
+    const targets = [...standalone, ...termTargets].sort((x, y) => x.hit.start - y.hit.start);
+    const stance: Stance = sum > 0 ? 'support' : sum < 0 ? 'oppose' : 'neutral';
+    const pick = decisive.find((d) => Math.sign(d.value) === Math.sign(sum)) ?? decisive[0];
+    const firstHit = targets[0]!.hit;
+    let span: { start: number; end: number };
+    if (pick) {
+      const cl = a.clause[pick.from];
+      let endTok = pick.to;
+      while (endTok + 1 < tokens.length && a.clause[endTok + 1] === cl) endTok++;
+      span = trimSpan(text, tokens[pick.from]!.start, tokens[endTok]!.end);
+    } else span = { start: firstHit.start, end: firstHit.end };
+    out.push({ id: issue.id, stance, mixed: sum === 0 && pos > 0 && neg > 0, evidence: span });
   }
   return out;
 }
+
+/** "anti-ISIS", "pro-choice": a topic term may follow these prefixes (anti- flips it). */
+const ANTI_PRO = new Set(['anti', 'pro']);
 
 /** Trim whitespace and trailing punctuation off a span; keep it short. */
 export function trimSpan(text: string, start: number, end: number, max = 240): { start: number; end: number } {

@@ -1,13 +1,14 @@
 /**
  * Positions stage: the issues each statement is about with its stance on each, and the positions
  * (actor × issue × stance) they add up to over the article, plus stances stated outright in
- * narrative ("Iran, which opposes the presence of US troops").
+ * narrative ("the union, which opposes the plan, …"). The issues are the document's issue set
+ * (`doc.issueSet`, else the default one).
  *
  * Runs after the dates stage (statements carry `date`).
  */
 import type { DateValue, Doc, PositionDraft, Sentence, Span, Stage, StatementDraft } from '../types.ts';
 import { sentenceAt } from './segment.ts';
-import { normalise } from '../positions/lexicon.ts';
+import { normalise } from '../positions/matcher.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
 import { issueStances } from '../positions/stance.ts';
@@ -80,6 +81,7 @@ interface Accum {
 
 export const positions: Stage = (doc) => {
   const text = doc.input.text;
+  const set = doc.issueSet;
 
   // narrative stances, per sentence (also used to keep them out of a speaker's stance)
   const held = new Map<Sentence, HeldStance[]>();
@@ -91,7 +93,7 @@ export const positions: Stage = (doc) => {
   doc.sentences.forEach((s, i) => {
     const ms = bySentence[i] ?? [];
     if (ms.length === 0) return;
-    const h = heldStances(text, s, ms, norm).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
+    const h = heldStances(text, s, ms, norm, set).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
     if (h.length) held.set(s, h);
   });
 
@@ -125,16 +127,19 @@ export const positions: Stage = (doc) => {
     // the statement is about every issue it names, but a stance held by an actor it reports on
     // ("Iran, which opposes …") is not the speaker's
     const windowText = text.slice(win.start, win.end);
-    const all = issueStances(windowText);
+    const all = issueStances(windowText, set);
     // with no other holder's stance in the sentence, the speaker's own reading is the same text
-    const own = new Map((others.length ? issueStances(blank(windowText, win.start, others)) : all).map((r) => [r.id, r]));
+    const own = new Map((others.length ? issueStances(blank(windowText, win.start, others), set) : all).map((r) => [r.id, r]));
     const issues = all.map(
-      (r) => own.get(r.id) ?? { ...r, stance: 'neutral' as const },
+      (r) => own.get(r.id) ?? { ...r, stance: 'neutral' as const, mixed: false },
     );
     const date = st.date ?? doc.publication;
     for (const r of issues) {
+      const evidence = { start: win.start + r.evidence.start, end: win.start + r.evidence.end };
+      // a statement that pulls both ways in equal measure makes the position mixed
+      if (r.mixed) for (const both of ['support', 'oppose'] as const) note(st.speakerId, r.id, both, date, evidence, index);
       if (r.stance === 'neutral') continue;
-      note(st.speakerId, r.id, r.stance, date, { start: win.start + r.evidence.start, end: win.start + r.evidence.end }, index);
+      note(st.speakerId, r.id, r.stance, date, evidence, index);
     }
     return { ...st, issues: issues.map((r) => ({ id: r.id, stance: r.stance })) };
   });

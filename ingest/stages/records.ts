@@ -5,7 +5,7 @@
  */
 import { emptyGraphRecords, type GraphRecords, type NodeRecord } from '../../cypher/schema.ts';
 import { localActorId, statementId } from '../ids.ts';
-import { ISSUES } from '../positions/lexicon.ts';
+import { DEFAULT_ISSUE_SET, type IssueSet } from '../positions/issue-set.ts';
 import type { DateValue, Doc } from '../types.ts';
 
 const dated = (d: DateValue, articleId: string) => ({ date: d.value, dateFrom: d.from, dateTo: d.to, articleId });
@@ -16,8 +16,8 @@ export function graphActorId(doc: Doc, id: string): string {
   return a && (a.local || a.type === 'anonymous') ? localActorId(doc.articleId, id) : id;
 }
 
-export function issueLabel(id: string): { label: string; description: string } {
-  const known = ISSUES.find((i) => i.id === id);
+export function issueLabel(id: string, set: IssueSet = DEFAULT_ISSUE_SET): { label: string; description: string } {
+  const known = set.issues.find((i) => i.id === id);
   if (known) return { label: known.label, description: known.description };
   const slug = id.replace(/^other:/, '').replace(/-/g, ' ');
   return { label: slug.charAt(0).toUpperCase() + slug.slice(1), description: 'An issue outside the closed list.' };
@@ -63,7 +63,8 @@ export function toGraphRecords(doc: Doc): GraphRecords {
     if (f) r.rels.MENTIONS.push({ from: articleId, to: actor.id, articleId, forms: [...f.keys()], count: [...f.values()].reduce((x, y) => x + y, 0) });
   }
 
-  const issues = new Set<string>(ISSUES.map((i) => i.id));
+  const issueSet = doc.issueSet ?? DEFAULT_ISSUE_SET;
+  const issues = new Set<string>(issueSet.issues.map((i) => i.id));
   const stIds: string[] = [];
   for (const s of doc.statements) {
     const d = s.date ?? doc.publication;
@@ -107,6 +108,6 @@ export function toGraphRecords(doc: Doc): GraphRecords {
   for (const x of doc.relations) {
     r.rels.RELATES.push({ from: aid(x.from), to: aid(x.to), ...dated(x.date, articleId), kind: x.kind, title: x.title, evidence: x.evidence, start: x.start, end: x.end });
   }
-  for (const id of issues) r.nodes.Issue.push({ id, ...issueLabel(id) });
+  for (const id of issues) r.nodes.Issue.push({ id, ...issueLabel(id, issueSet) });
   return r;
 }

