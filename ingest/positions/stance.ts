@@ -262,7 +262,9 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
       continue;
     }
     const g = a.govEnd.get(i);
-    if (g && !isTarget(i)) {
+    // an adjective right before a topic term describes it ("illegal immigrants"), it does not judge it
+    const attributive = g?.data.kind === 'evaluation' && g.last === first - 1;
+    if (g && !isTarget(i) && !attributive) {
       if (gap > MAX_GAP) break;
       product *= g.data.polarity;
       chain++;
