@@ -232,7 +232,13 @@ export class ArticleArchive {
       }
       if (this.fsync && result.written.length) fsyncDirSync(this.articlesDir);
     } catch (e) {
-      for (const t of todo) fs.rmSync(t.tmp, { force: true });
+      for (const t of todo) {
+        try {
+          fs.rmSync(t.tmp, { force: true });
+        } catch {
+          // the staging directory itself is unusable: nothing of ours to remove
+        }
+      }
       throw new ArchiveError(`cannot archive articles in ${this.articlesDir}: ${(e as Error).message}`, { cause: e });
     }
     return result;

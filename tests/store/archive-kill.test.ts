@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleArchive, archiveBeforeWrite } from '../../archive/article-archive.ts';
-import { openIndexedStore, prepareIndex, type IndexConfig } from '../../archive/open-indexed-store.ts';
+import { IN_USE_MARKER, openIndexedStore, prepareIndex, type IndexConfig } from '../../archive/open-indexed-store.ts';
 import { LadybugStore } from '../../cypher/ladybug/store.ts';
 import type { Counts, GraphStore } from '../../cypher/store.ts';
 import { ingestArticles } from '../../ingest/index.ts';
@@ -107,22 +107,31 @@ interface Run {
   killedAt: string;
 }
 
-/** Kills `w` as `mode` says; returns where. */
-async function kill(w: Writer, dir: string, mode: Mode, r: () => number, randomMs: number): Promise<string> {
+/**
+ * Where a kill lands is seeded in two steps: first wait until the writer has acknowledged `after`
+ * units (CLI: batches of 100; server: requests of 25; 0: until it holds the store), so kills spread
+ * over the whole run rather than piling up in start-up; then kill in `mode`: after a random delay
+ * of up to `spanMs`, or at the 1st/2nd checkpoint or archive write from there on. Returns where.
+ */
+async function kill(w: Writer, dir: string, mode: Mode, r: () => number, acks: () => number, units: number, spanMs: number): Promise<string> {
+  const after = Math.floor(r() * units);
+  const ready = (): boolean => (after === 0 ? fs.existsSync(path.join(dir, IN_USE_MARKER)) : acks() >= after);
+  while (!ready() && w.proc.exitCode === null && w.proc.signalCode === null) await sleep(2);
+  const from = `after ${after} ack(s)`;
   if (mode === 'checkpoint' || mode === 'archive') {
-    const skip = Math.floor(r() * 3);
+    const skip = Math.floor(r() * 2);
     const files = await killWhen(w, dir, mode === 'checkpoint' ? inCheckpoint : inArchiveWrite, skip);
     await w.exited;
-    if (!files) return `${mode} #${skip + 1}: the writer finished first`;
+    if (!files) return `${from}, ${mode} #${skip + 1}: the writer finished first`;
     const shown = mode === 'checkpoint' ? Object.entries(files.data).filter(([n]) => n.startsWith('graph.lbug')) : Object.entries(files.staging);
-    return `${mode} #${skip + 1} (${shown.map(([n, s]) => `${n}:${s}`).join(' ')})`;
+    return `${from}, in ${mode} #${skip + 1} (${shown.map(([n, sz]) => `${n.replace(/^art_[0-9a-f]+/, 'art_…')}:${sz}`).join(' ')})`;
   }
-  const ms = Math.round(r() * randomMs);
+  const ms = Math.round(r() * spanMs);
   await Promise.race([sleep(ms), w.exited]);
   const alive = w.proc.exitCode === null && w.proc.signalCode === null;
   w.proc.kill('SIGKILL');
   await w.exited;
-  return alive ? `after ${ms} ms` : `after ${ms} ms: the writer had finished`;
+  return `${from} +${ms} ms${alive ? '' : ': the writer had finished'}`;
 }
 
 async function runCli(dir: string, mode: Mode, r: () => number): Promise<Run> {
@@ -132,18 +141,23 @@ async function runCli(dir: string, mode: Mode, r: () => number): Promise<Run> {
     writers.push(w);
     return w;
   };
+  const batches = N / 100;
   const w = start();
-  let killedAt = await kill(w, dir, mode === 'twice' ? 'random' : mode, r, 1500 + N * 12);
+  let killedAt = await kill(w, dir, mode === 'twice' ? 'random' : mode, r, () => cliAcked(w) / 100, batches, 1200);
   const k1 = cliAcked(w);
   killedAt += `, acked ${k1}`;
   ids.slice(0, k1).forEach((id) => acked.add(id));
   if (mode === 'twice') {
-    // The restart recovers (probe, catch-up indexing) and ingests again: kill that too.
+    // The restart recovers (probe, catch-up indexing) and ingests again: kill that too, anywhere.
     const w2 = start();
-    killedAt += `; again ${await kill(w2, dir, 'random', r, 1500 + N * 12)}, acked ${cliAcked(w2)}`;
+    const ms = Math.round(r() * 5000);
+    await Promise.race([sleep(ms), w2.exited]);
+    w2.proc.kill('SIGKILL');
+    await w2.exited;
+    killedAt += `; restart killed +${ms} ms, acked ${cliAcked(w2)}`;
     ids.slice(0, cliAcked(w2)).forEach((id) => acked.add(id));
   }
-  return { acked, killedAt: `${killedAt} [last line: ${w.stderr.at(-1) ?? ''}]` };
+  return { acked, killedAt };
 }
 
 async function runServer(dir: string, mode: Mode, r: () => number): Promise<Run> {
@@ -161,7 +175,7 @@ async function runServer(dir: string, mode: Mode, r: () => number): Promise<Run>
   writers.push(w);
   if (mode === 'seed') {
     // First start on an empty data dir: the corpus is ingested (through the archive) before listening.
-    const killedAt = await kill(w, dir, 'random', r, 1500 + N * 12);
+    const killedAt = await kill(w, dir, 'random', r, () => 0, 1, 300 + N * 10);
     return { acked, killedAt: `seeding, ${killedAt}` };
   }
   const url = /listening on (http\S+)"/.exec(await w.waitFor(/listening on/))![1]!;
@@ -187,7 +201,7 @@ async function runServer(dir: string, mode: Mode, r: () => number): Promise<Run>
     }
   };
   const clients = Promise.all([client(0, N / 2), client(N / 2, N)]);
-  const killedAt = await kill(w, dir, mode, r, N * 12);
+  const killedAt = await kill(w, dir, mode, r, () => posts, N / 25, 600);
   await clients;
   return { acked, killedAt: `${killedAt}, ${posts} answered request(s), acked ${acked.size}` };
 }
