@@ -15,6 +15,7 @@ import type { Stance } from '../../cypher/schema.ts';
 import type { IssueSet } from './issue-set.ts';
 import { normalise, tokenize } from './matcher.ts';
 import { issueStances } from './stance.ts';
+import { verbForms } from './inflect.ts';
 import { isPastForm, VOCABULARY } from './vocabulary.ts';
 
 export interface HeldStance {
@@ -48,8 +49,14 @@ function startsStancePredicate(head: string): boolean {
   const starts = (hits: { first: number }[]) => hits.some((h) => h.first === 0);
   // a change in the simple past narrates an event ("the council scrapped the fee"); "is launching" acts on it
   const heads = VOCABULARY.governing.findAll(tokens).filter((h) => h.data.kind === 'attitude' || (h.data.kind === 'change' && !isPastForm(tokens[h.first]!.w)));
-  return starts(heads) || starts(VOCABULARY.deliberation.findAll(tokens));
+  if (starts(heads) || starts(VOCABULARY.deliberation.findAll(tokens))) return true;
+  // a light verb with a stance noun: "voiced support for", "renewed its calls for", "expressed opposition to"
+  return LIGHT_VERBS.has(tokens[0]!.w) && heads.some((h) => h.first >= 1 && h.first <= 3);
 }
+
+const LIGHT_VERBS = new Set(
+  ['voice', 'express', 'reiterate', 'repeat', 'renew', 'signal', 'declare', 'announce', 'issue', 'make', 'lend', 'give', 'throw', 'register', 'state'].flatMap(verbForms),
+);
 
 /** "pressure from X", "calls by X": X holds the stance of what follows. */
 const HOLDER_BEFORE = /(?:pressure|pressed|calls?|demands?|push|pushed|urged|urging|requests?|appeals?)\s+(?:from|by)\s+(?:the\s+)?$/;

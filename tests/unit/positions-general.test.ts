@@ -127,6 +127,16 @@ describe('positions stage with a user-declared issue set', () => {
     expect(positions(doc).positions).toEqual([]);
   });
 
+  it('reads a light verb with a stance noun as a narrative stance ("renewed its calls for")', () => {
+    const text = 'The tenants union renewed its calls for a rent freeze. The builders group voiced opposition to the carbon levy.';
+    const doc = makeDoc(text, [
+      ['The tenants union', 'tenants', 'group'],
+      ['The builders group', 'builders', 'group'],
+    ]);
+    const held = positions({ ...doc, issueSet: CITY }).positions.map((p) => `${p.actorId}:${p.issue}:${p.stance}`).sort();
+    expect(held).toEqual(['builders:carbon-tax:oppose', 'tenants:rent-control:support']);
+  });
+
   it('runs through the pipeline into valid graph records carrying the set’s issues', () => {
     const doc = extractArticle(
       { file: 'rent.txt', title: 'Rent', source: 'Test Wire', url: null, published: '2024-03-01', text: 'Council member Ana Ruiz said the city should expand rent control this year.\n' },
