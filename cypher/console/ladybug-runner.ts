@@ -144,6 +144,9 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
   run(query: string, params: Record<string, unknown>, limits: ConsoleLimits, generation: number): Promise<ConsoleResult> {
     if (this.closed) return Promise.reject(new StoreError('UNAVAILABLE', 'the console is closed'));
     assertReadOnlyQuery(query);
+    // Keep the whole pool booted: a child takes a second or more to start (tsx, sandbox), and a
+    // second user should not pay that while the first one holds the other child.
+    this.warm();
     const started = Date.now();
     return new Promise<ConsoleResult>((resolve, reject) => {
       const job: Job = {
@@ -220,6 +223,8 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
         this.settle(job);
         job.reject(new StoreError('QUERY_FAILED', crashMessage(code, signal, stderr, w.proc.pid)));
       }
+      // Replace the lost child at once (not on the next query), then serve the queue.
+      if (this.workers.length > 0 || this.waiting.length > 0) this.warm();
       this.pump();
     });
     this.workers.push(w);
