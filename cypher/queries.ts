@@ -149,6 +149,10 @@ export interface StatementFilter extends DateWindow {
   issue?: string | undefined;
   article?: string | undefined;
   kind?: string | undefined;
+  /** the explorer's filters: speaker types; issues and stances met by ONE ABOUT edge (as in the graph views) */
+  types?: string[] | undefined;
+  issues?: string[] | undefined;
+  stances?: string[] | undefined;
 }
 
 function statementMatch(f: StatementFilter): { lines: string[]; params: Record<string, unknown> } {
@@ -163,7 +167,16 @@ function statementMatch(f: StatementFilter): { lines: string[]; params: Record<s
     lines.push('MATCH (s)-[:ABOUT]->(fi:Issue {id: $issue})');
     w.params.issue = f.issue;
   }
+  if (f.types?.length) w.add('sp.type IN $types', { types: f.types });
+  const facets = Boolean(f.issues?.length || f.stances?.length);
+  if (facets) {
+    lines.push('MATCH (s)-[fab:ABOUT]->(fis:Issue)');
+    if (f.issues?.length) w.add('fis.id IN $issues', { issues: f.issues });
+    if (f.stances?.length) w.add('fab.stance IN $stances', { stances: f.stances });
+  }
   lines.push(w.text());
+  // several ABOUT edges may meet the filter: one row per statement
+  if (facets) lines.push('WITH DISTINCT sp, s, ar');
   return { lines, params: w.params };
 }
 
@@ -296,7 +309,7 @@ export function graphRelations(f: GraphFilter): CypherQuery {
       'MATCH (a:Actor)-[r:RELATES]->(b:Actor)',
       w.text(),
       'RETURN a.id AS source, a.name AS sourceName, a.type AS sourceType, b.id AS target, b.name AS targetName, b.type AS targetType,',
-      '  r.kind AS kind, r.date AS date, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId, r.evidence AS evidence, r.title AS title',
+      '  r.kind AS kind, r.date AS date, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId, r.evidence AS evidence, r.title AS title, r.start AS start, r.`end` AS `end`',
     ],
     w.params,
   );
@@ -356,4 +369,45 @@ export function graphPositions(f: GraphFilter & { positionStances?: string[] | u
     ],
     w.params,
   );
+}
+
+// ---- explorer views (facets, roll-up to office holders, stance changes) -----------------------
+
+/** Every statement's filterable facets: speaker, its type, dates, article (issues: allAbout). */
+export function statementFacets(): CypherQuery {
+  return q(
+    [
+      'MATCH (a:Actor)-[:SAID]->(s:Statement)',
+      'RETURN s.id AS id, a.id AS speakerId, a.name AS speakerName, a.type AS speakerType, s.date AS date, s.dateFrom AS dateFrom, s.dateTo AS dateTo, s.articleId AS articleId',
+      'ORDER BY dateFrom, id',
+    ],
+    {},
+  );
+}
+
+/** Every ABOUT edge (statement, issue, stance): the facets' issues. */
+export function allAbout(): CypherQuery {
+  return q(['MATCH (s:Statement)-[ab:ABOUT]->(i:Issue)', 'RETURN s.id AS statementId, i.id AS id, ab.stance AS stance'], {});
+}
+
+/** Who holds which office, as stated in which article at which date (holds_office relations). */
+export function officeTenures(): CypherQuery {
+  return q(
+    [
+      "MATCH (a:Actor)-[r:RELATES {kind: 'holds_office'}]->(o:Actor)",
+      'RETURN a.id AS holderId, a.name AS holderName, r.title AS title, o.id AS orgId, o.name AS orgName, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId',
+      'ORDER BY dateFrom, holderId',
+    ],
+    {},
+  );
+}
+
+/** People (names and aliases), the candidates a proxy speaker ("the office of X") may stand for. */
+export function personForms(): CypherQuery {
+  return q(["MATCH (a:Actor) WHERE a.type = 'person'", 'RETURN a.id AS id, a.name AS name, a.aliases AS aliases'], {});
+}
+
+/** A cheap fingerprint of the store's content: changes whenever an article is added. */
+export function storeVersion(): CypherQuery {
+  return q(['MATCH (ar:Article)', 'RETURN count(ar) AS articles, max(ar.id) AS lastId'], {});
 }

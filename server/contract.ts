@@ -135,6 +135,10 @@ export const StatementsQuery = z.object({
   kind: z.enum(STATEMENT_KINDS).optional(),
   from: day.optional(),
   to: day.optional(),
+  /** the explorer's filters (speaker types; issues and stances met by one ABOUT edge) */
+  types: csv(z.enum(ACTOR_TYPES)).optional(),
+  issues: csv(z.string().max(100)).optional(),
+  stances: csv(z.enum(STANCES)).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 }).superRefine(fromNotAfterTo);
@@ -255,3 +259,69 @@ export const Problem = z.object({
   requestId: z.string(),
 });
 export type Problem = z.infer<typeof Problem>;
+
+// ---- explorer views ------------------------------------------------------------------------------
+
+/** The person a statement rolls up to (its speaker, or the office holder a proxy speaker stands for). */
+export const SpeaksFor = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** how the roll-up was found: the speaker is the person, names them, or names their office */
+  via: z.enum(['self', 'name', 'office']),
+  /** the office the person held then, as named in the articles ("Prime Minister of Iraq"); null when none */
+  office: z.string().nullable(),
+});
+export type SpeaksFor = z.infer<typeof SpeaksFor>;
+
+/** Every statement's filterable facets, light (no text): the explorer filters graph, list and timeline with these. */
+export const FacetsResponse = z.object({
+  statements: z.array(
+    z.object({
+      id: z.string(),
+      speakerId: z.string(),
+      speakerType: z.enum(ACTOR_TYPES),
+      personId: z.string().nullable(),
+      dateFrom: z.string(),
+      dateTo: z.string(),
+      articleId: z.string(),
+      issues: z.array(z.object({ id: z.string(), stance: z.enum(STANCES) })),
+    }),
+  ),
+});
+export type FacetsResponse = z.infer<typeof FacetsResponse>;
+
+export const ViewStatement = StatementView.extend({ speaksFor: SpeaksFor.nullable() });
+export type ViewStatement = z.infer<typeof ViewStatement>;
+
+/** /api/views/statements: the filtered statements, oldest first, each with the person it rolls up to. */
+export const ViewStatementsResponse = z.object({ statements: z.array(ViewStatement), total: z.number().int() });
+export type ViewStatementsResponse = z.infer<typeof ViewStatementsResponse>;
+
+export const StanceChangesQuery = z.object({
+  /** actor: per person (proxies rolled up) or speaker; office: per office held then ("Prime Minister of Iraq") */
+  by: z.enum(['actor', 'office']).default('actor'),
+  issues: csv(z.string().max(100)).optional(),
+  types: csv(z.enum(ACTOR_TYPES)).optional(),
+  from: day.optional(),
+  to: day.optional(),
+}).superRefine(fromNotAfterTo);
+
+/** One change of one actor's stance on one issue: the last statement before and the first after. */
+export const StanceChange = z.object({
+  /** the person (or speaker), or with by=office the office (id `office:<label>`) */
+  actor: z.object({ id: z.string(), name: z.string() }),
+  issue: z.object({ id: z.string(), label: z.string() }),
+  from: z.enum(STANCES),
+  to: z.enum(STANCES),
+  /** support <-> oppose (a reversal), not a move to or from neutral */
+  flip: z.boolean(),
+  before: ViewStatement,
+  after: ViewStatement,
+});
+export type StanceChange = z.infer<typeof StanceChange>;
+export const StanceChangesResponse = z.object({ changes: z.array(StanceChange) });
+export type StanceChangesResponse = z.infer<typeof StanceChangesResponse>;
+
+/** A fingerprint of the store's content; it changes when articles are added. */
+export const VersionResponse = z.object({ version: z.string(), articles: z.number().int() });
+export type VersionResponse = z.infer<typeof VersionResponse>;

@@ -6,7 +6,11 @@ import type {
   ActorDetailResponse,
   ActorsResponse,
   ArticleResponse,
+  FacetsResponse,
   GraphResponse,
+  StanceChangesResponse,
+  VersionResponse,
+  ViewStatementsResponse,
   IssuesResponse,
   StatementsResponse,
   TimelineResponse,
@@ -68,6 +72,16 @@ export interface GraphParams {
   stances?: readonly string[];
 }
 
+/** The explorer's filters as API parameters (days, csv lists). */
+export interface ViewFilterParams {
+  from?: string | undefined;
+  to?: string | undefined;
+  types?: readonly string[];
+  issues?: readonly string[];
+  stances?: readonly string[];
+  speaker?: string | undefined;
+}
+
 export const api = {
   actors: (q?: string, limit = 500) => request<ActorsResponse>(`/api/actors${qs({ q, limit })}`),
   actor: (id: string) => request<ActorDetailResponse>(`/api/actors/${encodeURIComponent(id)}`),
@@ -76,6 +90,10 @@ export const api = {
   // the date range is applied client-side (reducers), so the brush never refetches the graph
   graph: (p: GraphParams) => request<GraphResponse>(`/api/graph${qs({ view: p.view, types: p.types, issues: p.issues, stances: p.stances })}`),
   issues: () => request<IssuesResponse>('/api/issues'),
+  facets: () => request<FacetsResponse>('/api/views/facets'),
+  viewStatements: (p: ViewFilterParams & { limit?: number; offset?: number }) => request<ViewStatementsResponse>(`/api/views/statements${qs({ ...p })}`),
+  stanceChanges: (p: ViewFilterParams & { by: 'actor' | 'office' }) => request<StanceChangesResponse>(`/api/views/stance-changes${qs({ ...p })}`),
+  version: () => request<VersionResponse>('/api/version'),
   timeline: () => request<TimelineResponse>('/api/timeline'),
   article: (id: string) => request<ArticleResponse>(`/api/articles/${encodeURIComponent(id)}`),
   cypher: (query: string, params: Record<string, unknown> = {}) =>

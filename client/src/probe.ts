@@ -4,8 +4,19 @@ import type { AppState } from './state/app-state.ts';
 export interface ExplorerProbe {
   graphReady: boolean;
   layoutDone: boolean;
+  /** bumps whenever new data (a newer store version) has been loaded */
+  dataVersion: string | null;
   visibleCounts(): { nodes: number; edges: number } | null;
+  /** shown/total actors and what the filters say */
+  summary(): string;
   state(): AppState;
+  /** graph edge keys between two actor ids, and one edge's screen position (for hover tests) */
+  edgesBetween(a: string, b: string): string[];
+  edgeScreenPoint(edge: string): { x: number; y: number } | null;
+  nodeScreenPoint(id: string): { x: number; y: number } | null;
+  /** label of the biggest visible actors, whether they're labelled */
+  hubs(): string[];
+  nodeSize(id: string): number | null;
 }
 
 declare global {

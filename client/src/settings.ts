@@ -22,6 +22,36 @@ export const ACTOR_TYPE_STYLE: Record<ActorType, { color: string; shape: 'circle
 
 export const NODE_KIND_COLORS = { statement: '#9a6700', issue: '#1f2328' } as const;
 
+/**
+ * One style per edge kind: colour, width and whether it has an arrowhead, so "negotiates with"
+ * and "attacks" are told apart from the many thin grey "speaks about" lines. Every kind is in the
+ * legend; unknown kinds fall back to `related`.
+ */
+export interface EdgeStyle {
+  color: string;
+  width: number;
+  arrow: boolean;
+  label: string;
+}
+export const EDGE_KIND_STYLE: Record<string, EdgeStyle> = {
+  negotiates_with: { color: '#0969da', width: 2.2, arrow: true, label: 'negotiates with' },
+  pressures: { color: '#bc4c00', width: 2.2, arrow: true, label: 'pressures' },
+  attacks: { color: '#cf222e', width: 2.8, arrow: true, label: 'attacks' },
+  supports: { color: '#1a7f37', width: 2.2, arrow: true, label: 'supports' },
+  opposes: { color: '#8250df', width: 2.2, arrow: true, label: 'opposes' },
+  member_of: { color: '#0a7b83', width: 1.6, arrow: true, label: 'member of' },
+  holds_office: { color: '#1f2328', width: 1.8, arrow: true, label: 'holds office in' },
+  addresses: { color: '#9a6700', width: 1.6, arrow: true, label: 'addresses' },
+  speaks_about: { color: '#c4cad1', width: 0.8, arrow: false, label: 'speaks about (names in a statement)' },
+  SAID: { color: '#8c959f', width: 1, arrow: true, label: 'said (actor → statement)' },
+  ABOUT: { color: '#afb8c1', width: 1, arrow: false, label: 'about (statement → issue, coloured by stance)' },
+  HOLDS_POSITION: { color: '#57606a', width: 1.6, arrow: true, label: 'holds a position (actor → issue, coloured by stance)' },
+  related: { color: '#afb8c1', width: 1, arrow: false, label: 'related' },
+};
+export function edgeStyle(kind: string): EdgeStyle {
+  return EDGE_KIND_STYLE[kind] ?? EDGE_KIND_STYLE.related!;
+}
+
 export const settings = {
   graph: {
     minNodeSize: 4,
@@ -33,9 +63,10 @@ export const settings = {
     highlightEdgeColor: '#1f2328',
     edgeColor: '#afb8c1',
     /** sigma label settings: readable without clutter */
-    labelDensity: 0.7,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 7,
+    /** label density rule: sigma's grid keeps the biggest node's label per cell; hubs are always labelled */
+    labelDensity: 0.5,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 9,
     labelSize: 13,
     labelWeight: '600',
     labelColor: '#1f2328',
@@ -60,9 +91,13 @@ export const settings = {
     checkEveryMs: 300,
   },
   timeline: {
-    firstYear: 2008,
-    lastYear: 2024,
     height: 72,
+    /** months of margin around the data's first and last statement */
+    padMonths: 2,
+  },
+  live: {
+    /** how often an open page asks the server whether new articles arrived */
+    pollMs: 10_000,
   },
   search: { threshold: 0.4, maxResults: 8 },
   statements: { pageSize: 200 },

@@ -1,7 +1,7 @@
 /** Thin read routes: parse with the contract, call the use case, send JSON. */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ActorsQuery, GraphQuery, StatementsQuery } from '../contract.ts';
+import { ActorsQuery, GraphQuery, StanceChangesQuery, StatementsQuery } from '../contract.ts';
 import { actorDetail, searchActors } from '../usecases/actors.ts';
 import { getArticle } from '../usecases/articles.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -9,6 +9,7 @@ import { buildGraph } from '../usecases/graph.ts';
 import { health } from '../usecases/health.ts';
 import { listIssues, timeline } from '../usecases/issues.ts';
 import { listStatements } from '../usecases/statements.ts';
+import { stanceChanges, statementFacets, storeVersion, viewStatements } from '../usecases/statement-views.ts';
 import { parse } from './validate.ts';
 
 export const IdParam = z.object({ id: z.string().min(1).max(300) });
@@ -53,6 +54,23 @@ export function readRoutes(deps: Deps): Router {
   });
   r.get('/timeline', async (req, res) => {
     await cached(req, res, 'timeline', () => timeline(deps));
+  });
+  // the explorer's views: one set of facets so graph, list and timeline filter alike
+  r.get('/views/facets', async (req, res) => {
+    await cached(req, res, 'views:facets', () => statementFacets(deps));
+  });
+  r.get('/views/statements', async (req, res) => {
+    const q = parse(StatementsQuery, req.query, 'query');
+    await cached(req, res, `views:statements:${JSON.stringify(q)}`, () => viewStatements(deps, q));
+  });
+  r.get('/views/stance-changes', async (req, res) => {
+    const q = parse(StanceChangesQuery, req.query, 'query');
+    await cached(req, res, `views:stance-changes:${JSON.stringify(q)}`, () => stanceChanges(deps, q));
+  });
+  // polled by open pages: served from the cache, which every write clears
+  r.get('/version', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    await cached(req, res, 'version', () => storeVersion(deps));
   });
   r.get('/articles/:id', async (req, res) => {
     const { id } = parse(IdParam, req.params, 'path');

@@ -58,7 +58,11 @@ async function actorsView(deps: Deps, q: Query): Promise<Draft> {
     for (const [id, k] of known) if (unfiltered || k.statements > 0) addActor(id, k.name, k.type);
   }
   const edges: Draft['edges'] = [];
+  // issue/stance filters speak about statements: a relation stays only between actors who made a matching one
+  const bySpeech = Boolean(q.issues?.length || q.stances?.length);
+  const spoke = (id: unknown) => (known.get(id as string)?.statements ?? 0) > 0;
   for (const r of rels) {
+    if (bySpeech && !(spoke(r.source) && spoke(r.target))) continue;
     addActor(r.source as string, r.sourceName as string, r.sourceType as string);
     addActor(r.target as string, r.targetName as string, r.targetType as string);
     edges.push({
@@ -73,6 +77,9 @@ async function actorsView(deps: Deps, q: Query): Promise<Draft> {
         articleId: r.articleId,
         evidence: clip(r.evidence, EVIDENCE_CHARS),
         title: r.title ?? null,
+        // the evidence's span in its article, so a click on the edge can show it in place
+        start: r.start === null || r.start === undefined ? null : toInt(r.start),
+        end: r.end === null || r.end === undefined ? null : toInt(r.end),
       },
     });
   }

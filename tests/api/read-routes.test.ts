@@ -265,3 +265,136 @@ describe('GET /api/articles/:id', () => {
     expect(r.status).toBe(404);
   });
 });
+
+// ---- the explorer's views (issue 11): proxies rolled up to office holders, stance changes, facets --
+
+describe('explorer views', () => {
+  let views: TestServer;
+  const iraq = 'iraq';
+  const office = 'office-of-iraq-prime-minister@a2';
+  const spokes = 'spokesperson-for-the-prime-minister@a2';
+
+  beforeAll(async () => {
+    const r = fixtureRecords();
+    const a1 = r.nodes.Article.find((a) => a.id === I.article1)!;
+    const a2 = r.nodes.Article.find((a) => a.id === I.article2)!;
+    r.nodes.Actor.push(
+      { id: iraq, name: 'Iraq', type: 'country', aliases: [], description: null, affiliation: null },
+      { id: office, name: 'office of Iraq Prime Minister Mohammed Shia-al-Sudani', type: 'organization', aliases: [], description: null, affiliation: null },
+      { id: spokes, name: 'spokesperson for the prime minister', type: 'anonymous', aliases: [], description: null, affiliation: null },
+    );
+    const span = (text: string, inText: string) => ({ start: inText.indexOf(text), end: inText.indexOf(text) + text.length });
+    const extra = [
+      // the office speaks (named holder), the spokesperson too (office named): both are al-Sudani's
+      { id: 's6', text: 'The coalition mission must end.', speakerId: office, articleId: I.article2, date: '2024-01-10', dateFrom: '2024-01-10', dateTo: '2024-01-10', ...span('The coalition mission must end.', a2.text) },
+      { id: 's7', text: 'talks would continue', speakerId: spokes, articleId: I.article2, date: '2024-01-25', dateFrom: '2024-01-25', dateTo: '2024-01-25', ...span('talks would continue', a2.text) },
+      // Maliki later supports what he opposed (s1): a reversal
+      { id: 's8', text: 'immunity is not possible', speakerId: I.maliki, articleId: I.article1, date: '2011-12', dateFrom: '2011-12-01', dateTo: '2011-12-31', ...span('immunity is not possible', a1.text) },
+    ];
+    for (const s of extra) {
+      // same key order as the fixture's statements: the embedded store's batch insert is order-sensitive
+      const { start, end, ...rest } = s;
+      r.nodes.Statement.push({ kind: 'direct', cue: 'said', granularity: 'day', dateBasis: 'publication', dateEvidence: null, speakerMention: s.speakerId, start, end, ...rest });
+      r.rels.SAID.push({ from: s.speakerId, to: s.id, date: s.date, dateFrom: s.dateFrom, dateTo: s.dateTo, articleId: s.articleId });
+      r.rels.REPORTED_IN.push({ from: s.id, to: s.articleId, articleId: s.articleId });
+    }
+    r.rels.ABOUT.push(
+      { from: 's6', to: I.troops, stance: 'oppose', articleId: I.article2 },
+      { from: 's7', to: I.troops, stance: 'neutral', articleId: I.article2 },
+      { from: 's8', to: I.troops, stance: 'support', articleId: I.article1 },
+    );
+    const holds = (from: string, articleId: string, date: string) =>
+      r.rels.RELATES.push({ from, to: iraq, kind: 'holds_office', title: 'Prime Minister of Iraq', articleId, date, dateFrom: date, dateTo: date, evidence: 'Prime Minister', start: 0, end: 5 });
+    holds(I.maliki, I.article1, '2011-10-22');
+    holds(I.sudani, I.article2, '2024-01-25');
+    views = await serveRecords(r);
+  });
+  afterAll(async () => {
+    await views?.stop();
+  });
+  const vget = async (p: string) => {
+    const r = await getJson(views.url, p);
+    expect(r.status, p).toBe(200);
+    return r.body;
+  };
+
+  it('rolls proxy speakers up to the office holder, by name or by office, with the office held then', async () => {
+    const b = await vget(`/api/views/statements?issues=${I.troops}`);
+    const by = new Map(b.statements.map((s: { id: string; speaksFor: unknown }) => [s.id, s.speaksFor]));
+    expect(by.get('s6')).toEqual({ id: I.sudani, name: 'Mohammed Shia al-Sudani', via: 'name', office: 'Prime Minister of Iraq' });
+    expect(by.get('s7')).toEqual({ id: I.sudani, name: 'Mohammed Shia al-Sudani', via: 'office', office: 'Prime Minister of Iraq' });
+    expect(by.get('s1')).toEqual({ id: I.maliki, name: 'Nouri al-Maliki', via: 'self', office: 'Prime Minister of Iraq' });
+    // an unnamed official speaks for nobody
+    expect((await vget('/api/views/statements')).statements.find((s: { id: string }) => s.id === 's5').speaksFor).toBeNull();
+    // oldest first
+    const froms = b.statements.map((s: { dateFrom: string }) => s.dateFrom);
+    expect([...froms].sort()).toEqual(froms);
+  });
+
+  it('filters statements by type, issue and stance (one ABOUT edge), and dates', async () => {
+    const ids = async (q: string) => (await vget(`/api/views/statements?${q}`)).statements.map((s: { id: string }) => s.id).sort();
+    expect(await ids(`issues=${I.troops}&stances=support`)).toEqual(['s8']);
+    // s3 opposes immunity, not troops: "oppose on troops" excludes it
+    expect(await ids(`issues=${I.troops}&stances=oppose`)).toEqual(['s1', 's4', 's6']);
+    expect(await ids(`issues=${I.troops}&types=organization,anonymous`)).toEqual(['s6', 's7']);
+    expect(await ids(`stances=oppose&from=2024-01&to=2024-01`)).toEqual(['s4', 's6']);
+    // the plain list takes the same filters
+    expect((await vget(`/api/statements?issues=${I.troops}&stances=oppose`)).total).toBe(3);
+  });
+
+  it('the server list and the page\'s facet filter agree on every filter combination', async () => {
+    const { FacetIndex } = await import('../../client/src/state/facet-filters.ts');
+    const facets = new FacetIndex((await vget('/api/views/facets')).statements);
+    expect(facets.facets).toHaveLength(8);
+    expect(facets.byId.get('s6')!.personId).toBe(I.sudani);
+    const combos: { q: string; f: Parameters<typeof facets.passing>[0] }[] = [];
+    for (const issues of [[], [I.troops], [I.immunity]])
+      for (const stances of [[], ['oppose'], ['support', 'neutral']] as const)
+        for (const types of [[], ['person'], ['anonymous', 'organization']] as const)
+          for (const range of [null, { from: '2011-10', to: '2011-12' }, { from: '2024-01', to: '2024-12' }]) {
+            const q = new URLSearchParams();
+            if (issues.length) q.set('issues', issues.join(','));
+            if (stances.length) q.set('stances', stances.join(','));
+            if (types.length) q.set('types', types.join(','));
+            if (range) {
+              q.set('from', `${range.from}-01`);
+              q.set('to', `${range.to}-31`);
+            }
+            combos.push({ q: q.toString(), f: { issues, stances: [...stances], types: [...types], range } });
+          }
+    for (const c of combos) {
+      const server = (await vget(`/api/views/statements?${c.q}&limit=1000`)).statements.map((s: { id: string }) => s.id).sort();
+      const page = facets.passing(c.f).map((s) => s.id).sort();
+      expect(page, c.q).toEqual(server);
+    }
+  });
+
+  it('lists stance changes per person and per office, with the statements before and after', async () => {
+    const person = (await vget('/api/views/stance-changes')).changes;
+    expect(person).toHaveLength(1);
+    expect(person[0]).toMatchObject({ actor: { id: I.maliki }, issue: { id: I.troops, label: 'US troop presence' }, from: 'oppose', to: 'support', flip: true });
+    expect([person[0].before.id, person[0].after.id]).toEqual(['s1', 's8']);
+    const offices = (await vget(`/api/views/stance-changes?by=office&issues=${I.troops}`)).changes;
+    // Maliki opposes, then supports; then his successor's office opposes again
+    expect(offices.map((c: { actor: { name: string }; before: { id: string }; after: { id: string } }) => [c.actor.name, c.before.id, c.after.id])).toEqual([
+      ['Prime Minister of Iraq', 's1', 's8'],
+      ['Prime Minister of Iraq', 's8', 's6'],
+    ]);
+    // restricted to another issue: nothing changed there
+    expect((await vget(`/api/views/stance-changes?issues=${I.immunity}`)).changes).toEqual([]);
+  });
+
+  it('rejects bad view parameters with a problem naming them', async () => {
+    const r = await getJson(views.url, '/api/views/stance-changes?by=planet');
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('by');
+    expect((await getJson(views.url, '/api/views/statements?stances=maybe')).status).toBe(400);
+  });
+
+  it('the version is a cheap fingerprint of the articles', async () => {
+    const v = await vget('/api/version');
+    expect(v).toMatchObject({ articles: 2 });
+    expect(typeof v.version).toBe('string');
+    expect((await vget('/api/version')).version).toBe(v.version);
+  });
+});

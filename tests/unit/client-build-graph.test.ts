@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SerializedGraph } from '../../server/contract.ts';
-import { settings, STANCE_COLORS } from '../../client/src/settings.ts';
+import { EDGE_KIND_STYLE, settings, STANCE_COLORS } from '../../client/src/settings.ts';
 
 // @sigma/edge-curve (for indexParallelEdgesIndex) loads sigma's WebGL programs, which read these
 // constructors' constants at import time; Node has none. Only the pure graph code runs here.
@@ -36,11 +36,11 @@ describe('building the explorer graph', () => {
     const parallel = g.edges('nouri-al-maliki', 'united-states');
     expect(parallel).toHaveLength(3);
     const curv = parallel.map((e) => g.getEdgeAttribute(e, 'curvature'));
-    expect(parallel.every((e) => g.getEdgeAttribute(e, 'type') === 'curved')).toBe(true);
+    expect(parallel.every((e) => g.getEdgeAttribute(e, 'type') === 'curvedArrow')).toBe(true);
     expect(new Set(curv).size).toBe(3);
     expect(Math.min(...curv)).toBeLessThan(0);
     expect(Math.max(...curv)).toBeGreaterThan(0);
-    expect(g.getEdgeAttribute('e3', 'type')).toBe('straight');
+    expect(g.getEdgeAttribute('e3', 'type')).toBe('arrow');
   });
 
   it('maps node kinds, actor types, shapes and sizes', () => {
@@ -68,5 +68,28 @@ describe('building the explorer graph', () => {
     expect(curvatureFor(0, 1)).toBe(0);
     expect(Math.abs(curvatureFor(50, 50))).toBeLessThanOrEqual(0.75);
     expect(curvatureFor(-1, 1)).toBe(-curvatureFor(1, 1));
+  });
+
+  it('styles each relation kind apart: colour, width, arrowhead; "speaks about" is a thin plain line', () => {
+    const kinds = ['negotiates_with', 'pressures', 'attacks', 'supports', 'opposes', 'member_of', 'holds_office', 'addresses', 'speaks_about'];
+    expect(new Set(kinds.map((k) => EDGE_KIND_STYLE[k]!.color)).size).toBe(kinds.length);
+    const sa = EDGE_KIND_STYLE.speaks_about!;
+    expect(sa.arrow).toBe(false);
+    for (const k of kinds.filter((x) => x !== 'speaks_about')) expect(EDGE_KIND_STYLE[k]!.width).toBeGreaterThan(sa.width);
+    const withSpeech = buildGraph({
+      ...data,
+      edges: [{ key: 'x', source: 'nouri-al-maliki', target: 'united-states', attributes: { edgeType: 'RELATES', kind: 'speaks_about', evidence: 'said so', start: 3, end: 9, articleId: 'a1' } }],
+    });
+    expect(withSpeech.getEdgeAttributes('x')).toMatchObject({ type: 'line', color: sa.color, evidence: 'said so', start: 3, end: 9, articleId: 'a1' });
+  });
+
+  it('sizes actors by degree and by statements, each on its own scale', () => {
+    // the US made 1 statement but has as many relations as Maliki (9 statements)
+    const us = g.getNodeAttributes('united-states');
+    const maliki = g.getNodeAttributes('nouri-al-maliki');
+    expect(us.degree).toBe(g.degree('united-states'));
+    expect(us.sizeDegree).toBe(maliki.sizeDegree);
+    expect(us.sizeStatements).toBeLessThan(maliki.sizeStatements);
+    expect(maliki.sizeStatements).toBe(settings.graph.maxNodeSize);
   });
 });

@@ -52,9 +52,11 @@ describe('histogram', () => {
     expect(bins.map((b) => b.month)).toEqual(['2011-09', '2011-10', '2011-11', '2011-12', '2012-01', '2012-02']);
     expect(bins.map((b) => b.count)).toEqual([0, 2, 0, 0, 0, 1]);
   });
-  it('the domain covers 2008–2024 at least and stretches to later statements', () => {
-    expect(timelineDomain([st('2011-05-05')], 2008, 2024)).toEqual({ from: '2008-01', to: '2024-12' });
-    expect(timelineDomain([st('2026-03-01', '2026-03-31'), st('2003-03-20')], 2008, 2024)).toEqual({ from: '2003-03', to: '2026-03' });
+  it('the domain is the extent of the data, padded', () => {
+    expect(timelineDomain([st('2011-05-05')], 2, '2030-06')).toEqual({ from: '2011-03', to: '2011-07' });
+    expect(timelineDomain([st('2026-03-01', '2026-03-31'), st('2003-03-20')], 0, '2030-06')).toEqual({ from: '2003-03', to: '2026-03' });
+    // no data: a year ending at the fallback month, never a topic's hard-coded years
+    expect(timelineDomain([], 2, '2030-06')).toEqual({ from: '2029-07', to: '2030-06' });
   });
 });
 

@@ -10,6 +10,12 @@ const full: AppState = {
   types: ['person', 'country'],
   issues: ['us-troop-presence'],
   stances: ['oppose'],
+  pair: ['iraq', 'united-states'],
+  sizeBy: 'statements',
+  speaksAbout: false,
+  isolated: true,
+  group: 'office',
+  changesBy: 'office',
   query: "MATCH (a:Actor {id: 'x'}) RETURN a.name, 'a & b = c?'",
 };
 
@@ -33,6 +39,15 @@ describe('url state', () => {
     expect(s.range).toBeNull();
     expect(s.types).toEqual(['person']);
     expect(s.stances).toEqual(['support']);
+  });
+
+  it('every tab and toggle has its own link', () => {
+    for (const tab of ['graph', 'timeline', 'changes', 'console'] as const) expect(decodeState(encodeState({ ...DEFAULT_STATE, tab })).tab).toBe(tab);
+    expect(decodeState('?speaks=0&isolated=1&size=statements')).toMatchObject({ speaksAbout: false, isolated: true, sizeBy: 'statements' });
+    // a pair needs two distinct valid ids
+    expect(decodeState('?pair=iraq~iraq').pair).toBeNull();
+    expect(decodeState('?pair=iraq').pair).toBeNull();
+    expect(decodeState('?pair=iraq~united-states').pair).toEqual(['iraq', 'united-states']);
   });
 
   it('orders a reversed range', () => {

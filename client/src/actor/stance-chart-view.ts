@@ -11,7 +11,8 @@ export function stanceChartSvg(chart: StanceChart, width: number): SVGSVGElement
   const extent = chart.extent;
   const height = chart.rows.length * ROW_H + 18;
   const plotW = Math.max(40, width - LABEL_W - 12);
-  const svg = s('svg', { class: 'stance-chart', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  // scales down with its panel (width 100%, viewBox keeps proportions): it never overflows
+  const svg = s('svg', { class: 'stance-chart', width: '100%', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'xMinYMin meet', role: 'img', 'data-testid': 'stance-chart' });
   const desc: string[] = [];
   chart.rows.forEach((row, r) => {
     const y = r * ROW_H + ROW_H / 2;

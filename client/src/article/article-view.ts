@@ -5,6 +5,9 @@
 import type { ArticleResponse } from '../../../server/contract.ts';
 import { h } from '../dom.ts';
 import { splitBySpans } from '../state/article-spans.ts';
+
+/** The evidence of a relation is marked like a statement, under this pseudo id. */
+const EVIDENCE = '__evidence__';
 import { linkableUrl } from './original-link.ts';
 
 /** The article's address: a link when it is http(s), else plain text (never a `javascript:` href). */
@@ -28,7 +31,8 @@ export class ArticleDialog {
     this.el.addEventListener('close', () => this.onClose());
   }
 
-  show(data: ArticleResponse, statementId: string | null): void {
+  /** Shows the article with a statement's span marked, or (`evidence`) a relation's evidence span. */
+  show(data: ArticleResponse, statementId: string | null, evidence: { start: number; end: number } | null = null): void {
     const a = data.article;
     this.body.replaceChildren(
       h('h2', { id: 'article-title' }, a.title),
@@ -43,7 +47,9 @@ export class ArticleDialog {
     );
     const textEl = h('div', { class: 'article-text' });
     let target: HTMLElement | null = null;
-    for (const piece of splitBySpans(a.text, data.spans, statementId)) {
+    const spans = evidence ? [{ statementId: EVIDENCE, start: evidence.start, end: evidence.end }] : data.spans;
+    const selected = evidence ? EVIDENCE : statementId;
+    for (const piece of splitBySpans(a.text, spans, selected)) {
       if (!piece.mark) {
         textEl.append(piece.text);
         continue;
@@ -51,7 +57,7 @@ export class ArticleDialog {
       const span = data.spans.find((s) => s.statementId === piece.statementId);
       const el =
         piece.mark === 'selected'
-          ? h('mark', { 'data-statement': piece.statementId, 'data-testid': 'highlight', title: span ? `${span.speakerName} (${span.kind})` : null }, piece.text)
+          ? h('mark', { 'data-statement': piece.statementId, 'data-testid': 'highlight', title: span ? `${span.speakerName} (${span.kind})` : evidence ? 'evidence of the relation' : null }, piece.text)
           : h('span', { class: 'span-other', title: span ? `${span.speakerName} (${span.kind})` : null }, piece.text);
       if (piece.mark === 'selected') target = el;
       textEl.append(el);

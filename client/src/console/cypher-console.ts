@@ -3,11 +3,23 @@
  * loaded on demand so it stays out of the main bundle), example queries, results as a table and,
  * when nodes/relationships come back, as a small graph. Errors are shown as the server words them.
  */
-import type { ConsoleResult } from '../../../cypher/store.ts';
+import type { ConsoleResult, ConsoleValue } from '../../../cypher/store.ts';
 import { api, ApiError } from '../api.ts';
 import { h, clear } from '../dom.ts';
-import { cellText, resultGraph } from '../state/console-result.ts';
-import { EXAMPLE_QUERIES } from './example-queries.ts';
+import { cellText, pushHistory, resultGraph, rowsAsObjects, type ResultGraph } from '../state/console-result.ts';
+
+type ResultTab = 'table' | 'graph' | 'json';
+const HISTORY_KEY = 'claimgraph.console.history';
+
+function loadHistory(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+import { EXAMPLE_QUERIES, type ExampleQuery } from './example-queries.ts';
 
 interface Editor {
   getValue(): string;
@@ -24,28 +36,45 @@ export class CypherConsole {
   private readonly runBtn: HTMLButtonElement;
   private pendingValue: string;
   private killGraph: (() => void) | null = null;
+  private history: string[] = loadHistory();
+  private readonly historySelect: HTMLSelectElement;
+  private resultTab: ResultTab = 'table';
+  private lastResult: { res: ConsoleResult; graph: ResultGraph } | null = null;
 
-  constructor(initial: string | null, private readonly onQueryChange: (q: string) => void) {
-    this.pendingValue = initial ?? EXAMPLE_QUERIES[0]!.query;
+  private readonly examples: readonly ExampleQuery[];
+
+  constructor(initial: string | null, private readonly onQueryChange: (q: string) => void, exampleList: readonly ExampleQuery[] = EXAMPLE_QUERIES) {
+    this.examples = exampleList;
+    this.pendingValue = initial ?? exampleList[0]!.query;
     this.editorHost = h('div', { class: 'editor', 'data-testid': 'cypher-editor' });
     this.output = h('div', { class: 'console-output', 'data-testid': 'console-output' });
     this.status = h('p', { class: 'console-status', role: 'status', 'aria-live': 'polite' });
     this.runBtn = h('button', { type: 'button', class: 'primary', 'data-testid': 'run-query' }, 'Run (Ctrl+Enter)');
     this.runBtn.addEventListener('click', () => void this.run());
     const examples = h('select', { id: 'example-queries', 'aria-label': 'Example queries' }, h('option', { value: '' }, 'Example queries…'));
-    EXAMPLE_QUERIES.forEach((q, i) => examples.append(h('option', { value: String(i) }, q.title)));
+    this.examples.forEach((q, i) => examples.append(h('option', { value: String(i) }, q.title)));
     examples.addEventListener('change', () => {
-      const ex = EXAMPLE_QUERIES[Number(examples.value)];
+      const ex = this.examples[Number(examples.value)];
       if (examples.value !== '' && ex) {
         this.setQuery(ex.query);
         this.onQueryChange(ex.query);
       }
       examples.value = '';
     });
+    this.historySelect = h('select', { id: 'query-history', 'aria-label': 'Query history', 'data-testid': 'query-history' });
+    this.renderHistory();
+    this.historySelect.addEventListener('change', () => {
+      const q = this.history[Number(this.historySelect.value)];
+      if (this.historySelect.value !== '' && q) {
+        this.setQuery(q);
+        this.onQueryChange(q);
+      }
+      this.historySelect.value = '';
+    });
     this.el = h(
       'section',
       { class: 'console', 'aria-label': 'Cypher console' },
-      h('div', { class: 'console-bar' }, h('h2', {}, 'Cypher console'), examples, this.runBtn),
+      h('div', { class: 'console-bar' }, h('h2', {}, 'Cypher console'), examples, this.historySelect, this.runBtn),
       h('p', { class: 'muted small' }, 'Read-only queries over the graph (Actor, Statement, Issue, Article; SAID, ABOUT, HOLDS_POSITION, RELATES, REPORTED_IN, MENTIONS). Results are capped by the server.'),
       this.editorHost,
       this.status,
@@ -107,6 +136,13 @@ export class CypherConsole {
     if (!query) return;
     this.runBtn.disabled = true;
     this.status.textContent = 'Running…';
+    this.history = pushHistory(this.history, query);
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(this.history));
+    } catch {
+      // private mode: history lasts for the page only
+    }
+    this.renderHistory();
     try {
       const res = await api.cypher(query);
       this.showResult(res);
@@ -118,7 +154,9 @@ export class CypherConsole {
   }
 
   private showError(err: unknown): void {
+    this.lastResult = null;
     this.killGraph?.();
+    this.killGraph = null;
     clear(this.output);
     const title = err instanceof ApiError ? err.title : 'Query failed';
     const detail = err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
@@ -129,23 +167,80 @@ export class CypherConsole {
     );
   }
 
+  private renderHistory(): void {
+    this.historySelect.replaceChildren(h('option', { value: '' }, `History (${this.history.length})…`));
+    this.history.forEach((q, i) => this.historySelect.append(h('option', { value: String(i) }, q.replace(/\s+/g, ' ').slice(0, 80))));
+  }
+
   private showResult(res: ConsoleResult): void {
-    this.killGraph?.();
-    clear(this.output);
-    this.status.textContent = `${res.rows.length} row${res.rows.length === 1 ? '' : 's'}${res.truncated ? ' (capped: more exist)' : ''} in ${Math.round(res.elapsedMs)} ms`;
     const graph = resultGraph(res.rows);
-    if (graph.nodes.length) {
-      const host = h('div', { class: 'result-graph', 'aria-label': `Result graph: ${graph.nodes.length} nodes, ${graph.rels.length} relationships`, role: 'img' });
-      this.output.append(host);
-      void import('./result-graph-view.ts').then(({ drawResultGraph }) => {
-        this.killGraph = drawResultGraph(host, graph);
+    this.lastResult = { res, graph };
+    // a result with nodes opens on its graph, like Neo4j Browser; rows only, on the table
+    this.resultTab = graph.nodes.length ? 'graph' : 'table';
+    this.status.textContent = `${res.rows.length} row${res.rows.length === 1 ? '' : 's'}${res.truncated ? ' (capped: more exist)' : ''} in ${Math.round(res.elapsedMs)} ms`;
+    this.renderResult();
+  }
+
+  private renderResult(): void {
+    this.killGraph?.();
+    this.killGraph = null;
+    clear(this.output);
+    if (!this.lastResult) return;
+    const { res, graph } = this.lastResult;
+    const tabs = h('div', { role: 'tablist', class: 'result-tabs', 'aria-label': 'Result view' });
+    for (const [t, label] of [['table', 'Table'], ['graph', `Graph (${graph.nodes.length})`], ['json', 'JSON']] as const) {
+      const b = h('button', { type: 'button', role: 'tab', 'aria-selected': String(this.resultTab === t), 'data-testid': `result-tab-${t}`, disabled: t === 'graph' && !graph.nodes.length }, label);
+      b.addEventListener('click', () => {
+        this.resultTab = t;
+        this.renderResult();
       });
+      tabs.append(b);
     }
-    const table = h('table', { class: 'result-table', 'data-testid': 'result-table' });
-    table.append(h('thead', {}, h('tr', {}, ...res.columns.map((c) => h('th', { scope: 'col' }, c)))));
-    const body = h('tbody');
-    for (const row of res.rows) body.append(h('tr', {}, ...row.map((v) => h('td', {}, cellText(v)))));
-    table.append(body);
-    this.output.append(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Query results' }, table));
+    this.output.append(tabs);
+    if (this.resultTab === 'graph' && graph.nodes.length) {
+      const props = h('aside', { class: 'result-props', 'data-testid': 'result-properties', 'aria-live': 'polite' }, h('p', { class: 'muted small' }, 'Click a node or a relationship to see its properties.'));
+      const host = h('div', { class: 'result-graph', 'aria-label': `Result graph: ${graph.nodes.length} nodes, ${graph.rels.length} relationships`, role: 'img' });
+      this.output.append(h('div', { class: 'result-graph-wrap' }, host, props));
+      const show = (title: string, p: Record<string, ConsoleValue>) => {
+        const dl = h('dl', { class: 'props' });
+        for (const [k, v] of Object.entries(p)) dl.append(h('dt', {}, k), h('dd', {}, cellText(v, 500)));
+        props.replaceChildren(h('h3', {}, title), dl);
+      };
+      void import('./result-graph-view.ts').then(({ drawResultGraph }) => {
+        if (this.lastResult?.graph !== graph || this.resultTab !== 'graph') return;
+        this.killGraph = drawResultGraph(host, graph, {
+          node: (id) => {
+            const n = graph.nodes.find((x) => x.id === id);
+            if (n) show(`(:${n.label}) ${n.caption}`, n.properties);
+          },
+          rel: (id) => {
+            const r = graph.rels.find((x) => x.id === id);
+            if (r) show(`[:${r.type}] ${r.caption}`, r.properties);
+          },
+        });
+      });
+    } else if (this.resultTab === 'json') {
+      this.output.append(h('pre', { class: 'result-json', 'data-testid': 'result-json', tabindex: 0 }, JSON.stringify(rowsAsObjects(res.columns, res.rows), null, 2)));
+    }
+    if (this.resultTab === 'table' || this.resultTab === 'graph') {
+      const table = h('table', { class: 'result-table', 'data-testid': 'result-table' });
+      table.append(h('thead', {}, h('tr', {}, ...res.columns.map((c) => h('th', { scope: 'col' }, c)))));
+      const body = h('tbody');
+      for (const row of res.rows) body.append(h('tr', {}, ...row.map((v) => h('td', {}, cellText(v)))));
+      table.append(body);
+      const wrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Query results' }, table);
+      // the graph tab keeps the rows below the drawing
+      this.output.append(wrap);
+    }
+  }
+
+  /** Stops drawing (the tab is left): no renderer runs on a hidden container. */
+  suspend(): void {
+    this.killGraph?.();
+    this.killGraph = null;
+  }
+
+  resume(): void {
+    if (this.lastResult && this.resultTab === 'graph' && !this.killGraph) this.renderResult();
   }
 }

@@ -9,7 +9,8 @@ import { indexParallelEdgesIndex } from '@sigma/edge-curve';
 import type { ActorType } from '../../../cypher/schema.ts';
 import { ACTOR_TYPES } from '../state/vocab.ts';
 import type { SerializedGraph } from '../../../server/contract.ts';
-import { ACTOR_TYPE_STYLE, NODE_KIND_COLORS, STANCE_COLORS, settings } from '../settings.ts';
+import { ACTOR_TYPE_STYLE, NODE_KIND_COLORS, STANCE_COLORS, edgeStyle, settings } from '../settings.ts';
+import { sizeFor, type SizeMeasure } from '../state/graph-visibility.ts';
 import type { ExplorerEdgeAttrs, ExplorerNodeAttrs, NodeKind } from '../state/graph-filters.ts';
 
 export interface NodeAttrs extends ExplorerNodeAttrs {
@@ -20,6 +21,11 @@ export interface NodeAttrs extends ExplorerNodeAttrs {
   /** sigma node program */
   type: 'circle' | 'square';
   statements: number;
+  /** edges touching the node (all kinds) */
+  degree: number;
+  /** node size under each measure (the reducer picks one: size is a display choice, not data) */
+  sizeDegree: number;
+  sizeStatements: number;
   /** the record's own id (actor id, statement id, issue id) when the key is prefixed */
   entityId: string;
   /** statements: the article they come from, for provenance */
@@ -29,10 +35,19 @@ export interface NodeAttrs extends ExplorerNodeAttrs {
 export interface EdgeAttrs extends ExplorerEdgeAttrs {
   size: number;
   color: string;
-  /** sigma edge program */
-  type: 'straight' | 'curved';
+  /** sigma edge program: arrow or plain line, straight or curved (parallel edges) */
+  type: 'arrow' | 'line' | 'curvedArrow' | 'curve';
   curvature: number;
   label: string | null;
+  /** relations: where the evidence is (edge panel, "open in article") */
+  date?: string | undefined;
+  evidence?: string | undefined;
+  articleId?: string | undefined;
+  start?: number | undefined;
+  end?: number | undefined;
+  title?: string | undefined;
+  /** aggregated edges (server above its cap): how many relations this one stands for */
+  count?: number | undefined;
   parallelIndex?: number | null;
   parallelMinIndex?: number | null;
   parallelMaxIndex?: number | null;
@@ -140,6 +155,9 @@ export function buildGraph(data: SerializedGraph): ExplorerGraph {
       stances: strings(a.stances) ?? (stance ? [stance] : undefined),
       issues: kind === 'issue' ? [str(a.issueId) ?? str(a.id) ?? n.key.replace(/^issue:/, '')] : strings(a.issues),
       statements,
+      degree: 0,
+      sizeDegree: size,
+      sizeStatements: size,
       entityId: str(a.statementId) ?? str(a.issueId) ?? str(a.actorId) ?? str(a.id) ?? n.key.replace(/^(actor|statement|issue):/i, ''),
       articleId: str(a.articleId),
       x: pos.x,
@@ -158,17 +176,25 @@ export function buildGraph(data: SerializedGraph): ExplorerGraph {
     const stance = str(a.stance);
     const targetAttrs = g.getNodeAttributes(e.target);
     const issue = str(a.issue) ?? str(a.issueId) ?? (targetAttrs.kind === 'issue' ? targetAttrs.issues?.[0] : undefined);
+    const style = edgeStyle(kind);
     const attrs: EdgeAttrs = {
       kind,
       dateFrom: str(a.dateFrom),
       dateTo: str(a.dateTo) ?? str(a.dateFrom),
       stance,
       issue,
-      size: settings.graph.edgeSize * Math.min(3, Math.max(1, Math.sqrt(num(a.weight) ?? num(a.count) ?? 1))),
-      color: stance && stance in STANCE_COLORS ? STANCE_COLORS[stance as keyof typeof STANCE_COLORS] : settings.graph.edgeColor,
-      type: 'straight',
+      size: style.width * Math.min(3, Math.max(1, Math.sqrt(num(a.weight) ?? num(a.count) ?? 1))),
+      color: stance && stance in STANCE_COLORS ? STANCE_COLORS[stance as keyof typeof STANCE_COLORS] : style.color,
+      type: style.arrow ? 'arrow' : 'line',
       curvature: 0,
-      label: str(a.label) ?? (str(a.date) ? `${kind.replace(/_/g, ' ')} · ${str(a.date)}` : kind.replace(/_/g, ' ')),
+      label: str(a.label) ?? (str(a.date) ? `${style.label} · ${str(a.date)}` : style.label),
+      date: str(a.date),
+      evidence: str(a.evidence),
+      articleId: str(a.articleId),
+      start: num(a.start),
+      end: num(a.end),
+      title: str(a.title),
+      count: num(a.count),
     };
     if (e.key && !g.hasEdge(e.key)) g.addEdgeWithKey(e.key, e.source, e.target, attrs);
     else g.addEdge(e.source, e.target, attrs);
@@ -189,7 +215,30 @@ export function buildGraph(data: SerializedGraph): ExplorerGraph {
     if (stance in STANCE_COLORS) g.setNodeAttribute(node, 'color', STANCE_COLORS[stance as keyof typeof STANCE_COLORS]);
   });
   applyParallelCurvature(g);
+  applySizes(g);
   return g;
+}
+
+/** Degree of every node and actor sizes under both measures (degree: hubs stand out; statements: who talks). */
+export function applySizes(g: ExplorerGraph): void {
+  let maxDegree = 0;
+  let maxStatements = 0;
+  g.forEachNode((n, a) => {
+    if (a.kind !== 'actor') return;
+    maxDegree = Math.max(maxDegree, g.degree(n));
+    maxStatements = Math.max(maxStatements, a.statements);
+  });
+  const { minNodeSize, maxNodeSize } = settings.graph;
+  g.updateEachNodeAttributes((n, a) => {
+    const degree = g.degree(n);
+    if (a.kind !== 'actor') return { ...a, degree };
+    return { ...a, degree, sizeDegree: sizeFor(degree, maxDegree, minNodeSize, maxNodeSize), sizeStatements: sizeFor(a.statements, maxStatements, minNodeSize, maxNodeSize) };
+  });
+}
+
+/** The size attribute a measure selects. */
+export function sizeKey(m: SizeMeasure): 'sizeDegree' | 'sizeStatements' {
+  return m === 'degree' ? 'sizeDegree' : 'sizeStatements';
 }
 
 /** Parallel edges (same two ends) are drawn as curves fanned apart; single edges stay straight. */
@@ -200,8 +249,9 @@ export function applyParallelCurvature(g: ExplorerGraph): void {
     (_, a) => {
       const index = a.parallelIndex;
       const max = typeof a.parallelMaxIndex === 'number' && a.parallelMaxIndex > 0 ? a.parallelMaxIndex : null;
-      if (typeof index === 'number' && max !== null) return { ...a, type: 'curved', curvature: curvatureFor(index, max) };
-      return { ...a, type: 'straight', curvature: 0 };
+      const arrow = edgeStyle(a.kind).arrow;
+      if (typeof index === 'number' && max !== null) return { ...a, type: arrow ? 'curvedArrow' : 'curve', curvature: curvatureFor(index, max) };
+      return { ...a, type: arrow ? 'arrow' : 'line', curvature: 0 };
     },
     { attributes: ['type', 'curvature'] },
   );

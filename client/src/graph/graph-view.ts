@@ -1,58 +1,70 @@
 /**
  * The sigma renderer around an ExplorerGraph: node/edge programs (squares for organisations and
- * countries, curves for parallel edges), reducers applying graph-filters decisions, hover
- * highlighting, camera zoom to a node, and a ForceAtlas2 worker that stops by itself.
+ * countries, arrows or plain lines per relation kind, curves for parallel edges), reducers that
+ * look up the filters' Visibility and the hover/selection decisions, edge hover and click, node
+ * size by the chosen measure, hubs always labelled, and ForceAtlas2 in a web worker (run, stop,
+ * reset) that stops by itself once nodes settle.
  */
 import Sigma from 'sigma';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeProgramType } from 'sigma/rendering';
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { NodeSquareProgram } from '@sigma/node-square';
 import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { settings } from '../settings.ts';
 import { levelOfDetail } from '../state/level-of-detail.ts';
-import { edgeDecision, nodeDecision, type InteractionState } from '../state/graph-filters.ts';
-import type { EdgeAttrs, ExplorerGraph, NodeAttrs } from './build-graph.ts';
+import { FacetIndex, NO_FILTERS, type Filters } from '../state/facet-filters.ts';
+import { NO_INTERACTION, edgeDecision, nodeDecision, type InteractionState } from '../state/graph-filters.ts';
+import { computeVisibility, DEFAULT_DISPLAY, type Display, type Visibility } from '../state/graph-visibility.ts';
+import { sizeKey, type EdgeAttrs, type ExplorerGraph, type NodeAttrs } from './build-graph.ts';
 
 export interface GraphViewEvents {
   onClickNode?: (node: string) => void;
+  onClickEdge?: (edge: string) => void;
+  onHoverEdge?: (edge: string | null, at: { x: number; y: number } | null) => void;
   onClickStage?: () => void;
   onLayoutDone?: (info: { ms: number; converged: boolean }) => void;
+  onLayoutState?: (running: boolean) => void;
 }
 
 export class GraphView {
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   private layout: FA2Layout<NodeAttrs, EdgeAttrs> | null = null;
   private layoutTimer: ReturnType<typeof setInterval> | null = null;
-  private state: InteractionState = {
-    range: null,
-    types: [],
-    issues: [],
-    stances: [],
-    hovered: null,
-    hoveredNeighbours: null,
-    selected: null,
-  };
-  /** node visibility cache for the current state, so edges can ask about their ends cheaply */
-  private hiddenNodes = new Set<string>();
+  private interaction: InteractionState = NO_INTERACTION;
+  private filters: Filters = NO_FILTERS;
+  private display: Display = DEFAULT_DISPLAY;
+  private vis: Visibility;
+  /** start positions, for "reset layout" */
+  private readonly initial = new Map<string, { x: number; y: number }>();
+  private edgeEnds: string[] = [];
+  readonly lod: boolean;
 
   constructor(
     container: HTMLElement,
     readonly graph: ExplorerGraph,
     private readonly events: GraphViewEvents = {},
+    private index: FacetIndex = new FacetIndex([]),
   ) {
     const g = settings.graph;
     // level of detail: big graphs get the cheapest programs (see settings.graph.lodEdgeThreshold)
-    const lod = levelOfDetail(graph.size, g.lodEdgeThreshold) === 'points';
+    this.lod = levelOfDetail(graph.size, g.lodEdgeThreshold) === 'points';
+    graph.forEachNode((n, a) => this.initial.set(n, { x: a.x, y: a.y }));
+    this.vis = computeVisibility(graph, this.filters, this.index, this.display);
+    // the curve programs are typed for generic attributes; ours are a superset
+    const cast = (p: unknown) => p as EdgeProgramType<NodeAttrs, EdgeAttrs>;
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
-      nodeProgramClasses: lod ? { circle: NodePointProgram, square: NodePointProgram } : { square: NodeSquareProgram },
-      // the curve program is typed for generic attributes; ours are a superset
-      edgeProgramClasses: lod
-        ? { straight: EdgeLineProgram, curved: EdgeLineProgram }
-        : { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs> },
-      defaultEdgeType: 'straight',
+      nodeProgramClasses: this.lod ? { circle: NodePointProgram, square: NodePointProgram } : { square: NodeSquareProgram },
+      edgeProgramClasses: this.lod
+        ? { arrow: EdgeLineProgram, line: EdgeLineProgram, curvedArrow: EdgeLineProgram, curve: EdgeLineProgram }
+        : { arrow: EdgeArrowProgram, line: EdgeLineProgram, curvedArrow: cast(EdgeCurvedArrowProgram), curve: cast(EdgeCurveProgram) },
+      defaultEdgeType: 'line',
+      // a hidden pane (console tab, collapsed phone layout) has no size: sigma must not throw then
+      allowInvalidContainer: true,
+      // edge picking costs a pass per frame: only where edges are drawn in full
+      enableEdgeEvents: !this.lod,
       labelDensity: g.labelDensity,
       labelGridCellSize: g.labelGridCellSize,
       labelRenderedSizeThreshold: g.labelRenderedSizeThreshold,
@@ -73,12 +85,21 @@ export class GraphView {
     this.sigma.on('leaveNode', () => this.setHovered(null));
     this.sigma.on('clickNode', ({ node }) => this.events.onClickNode?.(node));
     this.sigma.on('clickStage', () => this.events.onClickStage?.());
-    this.recomputeHidden();
+    this.sigma.on('enterEdge', ({ edge, event }) => {
+      this.setHoveredEdge(edge);
+      this.events.onHoverEdge?.(edge, { x: event.x, y: event.y });
+    });
+    this.sigma.on('leaveEdge', () => {
+      this.setHoveredEdge(null);
+      this.events.onHoverEdge?.(null, null);
+    });
+    this.sigma.on('clickEdge', ({ edge }) => this.events.onClickEdge?.(edge));
   }
 
   private reduceNode(node: string, data: NodeAttrs): Partial<NodeDisplayData> {
-    const d = nodeDecision(node, data, this.state);
+    const d = nodeDecision(node, this.vis, this.interaction, this.edgeEnds);
     const out: Partial<NodeDisplayData> & { type?: string } = { ...data };
+    if (data.kind === 'actor') out.size = data[sizeKey(this.display.sizeBy)];
     if (d.hidden) out.hidden = true;
     if (d.faded) {
       out.color = settings.graph.fadedColor;
@@ -95,58 +116,79 @@ export class GraphView {
 
   private reduceEdge(edge: string, data: EdgeAttrs): Partial<EdgeDisplayData> {
     const [source, target] = this.graph.extremities(edge);
-    const d = edgeDecision(data, source, target, this.state, (n) => this.hiddenNodes.has(n));
+    const d = edgeDecision(edge, source, target, this.vis, this.interaction);
     const out: Partial<EdgeDisplayData> & { curvature?: number } = { ...data, label: data.label ?? '' };
     if (d.hidden) out.hidden = true;
     else if (d.faded) out.color = settings.graph.fadedColor;
     else if (d.emphasised) {
-      out.color = data.stance ? data.color : settings.graph.highlightEdgeColor;
-      out.size = data.size * 1.8;
+      out.size = Math.max(2, data.size * 1.8);
       out.zIndex = 1;
+      if (data.color === settings.graph.edgeColor) out.color = settings.graph.highlightEdgeColor;
     }
     return out;
   }
 
-  private recomputeHidden(): void {
-    const hidden = new Set<string>();
-    const noHover = { ...this.state, hovered: null, hoveredNeighbours: null };
-    this.graph.forEachNode((node, data) => {
-      if (nodeDecision(node, data, noHover).hidden) hidden.add(node);
-    });
-    this.hiddenNodes = hidden;
+  private recompute(): void {
+    this.vis = computeVisibility(this.graph, this.filters, this.index, this.display);
   }
 
-  setFilters(f: Pick<InteractionState, 'range' | 'types' | 'issues' | 'stances'>): void {
-    this.state = { ...this.state, ...f };
-    this.recomputeHidden();
+  setFilters(f: Filters): void {
+    this.filters = f;
+    this.recompute();
     this.sigma.refresh({ skipIndexation: true });
+  }
+
+  setDisplay(d: Partial<Display>): void {
+    const sizeChanged = d.sizeBy !== undefined && d.sizeBy !== this.display.sizeBy;
+    this.display = { ...this.display, ...d };
+    this.recompute();
+    // node sizes feed sigma's spatial index: re-index when they change
+    this.sigma.refresh(sizeChanged ? undefined : { skipIndexation: true });
+  }
+
+  setIndex(index: FacetIndex): void {
+    this.index = index;
+    this.recompute();
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  visibility(): Visibility {
+    return this.vis;
   }
 
   setSelected(node: string | null): void {
-    this.state = { ...this.state, selected: node && this.graph.hasNode(node) ? node : null };
+    const selected = node && this.graph.hasNode(node) ? node : null;
+    this.interaction = { ...this.interaction, selected };
+    if (this.display.pinned !== selected) this.display = { ...this.display, pinned: selected };
+    this.recompute();
     this.sigma.refresh({ skipIndexation: true });
   }
 
+  setSelectedEdge(edge: string | null): void {
+    const selectedEdge = edge && this.graph.hasEdge(edge) ? edge : null;
+    this.interaction = { ...this.interaction, selectedEdge };
+    this.edgeEnds = this.endsOf(this.interaction.hoveredEdge ?? selectedEdge);
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  private endsOf(edge: string | null): string[] {
+    return edge && this.graph.hasEdge(edge) ? [...this.graph.extremities(edge)] : [];
+  }
+
   private setHovered(node: string | null): void {
-    this.state = {
-      ...this.state,
-      hovered: node,
-      hoveredNeighbours: node ? new Set(this.graph.neighbors(node)) : null,
-    };
+    this.interaction = { ...this.interaction, hovered: node, hoveredNeighbours: node ? new Set(this.graph.neighbors(node)) : null };
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  private setHoveredEdge(edge: string | null): void {
+    this.interaction = { ...this.interaction, hoveredEdge: edge };
+    this.edgeEnds = this.endsOf(edge ?? this.interaction.selectedEdge);
     this.sigma.refresh({ skipIndexation: true });
   }
 
   /** Visible (not filtered out) node and edge counts, for the status line and tests. */
   visibleCounts(): { nodes: number; edges: number } {
-    let nodes = 0;
-    let edges = 0;
-    this.graph.forEachNode((n) => {
-      if (!this.hiddenNodes.has(n)) nodes++;
-    });
-    this.graph.forEachEdge((e, a, s, t) => {
-      if (!edgeDecision(a, s, t, { ...this.state, hovered: null, hoveredNeighbours: null }, (n) => this.hiddenNodes.has(n)).hidden) edges++;
-    });
-    return { nodes, edges };
+    return { nodes: this.vis.counts.nodes.shown, edges: this.vis.counts.edges.shown };
   }
 
   /** Centres the camera on a node and zooms in (animated). */
@@ -181,6 +223,7 @@ export class GraphView {
     let last = this.positions();
     let sawMovement = false;
     this.layout.start();
+    this.events.onLayoutState?.(true);
     this.layoutTimer = setInterval(() => {
       const now = this.positions();
       const moved = meanDisplacement(last, now) / Math.max(1e-9, extent(now));
@@ -201,10 +244,22 @@ export class GraphView {
   }
 
   stopLayout(): void {
+    const was = this.layout !== null;
     if (this.layoutTimer) clearInterval(this.layoutTimer);
     this.layoutTimer = null;
     this.layout?.kill();
     this.layout = null;
+    if (was) this.events.onLayoutState?.(false);
+  }
+
+  /** Back to the start positions (the layout can then be run again). */
+  resetLayout(): void {
+    this.stopLayout();
+    this.graph.updateEachNodeAttributes((n, a) => {
+      const p = this.initial.get(n);
+      return p ? { ...a, x: p.x, y: p.y } : a;
+    }, { attributes: ['x', 'y'] });
+    this.resetCamera();
   }
 
   private positions(): Float64Array {

@@ -13,6 +13,8 @@ export class SearchBox {
   private readonly list: HTMLUListElement;
   private index = new ActorIndex([], settings.search.threshold);
   private hits: SearchHit[] = [];
+  /** the text `hits` were computed for: Enter never picks from a stale list */
+  private hitsFor = '';
   private active = -1;
 
   constructor(private readonly onPick: (actor: ActorSummary) => void) {
@@ -42,6 +44,7 @@ export class SearchBox {
 
   private update(): void {
     this.hits = this.index.search(this.input.value, settings.search.maxResults);
+    this.hitsFor = this.input.value;
     this.active = this.hits.length ? 0 : -1;
     this.render();
   }
@@ -83,6 +86,7 @@ export class SearchBox {
       this.active = (this.active + (e.key === 'ArrowDown' ? 1 : -1) + this.hits.length) % this.hits.length;
       this.render();
     } else if (e.key === 'Enter') {
+      if (this.hitsFor !== this.input.value) this.update();
       if (this.active >= 0) {
         e.preventDefault();
         this.pick(this.active);

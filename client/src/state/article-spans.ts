@@ -21,3 +21,18 @@ export function splitBySpans(text: string, spans: readonly { statementId: string
   if (pos < text.length) out.push({ text: text.slice(pos), mark: null, statementId: null });
   return out;
 }
+
+/**
+ * Where a relation's evidence sits in its article: the stored offsets when they hold the evidence,
+ * else the first occurrence of its text (a clipped "…" form matches by its prefix); null if absent.
+ */
+export function evidenceSpan(text: string, evidence: string | null | undefined, start?: number | null, end?: number | null): { start: number; end: number } | null {
+  const clean = (evidence ?? '').replace(/…$/, '').trim();
+  if (typeof start === 'number' && typeof end === 'number' && start >= 0 && end <= text.length && start < end) {
+    if (!clean || text.slice(start, end).includes(clean.slice(0, 40))) return { start, end };
+  }
+  if (!clean) return null;
+  const at = text.indexOf(clean);
+  if (at >= 0) return { start: at, end: at + clean.length };
+  return null;
+}

@@ -34,9 +34,9 @@ export function nodeCaption(n: ConsoleNode): string {
 }
 
 export interface ResultGraph {
-  nodes: { id: string; label: string; caption: string }[];
+  nodes: { id: string; label: string; caption: string; properties: Record<string, ConsoleValue> }[];
   /** caption: the relation's `kind` when it has one (RELATES), else its type */
-  rels: { id: string; type: string; caption: string; from: string; to: string }[];
+  rels: { id: string; type: string; caption: string; from: string; to: string; properties: Record<string, ConsoleValue> }[];
 }
 
 /** Every node and relationship found anywhere in the rows (inside lists and maps too), deduplicated. */
@@ -46,10 +46,10 @@ export function resultGraph(rows: readonly ConsoleValue[][]): ResultGraph {
   const visit = (v: ConsoleValue, depth: number): void => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
     if (isConsoleNode(v)) {
-      if (!nodes.has(v.id)) nodes.set(v.id, { id: v.id, label: v.label, caption: nodeCaption(v) });
+      if (!nodes.has(v.id)) nodes.set(v.id, { id: v.id, label: v.label, caption: nodeCaption(v), properties: v.properties });
     } else if (isConsoleRel(v)) {
       const kind = v.properties.kind;
-      if (!rels.has(v.id)) rels.set(v.id, { id: v.id, type: v.type, caption: typeof kind === 'string' ? kind.replace(/_/g, ' ') : v.type, from: v.from, to: v.to });
+      if (!rels.has(v.id)) rels.set(v.id, { id: v.id, type: v.type, caption: typeof kind === 'string' ? kind.replace(/_/g, ' ') : v.type, from: v.from, to: v.to, properties: v.properties });
     } else if (Array.isArray(v)) {
       for (const x of v) visit(x, depth + 1);
     } else {
@@ -60,4 +60,16 @@ export function resultGraph(rows: readonly ConsoleValue[][]): ResultGraph {
   // a relationship is drawable only when both ends came back too
   const drawable = [...rels.values()].filter((r) => nodes.has(r.from) && nodes.has(r.to));
   return { nodes: [...nodes.values()], rels: drawable };
+}
+
+/** Rows as JSON objects keyed by column (what the JSON tab shows and copies). */
+export function rowsAsObjects(columns: readonly string[], rows: readonly ConsoleValue[][]): Record<string, ConsoleValue>[] {
+  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])));
+}
+
+/** Query history: newest first, no duplicates, at most `max`. */
+export function pushHistory(history: readonly string[], query: string, max = 30): string[] {
+  const q = query.trim();
+  if (!q) return [...history];
+  return [q, ...history.filter((h) => h !== q)].slice(0, max);
 }

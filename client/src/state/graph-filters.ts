@@ -1,11 +1,10 @@
 /**
- * Filters and interaction state -> what sigma's node/edge reducers do to each element.
- * Pure: the reducers in graph/graph-view.ts only translate these decisions into display data,
- * so the graph's own attributes are never mutated by hover, selection or filtering.
+ * Interaction state (hover, selection) + the filters' Visibility -> what sigma's node/edge
+ * reducers do to each element. Pure: the reducers in graph/graph-view.ts only translate these
+ * decisions into display data, so the graph's own attributes are never mutated by hover,
+ * selection or filtering. What is hidden is decided once per filter change (graph-visibility.ts).
  */
-import type { ActorType, Stance } from '../../../cypher/schema.ts';
-import type { MonthRange } from './app-state.ts';
-import { inRange } from './time-range.ts';
+import type { ActorType } from '../../../cypher/schema.ts';
 
 export type NodeKind = 'actor' | 'statement' | 'issue' | 'other';
 
@@ -31,15 +30,16 @@ export interface ExplorerEdgeAttrs {
 }
 
 export interface InteractionState {
-  range: MonthRange | null;
-  types: readonly ActorType[];
-  issues: readonly string[];
-  stances: readonly Stance[];
   hovered: string | null;
   /** neighbours of the hovered node (computed once per hover, not per node) */
   hoveredNeighbours: ReadonlySet<string> | null;
   selected: string | null;
+  /** the hovered edge and the selected edge (their ends are emphasised) */
+  hoveredEdge: string | null;
+  selectedEdge: string | null;
 }
+
+export const NO_INTERACTION: InteractionState = { hovered: null, hoveredNeighbours: null, selected: null, hoveredEdge: null, selectedEdge: null };
 
 export interface NodeDecision {
   hidden: boolean;
@@ -52,66 +52,37 @@ export interface NodeDecision {
 export interface EdgeDecision {
   hidden: boolean;
   faded: boolean;
-  /** touches the hovered or selected node */
+  /** touches the hovered or selected node, or is the hovered/selected edge */
   emphasised: boolean;
 }
 
-function datedInRange(a: { dateFrom?: string | undefined; dateTo?: string | undefined }, range: MonthRange | null): boolean {
-  if (!range || !a.dateFrom) return true;
-  return inRange({ dateFrom: a.dateFrom, dateTo: a.dateTo ?? a.dateFrom }, range);
+export interface HiddenSets {
+  hiddenNodes: ReadonlySet<string>;
+  hiddenEdges: ReadonlySet<string>;
+  hubs: ReadonlySet<string>;
 }
 
-/** Whether a node passes the filters (independently of hover). */
-export function nodePassesFilters(a: ExplorerNodeAttrs, s: InteractionState): boolean {
-  switch (a.kind) {
-    case 'actor':
-      return s.types.length === 0 || (a.actorType !== undefined && s.types.includes(a.actorType));
-    case 'issue':
-      return s.issues.length === 0 || s.issues.includes(keyOrLabel(a));
-    case 'statement': {
-      if (!datedInRange(a, s.range)) return false;
-      if (s.stances.length && !(a.stances ?? []).some((x) => (s.stances as readonly string[]).includes(x))) return false;
-      if (s.issues.length && !(a.issues ?? []).some((x) => s.issues.includes(x))) return false;
-      return true;
-    }
-    default:
-      return true;
-  }
-}
-
-// issue nodes carry their id in `issues[0]` (set by build-graph); label as a fallback
-function keyOrLabel(a: ExplorerNodeAttrs): string {
-  return a.issues?.[0] ?? a.label;
-}
-
-export function nodeDecision(key: string, a: ExplorerNodeAttrs, s: InteractionState): NodeDecision {
-  const hidden = !nodePassesFilters(a, s);
+export function nodeDecision(key: string, v: HiddenSets, s: InteractionState, edgeEnds: readonly string[] = []): NodeDecision {
+  const hidden = v.hiddenNodes.has(key);
   const isHovered = s.hovered === key;
   const isNeighbour = s.hoveredNeighbours?.has(key) ?? false;
   const isSelected = s.selected === key;
-  const faded = s.hovered !== null && !isHovered && !isNeighbour;
+  const onEdge = edgeEnds.includes(key);
+  const faded = (s.hovered !== null && !isHovered && !isNeighbour) || (s.hoveredEdge !== null && s.hovered === null && !onEdge);
   return {
     hidden,
     faded: !hidden && faded,
-    highlighted: isHovered || isSelected,
-    forceLabel: !hidden && (isHovered || isSelected || (isNeighbour && s.hovered !== null)),
+    highlighted: !hidden && (isHovered || isSelected || onEdge),
+    forceLabel: !hidden && (isHovered || isSelected || onEdge || v.hubs.has(key) || (isNeighbour && s.hovered !== null)),
   };
 }
 
-/**
- * `endHidden(key)` says whether an endpoint is hidden (so an edge never dangles).
- */
-export function edgeDecision(
-  a: ExplorerEdgeAttrs,
-  source: string,
-  target: string,
-  s: InteractionState,
-  endHidden: (node: string) => boolean,
-): EdgeDecision {
-  let hidden = endHidden(source) || endHidden(target) || !datedInRange(a, s.range);
-  if (!hidden && a.stance && s.stances.length) hidden = !(s.stances as readonly string[]).includes(a.stance);
-  if (!hidden && a.issue && s.issues.length) hidden = !s.issues.includes(a.issue);
+export function edgeDecision(edge: string, source: string, target: string, v: HiddenSets, s: InteractionState): EdgeDecision {
+  const hidden = v.hiddenEdges.has(edge);
+  if (hidden) return { hidden, faded: false, emphasised: false };
+  if (edge === s.hoveredEdge || edge === s.selectedEdge) return { hidden, faded: false, emphasised: true };
   const focus = s.hovered ?? s.selected;
   const touches = focus !== null && (source === focus || target === focus);
-  return { hidden, faded: !hidden && s.hovered !== null && !touches, emphasised: !hidden && touches };
+  const faded = (s.hovered !== null && !touches) || (s.hoveredEdge !== null && s.hovered === null);
+  return { hidden, faded, emphasised: touches };
 }

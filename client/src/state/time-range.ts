@@ -52,17 +52,21 @@ export function filterByRange<T extends Dated>(items: readonly T[], range: Month
   return range ? items.filter((x) => inRange(x, range)) : [...items];
 }
 
-/** The timeline's extent: at least firstYear..lastYear, stretched to cover every item. */
-export function timelineDomain(items: readonly Dated[], firstYear: number, lastYear: number): MonthRange {
-  let from = `${firstYear}-01`;
-  let to = `${lastYear}-12`;
+/**
+ * The timeline's extent, from the data alone (nothing assumes a topic's years): the first to the
+ * last month any item covers, widened by `padMonths` each side; `fallback` (a month) when empty.
+ */
+export function timelineDomain(items: readonly Dated[], padMonths: number, fallback: string): MonthRange {
+  let from: string | null = null;
+  let to: string | null = null;
   for (const it of items) {
     const a = it.dateFrom.slice(0, 7);
     const b = it.dateTo.slice(0, 7);
-    if (a < from) from = a;
-    if (b > to) to = b;
+    if (from === null || a < from) from = a;
+    if (to === null || b > to) to = b;
   }
-  return { from, to };
+  if (from === null || to === null) return { from: addMonths(fallback, -11), to: fallback };
+  return { from: addMonths(from, -padMonths), to: addMonths(to, padMonths) };
 }
 
 export interface MonthBin {
