@@ -819,3 +819,4 @@ export const allActors = () => dictionary().allActors();
 export const getOffice = (id: string) => dictionary().getOffice(id);
 export const allOffices = () => dictionary().allOffices();
 export const officeHolder = (officeId: string, date: string) => dictionary().officeHolder(officeId, date);
+export const officesHeld = (actorId: string, date: string) => dictionary().officesHeld(actorId, date);

@@ -2,21 +2,50 @@
  * Stage 2, actors: every actor mention in the article, from
  *   1. the curated dictionary (canonical names, aliases, demonyms, capital metonyms),
  *   2. office titles resolved to their holder at the publication date ("Iraq's foreign minister"),
- *   3. rule-based NER for names no dictionary knows (people after titles, known first names,
- *      appositives; organisations by their head word: "… Institute", "Centre for …"),
- *   4. short forms of names seen in full earlier ("Randa Slim" … "Slim").
- * Anonymous sources and documents become actors only when they speak (statements stage).
+ *   3. rule-based NER for names no dictionary knows: people after (compound) titles and
+ *      honorifics ("Former Ohio Gov. X", "Senate Majority Leader X", "Mr. X"), known first names,
+ *      appositives, speech verbs; organisations by their head word ("… Institute", "Centre for …"),
+ *   4. surnames of people named in full earlier (or later) in the article ("Slim" after "Randa
+ *      Slim"; "Mrs. Clinton" is the woman of the two Clintons, else the one named last),
+ *   5. definite descriptions of people named in the article ("the Indiana governor", "the
+ *      Republican nominee", "the billionaire") from the titles, appositives and offices seen for
+ *      them, and of organisations ("the newspaper", "the department"), as 'nominal' mentions.
+ * Speaker phrases no mention covers ("police", "his lawyer", "nearly 8 in 10 voters") become
+ * actors only when they speak: the statements stage asks `speakerForPhrase` (below).
  */
-import { allActors, longestAliasMatches, officeMatches, type DictActor } from '../dictionary.ts';
-import { FIRST_TOKEN_STOP, isTitleToken, SENTENCE_STARTERS } from '../text/names.ts';
-import { firstNameGender, ORG_HEADS, SPEECH_VERBS } from '../text/lexicon.ts';
+import { allActors, getActor, longestAliasMatches, officeMatches, officesHeld, type DictActor } from '../dictionary.ts';
+import {
+  BODY_HEAD_KINDS,
+  expandTitleWord,
+  FIRST_TOKEN_STOP,
+  honorificGender,
+  isAmbiguousTitle,
+  isPersonTitle,
+  isTitleQualifier,
+  isTitleToken,
+  regionName,
+  RELATIONAL_HEADS,
+  ROLE_GROUPS,
+  SENTENCE_STARTERS,
+  SOURCE_HEADS,
+  wordKey,
+  ABBREVIATED_TITLES,
+} from '../text/names.ts';
+import { firstNameGender, isLexiconWord, lexiconTags, ORG_HEADS, SPEECH_VERBS } from '../text/lexicon.ts';
 import { editDistance, kebab, surnameKey } from '../text/normalize.ts';
 import type { Actor, ActorMention, Doc } from '../types.ts';
 
-const NAME_TOKEN = String.raw`(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Ibn|Bin)-)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.|[A-Z]{2,5}`;
-const CONNECTOR = String.raw`(?:al|el|bin|ibn|abu|de|van|von|da|di|of|for|and|on|the|&)`;
+// A capitalised name token: "Smith", "McConnell", "DeSantis", "O'Neill", "al-Maliki", "Ros-Lehtinen", "J.", "III"
+// (a possessive "'s" is never part of it).
+// A dot belongs to a token only after an abbreviation ("Gov.", "Jr.", "J."): "… said Cruz. Trump …" is two names.
+const ABBREVIATION = String.raw`(?:${[...ABBREVIATED_TITLES].map((a) => a[0]!.toUpperCase() + a.slice(1)).join('|')})\.`;
+const NAME_TOKEN = String.raw`${ABBREVIATION}|(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Ibn|Bin)-)?(?:[A-Z][’'](?=[A-Z]))?[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'](?![sS]\b)[A-Za-z]+)*|[A-Z]\.|[A-Z]{2,5}`;
+const CONNECTOR = String.raw`(?:al|el|bin|ibn|abu|de|del|della|der|du|la|le|van|von|da|di|ten|of|for|and|on|the|&)`;
 // names never run across a line break (a byline is followed by a blank line and the body)
 const CANDIDATE = new RegExp(String.raw`(?<![\w’'-])(?:${NAME_TOKEN})(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+)*(?:${NAME_TOKEN}))*`, 'g');
+/** lower-case particles inside a person's name: "Bill de Blasio", "Chris Van Hollen", "Osama bin Laden" */
+const PARTICLE = /^(?:al|el|bin|ibn|abu|de|del|della|der|du|la|le|van|von|da|di|ten)$/;
+const GENERATION = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
 export function fromDict(a: DictActor): Actor {
   return {
@@ -45,49 +74,139 @@ function tokensOf(text: string, start: number, end: number): Tok[] {
 }
 
 const isConnector = (t: string) => /^(al|el|bin|ibn|abu|de|van|von|da|di|of|for|and|on|the|&)$/.test(t);
+const isOrgHead = (t: string) => ORG_HEADS.has(t.toLowerCase().replace(/[.,]$/, ''));
 
-/** Decides whether a capitalised candidate is a person or an organisation, and trims titles. */
-function classifyCandidate(text: string, toks: Tok[]): { kind: 'person' | 'organization'; toks: Tok[]; titled: boolean; title: string } | null {
-  // organisations: a head word ("Institute", "Centre") anywhere, with connectors inside
-  const heads = toks.filter((t) => ORG_HEADS.has(t.text.toLowerCase().replace(/[.,]$/, '')));
-  if (heads.length && toks.length >= 2) {
+/** Facts about the article a candidate is read in (built once per article). */
+interface ArticleWords {
+  /** words that also occur in lower case in the article ("tower", "police"): common words, not names */
+  lowerWords: Set<string>;
+}
+
+/** A common English word rather than a name: in lower case elsewhere in the article, or a non-name word of compromise's lexicon. */
+function isCommonWord(tok: string, words: ArticleWords): boolean {
+  const w = tok.replace(/[.,;:]$/, '').toLowerCase();
+  if (words.lowerWords.has(w)) return true;
+  if (SOURCE_HEADS.has(w) || BODY_HEAD_KINDS.has(w) || ROLE_GROUPS.has(w)) return true;
+  return isLexiconWord(w) || (w.endsWith('s') && isLexiconWord(w.slice(0, -1)));
+}
+
+interface Classified {
+  kind: 'person' | 'organization';
+  toks: Tok[];
+  titled: boolean;
+  /** the title before the name, as written ("Former Ohio Gov.", "Senate Majority Leader") */
+  title: string;
+  /** gender from an honorific ("Mrs. Clinton"), null for "Dr.", undefined without one */
+  gender: 'male' | 'female' | null | undefined;
+  /** a single word after an ambiguous title ("General Motors"): a person only as a known surname */
+  weak?: boolean;
+}
+
+/** Can this token be part of a person's name (`last`: the surname, which may double as a title word: "Steve King")? */
+function nameLike(t: string, last: boolean): boolean {
+  if (GENERATION.test(t)) return true;
+  if (!/^(?:[A-Z]|(?:al|el|bin|ibn|abu)-)/.test(t) || isConnector(t) || FIRST_TOKEN_STOP.has(t) || FIRST_TOKEN_STOP.has(t.replace(/\.$/, ''))) return false;
+  if (isOrgHead(t) || /^[A-Z]{2,}$/.test(t)) return false;
+  if (last) return true;
+  return !isPersonTitle(t) && !isTitleQualifier(t) && !isTitleToken(t);
+}
+
+/** Decides whether a capitalised candidate is a person or an organisation, and splits off titles. */
+function classifyCandidate(text: string, toks: Tok[], words: ArticleWords): Classified | null {
+  // trailing words that end no name ("… Jane Doe Monday", "… of the")
+  let e = toks.length;
+  while (e > 0 && (isConnector(toks[e - 1]!.text) || SENTENCE_STARTERS.has(toks[e - 1]!.text) || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(toks[e - 1]!.text))) e--;
+  // leading sentence starters ("But", "The") that are no titles
+  let b = 0;
+  while (b < e && !isPersonTitle(toks[b]!.text) && !isTitleQualifier(toks[b]!.text) && (SENTENCE_STARTERS.has(toks[b]!.text) || isConnector(toks[b]!.text))) b++;
+  const all = toks.slice(b, e);
+  if (!all.length) return null;
+  // "Sen. Sherrod Brown of Ohio", "Darran Whiting of Liberty Baptist Church": a person, then where from
+  const of = all.findIndex((t, i) => i >= 2 && (t.text === 'of' || t.text === 'from'));
+  if (of > 0) {
+    const left = classifyCandidate(text, all.slice(0, of), words);
+    if (left?.kind === 'person' && (left.titled || left.toks.length >= 2)) return left;
+  }
+
+  // the name is the run of name tokens at the end; before it may stand a (compound) title
+  let j = all.length;
+  if (nameLike(all[j - 1]!.text, true)) j--;
+  for (;;) {
+    if (j > 0 && nameLike(all[j - 1]!.text, false)) {
+      j--;
+      continue;
+    }
+    // particles inside a name ("Pieter van der Berg"): only with a name word before them
+    let k = j;
+    while (k > 0 && PARTICLE.test(all[k - 1]!.text)) k--;
+    if (k < j && j < all.length && k > 0 && nameLike(all[k - 1]!.text, false)) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  while (j < all.length && PARTICLE.test(all[j]!.text)) j++;
+  // a generation suffix alone is no name
+  let name = all.slice(j);
+  if (name.length && GENERATION.test(name[0]!.text)) name = [];
+  const titleToks = all.slice(0, j);
+  const titleText = titleToks.map((t) => t.text);
+  let lastStrong = -1;
+  titleText.forEach((t, i) => {
+    if (isPersonTitle(t)) lastStrong = i;
+  });
+  const strong = lastStrong >= 0;
+  const lastTitle = titleText[titleText.length - 1];
+  const adjacent = lastTitle !== undefined && (isPersonTitle(lastTitle) || isTitleToken(lastTitle) || isTitleQualifier(lastTitle));
+  const honorific = titleText.map(honorificGender).find((g) => g !== undefined);
+  const title = titleText.join(' ');
+
+  // organisations: a head word ("Institute", "Centre") with the name words around it
+  const orgHead = all.findIndex((t) => isOrgHead(t.text));
+  // "Supreme Court Justice X" is a person: a title word after the organisation's head
+  const titledPerson = strong && adjacent && name.length >= 1 && name.length <= 4 && (orgHead < 0 || orgHead < lastStrong);
+  if (orgHead >= 0 && all.length >= 2 && !titledPerson) {
     let i = 0;
-    while (i < toks.length && (SENTENCE_STARTERS.has(toks[i]!.text) || isConnector(toks[i]!.text))) i++;
-    let j = toks.length;
-    while (j > i && isConnector(toks[j - 1]!.text)) j--;
-    const kept = toks.slice(i, j);
-    if (kept.length >= 2 && kept.some((t) => ORG_HEADS.has(t.text.toLowerCase()))) return { kind: 'organization', toks: kept, titled: false, title: '' };
+    while (i < all.length && (SENTENCE_STARTERS.has(all[i]!.text) || isConnector(all[i]!.text))) i++;
+    let k = all.length;
+    while (k > i && isConnector(all[k - 1]!.text)) k--;
+    const kept = all.slice(i, k);
+    if (kept.length >= 2 && kept.some((t) => isOrgHead(t.text))) return { kind: 'organization', toks: kept, titled: false, title: '', gender: undefined };
   }
-  // people: strip leading titles and sentence-starters; connectors only inside names ("bin", "al")
-  let i = 0;
-  const titleToks: string[] = [];
-  while (i < toks.length) {
-    const t = toks[i]!.text;
-    if (isTitleToken(t)) titleToks.push(t);
-    else if (!(FIRST_TOKEN_STOP.has(t) || /^(of|for|and|on|the|&)$/.test(t))) break;
-    i++;
+  if (!name.length || name.length > 4) return null;
+  if (titledPerson) {
+    // a single word after a word title is a name only if it is no common word ("General Motors", "Chief Justice")
+    if (name.length === 1 && honorific === undefined && !/\.$/.test(lastTitle!) && isCommonWord(name[0]!.text, words)) return null;
+    return { kind: 'person', toks: name, titled: true, title, gender: honorific, weak: name.length === 1 && isAmbiguousTitle(lastTitle!) };
   }
-  let kept = toks.slice(i);
-  const cut = kept.findIndex((t) => /^(of|for|and|on|the|&)$/.test(t.text) || FIRST_TOKEN_STOP.has(t.text) || isTitleToken(t.text));
-  if (cut >= 0) kept = kept.slice(0, cut);
-  if (!kept.length || kept.length > 4) return null;
-  if (kept.some((t) => /^[A-Z]{2,}$/.test(t.text))) return null; // acronyms are not names
-  const titled = titleToks.length > 0;
-  const first = kept[0]!.text.replace(/\.$/, '');
+  // no title: the words before the name are qualifiers at most ("Republican Donald Trump")
+  const first = name[0]!.text.replace(/\.$/, '');
   const knownFirst = firstNameGender(first) !== undefined;
-  const after = text.slice(kept[kept.length - 1]!.end, kept[kept.length - 1]!.end + 40);
-  const before = text.slice(Math.max(0, kept[0]!.start - 4), kept[0]!.start);
-  const speechAfter = /^,?\s+([a-z]+)/.exec(after);
+  const after = text.slice(name[name.length - 1]!.end, name[name.length - 1]!.end + 40);
+  const before = text.slice(Math.max(0, name[0]!.start - 4), name[0]!.start);
+  const speechAfter = /^(?:[’']s\b)?,?\s+(?:(?:also|later|then|has|had|have|would|will|once|recently|previously|repeatedly|reportedly|told|again)\s+)?([a-z]+)/.exec(after);
   const cueAfter = !!speechAfter && SPEECH_VERBS.has(speechAfter[1]!);
   const appositive = /^,\s+(a|an|the|who|director|head|chief|former|senior|analyst|professor|spokes\w+)\b/.test(after);
   // a short line that is just a name (a byline or credit: "By Jane Doe," / "Jane Doe Reuters")
-  const lineStart = text.lastIndexOf('\n', kept[0]!.start) + 1;
-  const lineEndRaw = text.indexOf('\n', kept[0]!.start);
+  const lineStart = text.lastIndexOf('\n', name[0]!.start) + 1;
+  const lineEndRaw = text.indexOf('\n', name[0]!.start);
   const line = text.slice(lineStart, lineEndRaw < 0 ? text.length : lineEndRaw);
-  const byline = /\bBy\s+$/.test(before) || (line.length <= 50 && kept[0]!.start - lineStart <= 3 && !/[.!?]$/.test(line.trim()));
-  if (kept.length === 1) return titled && /^[A-Z][a-z]+/.test(first) ? { kind: 'person', toks: kept, titled, title: titleToks.join(' ') } : null;
-  if (knownFirst || titled || cueAfter || appositive || (byline && kept.length <= 3)) return { kind: 'person', toks: kept, titled, title: titleToks.join(' ') };
+  const byline = /\bBy\s+$/.test(before) || (line.length <= 50 && name[0]!.start - lineStart <= 3 && !/[.!?]$/.test(line.trim()));
+  if (name.length === 1) {
+    // a lone word is a person before a speech verb unless it is a common word ("Police said", "Critics say")
+    if (cueAfter && /^[A-Z][a-z]/.test(first) && !isCommonWord(first, words)) return { kind: 'person', toks: name, titled: false, title, gender: undefined };
+    return null;
+  }
+  if (name.some((t) => /^[A-Z]{2,}$/.test(t.text) && !GENERATION.test(t.text))) return null; // acronyms are not names
+  if (knownFirst || cueAfter || appositive || (byline && name.length <= 3)) return { kind: 'person', toks: name, titled: false, title, gender: undefined };
   return null;
+}
+
+/** Last name-like word of a name: "Bill de Blasio" → "Blasio", "Martin Luther King Jr." → "King". */
+function surnameOf(name: string): string | undefined {
+  const toks = name.replace(/[’']s$/, '').split(/\s+/).filter((t) => t && !GENERATION.test(t.replace(/,$/, '')));
+  const last = toks[toks.length - 1]?.replace(/[.,]$/, '');
+  return last && last.length >= 2 && /^[A-Z]/.test(last) && toks.length >= 2 ? last : undefined;
 }
 
 export function actors(doc: Doc): Doc {
@@ -107,6 +226,9 @@ export function actors(doc: Doc): Doc {
     mentions.push(m);
     covered.fill(1, m.start, m.end);
   };
+  const words: ArticleWords = { lowerWords: new Set(text.match(/(?<![\w’'-])[a-z][a-z-]+/g) ?? []) };
+  /** honorific or title right before a position ("Mrs. ", "Sen. ", "former President ") */
+  const titleBefore = (at: number) => /(?:^|[\s(“"])((?:[A-Z][\w.]*\.?\s+){0,3}?[A-Z][a-z]*\.?)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
 
   // 1. dictionary names and aliases (longest match wins)
   const dictHits = longestAliasMatches(text, { date: published });
@@ -137,8 +259,8 @@ export function actors(doc: Doc): Doc {
     }
   }
 
-  // 3. NER for the rest
-  const people: Actor[] = [];
+  // 3. NER for the rest: names of several words now, lone words once the surnames are known
+  const singles: { start: number; end: number; surface: string; c: Classified }[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
     const start = m.index;
@@ -164,7 +286,7 @@ export function actors(doc: Doc): Doc {
         const at = s0 + a.index;
         const left = tokensOf(text, from, at);
         const right = tokensOf(text, at + a[0].length, e0);
-        if (classifyCandidate(text, left)?.kind === 'person' && classifyCandidate(text, right)?.kind === 'person') {
+        if (classifyCandidate(text, left, words)?.kind === 'person' && classifyCandidate(text, right, words)?.kind === 'person') {
           parts.push([from, at]);
           from = at + a[0].length;
         }
@@ -174,11 +296,15 @@ export function actors(doc: Doc): Doc {
     for (const [s, e] of parts) {
       const toks = tokensOf(text, s, e).map((t) => ({ ...t, text: t.text.replace(/[,;:]$/, '') }));
       if (!toks.length) continue;
-      const c = classifyCandidate(text, toks);
+      const c = classifyCandidate(text, toks, words);
       if (!c) continue;
       const ms = c.toks[0]!.start;
-      const me = c.toks[c.toks.length - 1]!.start + c.toks[c.toks.length - 1]!.text.length;
-      const surface = text.slice(ms, me);
+      const me = c.toks[c.toks.length - 1]!.start + c.toks[c.toks.length - 1]!.text.replace(/,$/, '').length;
+      const surface = text.slice(ms, me).replace(/\.$/, (d) => (/\b[A-Z][a-z]?\.$|Jr\.$|Sr\.$/.test(text.slice(ms, me)) ? d : ''));
+      if (c.kind === 'person' && c.toks.length === 1) {
+        singles.push({ start: ms, end: ms + surface.length, surface, c });
+        continue;
+      }
       let actor: Actor | undefined;
       if (c.kind === 'person') {
         // a title before the name: resolve to the office holder when the names are close ("Jim Mats" → Jim Mattis)
@@ -186,8 +312,9 @@ export function actors(doc: Doc): Doc {
         if (office?.holder && namesClose(surface, office.holder.name)) actor = fromDict(office.holder);
         actor ??= nearDictionaryPerson(surface);
       }
-      actor ??= {
-        id: kebab(surface),
+      const id = kebab(surface);
+      actor ??= actorsById.get(id) ?? {
+        id,
         name: surface,
         type: c.kind,
         aliases: [surface],
@@ -195,34 +322,333 @@ export function actors(doc: Doc): Doc {
         affiliation: null,
         local: false,
       };
-      if (actor.type === 'person' && !actor.local) people.push(actor);
-      add({ start: ms, end: me, text: surface, actorId: actor.id, via: actor.id === kebab(surface) ? 'ner' : 'office' }, actor);
+      add({ start: ms, end: ms + surface.length, text: surface, actorId: actor.id, via: actor.id === id ? 'ner' : 'office' }, actor);
     }
   }
 
-  // 4. short forms ("Slim" after "Randa Slim") of people found by NER
-  const bySurname = new Map<string, Actor>();
-  for (const p of people) {
-    const last = p.name.split(/\s+/).pop()!;
-    if (last.length >= 3 && !bySurname.has(last)) bySurname.set(last, p);
+  // 4. surnames ("Slim" after "Randa Slim", "Mr. Ryan" after "Paul Ryan") of the people named in full
+  // surname → each person of that surname → the offsets of their full mentions, ascending
+  const fullMentions = new Map<string, Map<Actor, number[]>>();
+  const index = (key: string, a: Actor, at: number) => {
+    let byActor = fullMentions.get(key);
+    if (!byActor) fullMentions.set(key, (byActor = new Map()));
+    const list = byActor.get(a) ?? [];
+    if (list[list.length - 1] !== at) list.push(at);
+    byActor.set(a, list);
+  };
+  mentions.sort((a, b) => a.start - b.start);
+  const fullNamed = new Map<Actor, number[]>();
+  for (const m of mentions) {
+    const a = actorsById.get(m.actorId);
+    if (!a || a.type !== 'person' || !/\s/.test(m.text.trim())) continue;
+    for (const key of new Set([surnameOf(m.text), surnameOf(a.name)])) if (key) index(key, a, m.start);
+    const list = fullNamed.get(a) ?? [];
+    list.push(m.start);
+    fullNamed.set(a, list);
   }
-  if (bySurname.size) {
-    const re = new RegExp(String.raw`(?<![\w’'-])(${[...bySurname.keys()].map(escapeRe).join('|')})(?![\w-])`, 'g');
+  // a first name alone ("Hillary", "Bernie") names the one person of the article called so
+  const firstNames = new Map<string, Set<Actor>>();
+  for (const a of fullNamed.keys()) {
+    const first = a.name.split(/\s+/)[0]!;
+    if (first.length < 3 || !/^[A-Z][a-z]+$/.test(first) || isPersonTitle(first)) continue;
+    const set = firstNames.get(first) ?? new Set<Actor>();
+    set.add(a);
+    firstNames.set(first, set);
+  }
+  for (const [first, set] of firstNames) {
+    if (set.size !== 1 || fullMentions.has(first)) continue;
+    const a = [...set][0]!;
+    fullMentions.set(first, new Map([[a, fullNamed.get(a)!]]));
+  }
+  /** the last offset in `list` before `at`, or -1 (binary search: the lists grow with the article) */
+  const lastBefore = (list: number[], at: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1]! : -1;
+  };
+  const pickBySurname = (key: string, at: number, gender: 'male' | 'female' | null | undefined, title: string): Actor | undefined => {
+    const byActor = fullMentions.get(key);
+    if (!byActor?.size) return undefined;
+    let cands = [...byActor.keys()];
+    if (cands.length === 1) return cands[0];
+    if (gender) {
+      const fit = cands.filter((a) => {
+        const g = firstNameGender(a.name.split(/\s+/)[0] ?? '');
+        return !g || g === 'unknown' || g === gender;
+      });
+      if (fit.length) cands = fit;
+    }
+    if (title) {
+      // "Secretary Clinton", "former President Clinton": the one whose titles say so
+      const want = title.split(/\s+/).map(expandTitleWord).filter((w) => ROLE_GROUPS.has(w));
+      const fit = cands.filter((a) => want.some((w) => profileOf(a).has(w)));
+      if (want.length && fit.length) cands = fit;
+    }
+    // the one named in full last before, else the one named first after
+    let best: Actor | undefined;
+    let bestAt = -1;
+    for (const a of cands) {
+      const p = lastBefore(byActor.get(a)!, at);
+      if (p > bestAt) [best, bestAt] = [a, p];
+    }
+    if (best) return best;
+    return cands.reduce((x, y) => (byActor.get(x)![0]! <= byActor.get(y)![0]! ? x : y));
+  };
+  const profiles = new Map<string, Set<string>>();
+  const profileOf = (a: Actor): Set<string> => {
+    let p = profiles.get(a.id);
+    if (!p) profiles.set(a.id, (p = describeWords(`${a.description ?? ''}`, published).all));
+    return p;
+  };
+  const addSingle = (start: number, end: number, surface: string, actor: Actor, via: ActorMention['via']) => {
+    if (overlaps(start, end)) return;
+    add({ start, end, text: surface, actorId: actor.id, via }, actor);
+  };
+  for (const s of singles) {
+    const key = s.surface.replace(/\.$/, '');
+    const a = pickBySurname(key, s.start, s.c.gender, s.c.title);
+    if (a) {
+      addSingle(s.start, s.end, s.surface, a, 'ner');
+      continue;
+    }
+    if (s.c.weak) continue;
+    const id = kebab(s.surface);
+    const actor = actorsById.get(id) ?? { id, name: s.surface, type: 'person' as const, aliases: [s.surface], description: s.c.title || null, affiliation: null, local: false };
+    if (actor.type === 'person') addSingle(s.start, s.end, s.surface, actor, 'ner');
+  }
+  if (fullMentions.size) {
+    const re = new RegExp(String.raw`(?<![\w’'-])(${[...fullMentions.keys()].map(escapeRe).join('|')})(?![\w-]|[’'][a-rt-z])`, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (overlaps(m.index, m.index + m[0].length)) continue;
-      const a = bySurname.get(m[1]!)!;
-      add({ start: m.index, end: m.index + m[0].length, text: m[0], actorId: a.id, via: 'ner' }, a);
+      const s = m.index;
+      const e = s + m[0].length;
+      if (overlaps(s, e)) continue;
+      // part of another name ("Nick Ryan", "Ryan Rideout"), or a common word opening a sentence ("Price rose")
+      const prevWord = /([A-Z][\w’'.-]*)\s+$/.exec(text.slice(Math.max(0, s - 30), s))?.[1];
+      if (prevWord && !isPersonTitle(prevWord) && !isTitleToken(prevWord) && !isTitleQualifier(prevWord) && !SENTENCE_STARTERS.has(prevWord) && !FIRST_TOKEN_STOP.has(prevWord) && !/[.!?:]\s*$/.test(text.slice(s - prevWord.length - 3, s - prevWord.length))) continue;
+      if (/^\s+(?:[A-Z][a-z]|[A-Z]\.)/.test(text.slice(e, e + 4)) && !/^\s+(?:(?:[A-Z][a-z]+day)\b)/.test(text.slice(e, e + 12))) continue;
+      if (isSentenceStart(text, s) && isCommonWord(m[1]!, words) && !/^(?:[’']s)?,?\s+(?:[a-z]+\s+)?(?:said|says|told|added|wrote)\b/.test(text.slice(e, e + 30))) continue;
+      const tb = titleBefore(s);
+      const gender = tb.split(/\s+/).map(honorificGender).find((g) => g !== undefined);
+      const a = pickBySurname(m[1]!, s, gender, tb);
+      if (a) addSingle(s, e, m[0], a, 'ner');
     }
   }
 
   mentions.sort((a, b) => a.start - b.start);
   describeFromAppositives(text, mentions, actorsById);
+
+  // 5. definite descriptions of the people and bodies named so far
+  profiles.clear();
+  const nominals = nominalMentions(text, published, mentions, actorsById, overlaps);
+  for (const n of nominals) add(n, actorsById.get(n.actorId)!);
+  mentions.sort((a, b) => a.start - b.start);
+
   // every surface form becomes an alias of its actor (for search and for predictions' mentions)
   for (const m of mentions) {
     const a = actorsById.get(m.actorId)!;
     if (!a.aliases.includes(m.text)) a.aliases = [...a.aliases, m.text];
   }
   return { ...doc, actors: actorsById, mentions };
+}
+
+/** At the start of the text, a line, or a sentence (quotes and brackets in between allowed). */
+function isSentenceStart(text: string, at: number): boolean {
+  const raw = text.slice(Math.max(0, at - 6), at);
+  if (/\n[^\S\n]*["“‘'(]*[^\S\n]*$/u.test(raw)) return true;
+  const before = raw.replace(/["“”‘’'(\s]+$/u, '');
+  return before === '' || /[.!?:]$/.test(before);
+}
+
+// ---- descriptions of people ----------------------------------------------------------------------
+
+const FORMER_WORDS = /^(?:former|ex|then|late|onetime|one-time|erstwhile|previous|retired)$/;
+const YEAR_RANGE = /\b((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\b|\bsince\s+((?:19|20)\d{2})\b|\buntil\s+((?:19|20)\d{2})\b/g;
+
+/**
+ * The words that describe someone, split into what they are at `date` and what they were:
+ * "Former Ohio Gov." → was governor (of Ohio); "US Senator (Florida)" → is senator, florida;
+ * "Prime Minister of Iraq 2006–2014; Vice President 2014–2015" read at 2016 → was both.
+ */
+export function describeWords(phrase: string, date: string): { current: Set<string>; former: Set<string>; all: Set<string> } {
+  const current = new Set<string>();
+  const former = new Set<string>();
+  const year = Number(date.slice(0, 4));
+  for (const segment of phrase.split(/;/)) {
+    let state: 'current' | 'former' | 'future' = 'current';
+    for (const y of segment.matchAll(YEAR_RANGE)) {
+      const [, from, to, since, until] = y;
+      if (since) state = year >= Number(since) ? 'current' : 'future';
+      else if (until) state = year <= Number(until) ? 'current' : 'former';
+      else if (from && to) state = year < Number(from) ? 'future' : year > Number(to) ? 'former' : 'current';
+    }
+    if (state === 'future') continue;
+    let wasFormer = state === 'former';
+    const ws = segment
+      .replace(YEAR_RANGE, ' ')
+      .split(/[^\p{L}\p{N}.’'-]+/u)
+      .filter(Boolean)
+      .map((w) => expandTitleWord(w.replace(/^ex-/i, 'ex ').replace(/[’']s$/, '')));
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      if (FORMER_WORDS.test(w) || w.startsWith('ex ')) {
+        wasFormer = true;
+        if (w.startsWith('ex ')) (former as Set<string>).add(w.slice(3));
+        continue;
+      }
+      const set = wasFormer ? former : current;
+      set.add(w);
+      const two = i + 1 < ws.length ? `${w} ${ws[i + 1]}` : '';
+      if (two && ROLE_GROUPS.has(two)) set.add(two);
+    }
+  }
+  return { current, former, all: new Set([...current, ...former]) };
+}
+
+const FUNCTION_WORDS = new Set(
+  'the a an and or but of to in on at for from with by as is was are were be been has had have that which who whom whose this these those his her their its our my your he she they it we i said says told say also not no'.split(' '),
+);
+
+/** A person's description as the article and the dictionary give it, read at the date. */
+function personProfile(a: Actor, own: ActorMention[], text: string, date: string): { current: Set<string>; former: Set<string> } {
+  const phrases: string[] = [a.description ?? ''];
+  for (const o of officesHeld(a.id, date)) phrases.push(`${o.title} ${getActor(o.of)?.aliases.join(' ') ?? ''}`);
+  // titles come with the first mentions (and a bound keeps the cost per person constant)
+  for (const m of own.slice(0, 12)) {
+    // the words right before the name: "presumptive Republican presidential nominee Donald Trump"
+    // (on the same line, within the sentence, ending in a title or role noun)
+    const before = text.slice(Math.max(0, m.start - 80), m.start);
+    const run = /((?:[\p{L}.’'-]+[^\S\n]+){1,7})$/u.exec(before)?.[1] ?? '';
+    const ws = run.split(/\s+/).filter(Boolean);
+    let k = ws.length;
+    while (k > 0 && !FUNCTION_WORDS.has(ws[k - 1]!.toLowerCase()) && !(k < ws.length && /[.]$/.test(ws[k - 1]!) && !isPersonTitle(ws[k - 1]!) && !isTitleToken(ws[k - 1]!))) k--;
+    const pre = ws.slice(k);
+    const lastWord = pre[pre.length - 1];
+    if (lastWord && (ROLE_GROUPS.has(expandTitleWord(lastWord)) || isPersonTitle(lastWord))) phrases.push(pre.join(' '));
+    // an appositive after it: "Mike Pence, the Indiana governor," / "(R-Ohio)"
+    const after = text.slice(m.end, m.end + 120);
+    const app = /^,\s+(?:who\s+is\s+|now\s+)?((?:the|a|an)\s+[^,;()“”"]{2,90}?)(?=,|;|\.\s|\.$|\)|$)/.exec(after);
+    if (app) phrases.push(app[1]!);
+    // a party-state tag: "(R-Fla.)", ", D-N.Y.,"
+    const party = /^,?\s*\(?([RDI])\s*-\s*([A-Z][A-Za-z.]{1,12})/.exec(after);
+    if (party) phrases.push(`${party[1] === 'R' ? 'republican' : party[1] === 'D' ? 'democrat' : 'independent'} ${regionName(party[2]!) ?? ''}`);
+  }
+  const current = new Set<string>();
+  const former = new Set<string>();
+  for (const p of phrases) {
+    const d = describeWords(p, date);
+    d.current.forEach((w) => current.add(w));
+    d.former.forEach((w) => former.add(w));
+  }
+  return { current, former };
+}
+
+const PARTY_WORDS: Record<string, string> = { democratic: 'democrat', democrat: 'democrat', republican: 'republican', gop: 'republican' };
+const MEDIA_HEADS = /^(?:newspaper|paper|daily|outlet|network|broadcaster|magazine|publication|site|website|wire|agency|channel)$/;
+const MEDIA_NAME = /\b(?:news|press|times|post|journal|tribune|herald|gazette|daily|magazine|cnn|msnbc|bbc|reuters|afp|associated|agency|newspaper|broadcast|television|radio|network|politico|breitbart|huffington|register|examiner|star|globe|monitor|review|weekly|standard|beacon|hill|axios|vox|slate|atlantic|yorker)\b/i;
+
+let roleRe: RegExp | undefined;
+/** "the [up to four modifiers] ROLE [of X]", matched once per article. */
+function roleRegex(): RegExp {
+  if (!roleRe) {
+    const heads = [...ROLE_GROUPS.keys(), ...BODY_HEAD_KINDS.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
+    roleRe = new RegExp(String.raw`\b([Tt]he)\s+((?:[\w.’'-]+\s+){0,4}?)(${heads.join('|')})\b(?![-’']\w)((?:\s+(?:of|for|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?)`, 'g');
+  }
+  return roleRe;
+}
+
+/**
+ * Definite descriptions linked to the actor they describe in this article: "the Indiana governor"
+ * → the person last named with "Gov." or "governor" and "Indiana" in their titles, appositives or
+ * offices at the date; "the newspaper" → the news organisation last named. Nothing is guessed:
+ * a description no one in the article fits is left to the statements stage.
+ */
+function nominalMentions(
+  text: string,
+  date: string,
+  mentions: ActorMention[],
+  actorsById: Map<string, Actor>,
+  overlaps: (s: number, e: number) => boolean,
+): ActorMention[] {
+  const out: ActorMention[] = [];
+  const people = [...new Set(mentions.map((m) => m.actorId))].map((id) => actorsById.get(id)!).filter((a) => a?.type === 'person');
+  if (!mentions.length) return out;
+  const byActor = new Map<string, ActorMention[]>();
+  for (const m of mentions) {
+    const list = byActor.get(m.actorId) ?? [];
+    list.push(m);
+    byActor.set(m.actorId, list);
+  }
+  const profiles = new Map(people.map((a) => [a.id, personProfile(a, byActor.get(a.id) ?? [], text, date)] as const));
+  const groupWords = new Map<number, string[]>();
+  for (const [w, g] of ROLE_GROUPS) groupWords.set(g, [...(groupWords.get(g) ?? []), w]);
+  // last mention of each actor before a position: mentions are sorted, walk them with the matches
+  const re = roleRegex();
+  re.lastIndex = 0;
+  let mi = 0;
+  const lastAt = new Map<string, number>();
+  const all = [...mentions];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (mi < all.length && all[mi]!.start < start) {
+      lastAt.set(all[mi]!.actorId, all[mi]!.start);
+      mi++;
+    }
+    const mods = m[2]!.trim().split(/\s+/).filter(Boolean);
+    if (mods.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || /[,;:]$/.test(w) || /^\d/.test(w))) continue;
+    // a title before a name ("the Indiana governor Mike Pence") belongs to the name
+    if (/^\s+(?:[A-Z][a-z]|[A-Z]\.)/.test(text.slice(end, end + 3)) && !m[4]) continue;
+    if (overlaps(start, end)) continue;
+    const head = m[3]!.toLowerCase();
+    const suffix = (m[4] ?? '').trim().split(/\s+/).slice(1).filter((w) => /^[A-Z]/.test(w));
+    const proper = [...mods.filter((w) => /^[A-Z]/.test(w)), ...suffix].map((w) => wordKey(w).replace(/[’']s$/, ''));
+    const wantsFormer = mods.some((w) => FORMER_WORDS.test(w.toLowerCase()) || /^ex-/i.test(w));
+    let found: Actor | undefined;
+    // "the Indiana governor, Mike Pence,": the name right after it
+    const next = all[mi];
+    if (next && next.start <= end + 3 && /^,\s*$/.test(text.slice(end, next.start))) {
+      const a = actorsById.get(next.actorId);
+      if (a && (ROLE_GROUPS.has(head) ? a.type === 'person' : a.type !== 'person')) found = a;
+    }
+    const group = ROLE_GROUPS.get(head);
+    if (!found && group !== undefined) {
+      const fits = (a: Actor) => {
+        const p = profiles.get(a.id)!;
+        const set = wantsFormer ? p.former : p.current;
+        const hasHead = groupWords.get(group)!.some((w) => set.has(w));
+        if (!hasHead) return false;
+        const allWords = new Set([...p.current, ...p.former, ...a.name.toLowerCase().split(/\s+/)]);
+        return proper.every((w) => allWords.has(w) || (PARTY_WORDS[w] !== undefined && [...allWords].some((x) => PARTY_WORDS[x] === PARTY_WORDS[w])));
+      };
+      let best = -1;
+      for (const a of people) {
+        const at = lastAt.get(a.id);
+        if (at === undefined || at <= best || !fits(a)) continue;
+        best = at;
+        found = a;
+      }
+    } else if (!found && BODY_HEAD_KINDS.get(head) !== 'document') {
+      // bodies: the last organisation whose name holds the head word, or a news organisation for "the newspaper"
+      let best = -1;
+      for (const [id, at] of lastAt) {
+        const a = actorsById.get(id);
+        if (!a || at <= best || a.type === 'person' || a.type === 'country' || a.local) continue;
+        const nameWords = a.name.toLowerCase();
+        const ok = new RegExp(String.raw`\b${escapeRe(head)}\b`).test(nameWords) || (MEDIA_HEADS.test(head) && (MEDIA_NAME.test(a.name) || /newspaper|broadcaster|news agency|daily|media/i.test(a.description ?? '')));
+        if (!ok || !proper.every((w) => nameWords.includes(w))) continue;
+        best = at;
+        found = a;
+      }
+    }
+    if (!found) continue;
+    out.push({ start, end, text: text.slice(start, end), actorId: found.id, via: 'nominal' });
+  }
+  return out;
 }
 
 function escapeRe(s: string) {
@@ -258,7 +684,8 @@ function nearDictionaryPerson(surface: string): Actor | undefined {
   const sa = surnameKey(surface);
   const hits = cands.filter((c) => {
     const sb = surnameKey(c.name);
-    return sa.length >= 4 && editDistance(sa, sb) <= (sa.length >= 6 ? 2 : 1);
+    // one edit ("Abbadi" ~ "Abadi"); two only in long names ("Carson" is not "Cardin")
+    return sa.length >= 4 && editDistance(sa, sb) <= (sa.length >= 9 ? 2 : 1);
   });
   return hits.length === 1 ? fromDict(hits[0]!) : undefined;
 }
@@ -287,4 +714,300 @@ export function describeFromAppositives(text: string, mentions: ActorMention[], 
     const before = /((?:[A-Z][\w.’']*\s+)?(?:press secretary|spokes(?:man|woman|person)|ambassador|envoy|analyst|commander|adviser|advisor|director)\s+)$/i.exec(text.slice(Math.max(0, m.start - 60), m.start));
     if (before && !a.description) a.description = before[1]!.trim();
   }
+}
+
+// ---- speaker phrases -----------------------------------------------------------------------------
+
+/** What `speakerForPhrase` found for a speaker phrase. */
+export interface SpeakerResolution {
+  /** the speaking actor: one of `known` or a new article-local actor (then `created`) */
+  actor: Actor;
+  created: boolean;
+  /** the mention to record for the phrase (its head: relative clauses and appositives cut off) */
+  mention: ActorMention;
+  /** which rule decided (traceable in the output): see SPEAKER_RULES */
+  rule: SpeakerRule;
+  /** for a collective speaker ("A and B", "the two leaders"): the member actors' ids */
+  members?: string[];
+}
+
+export const SPEAKER_RULES = [
+  'mention', // a named or described actor inside the phrase ("Rep. Ann Lee", "the Indiana governor")
+  'relational', // someone by relation ("his lawyer", "a spokeswoman for X", "the Clinton campaign")
+  'collective', // "A and B", "the two leaders", "both candidates"
+  'document', // "the report", "a new poll", "exit polls", "a resolution"
+  'group', // a common-noun group ("police", "critics", "nearly 8 in 10 voters")
+  'anonymous', // an unnamed individual ("a reporter", "one strategist", "a senior official")
+  'name', // a capitalised name no earlier stage knew ("Gallup", "Schoen")
+  'unresolved', // anything else: an actor named by the phrase itself, never dropped
+] as const;
+export type SpeakerRule = (typeof SPEAKER_RULES)[number];
+
+const PRONOUN_PHRASE = /^(?:he|she|they|it|we|i|you|who|whom|which|that|this|these|those|one another|each other)$/i;
+const LEAD_WORDS = /^(?:(?:and|but|or|so|yet|while|as|though|although|when|whereas|because|since|after|before|then|even|also|only|meanwhile|now|still|in|on|at|by|from|with|for|of|to|according|that|which|who|whom|where|what|said|says|added|wrote|told)\s+)+/i;
+const PERSONAL_PRONOUN = /^(?:he|she|they|we|i|you|it)$/i;
+/** a party-state tag left as the whole phrase: "(D-Nev.)", "R-Fla." */
+const PARTY_TAG = /^\(?[RDI]\s*-\s*[A-Z][A-Za-z.]{0,12}\)?$|^\(?[RDI]\)?$/;
+const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)$/i;
+const NUMBER_WORD = /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|dozens|half|third|quarter|two-thirds|three-quarters|[a-z]+-(?:one|two|three|four|five|six|seven|eight|nine))$/i;
+
+/** The head of a speaker phrase: no leading conjunction, no relative clause or appositive after a comma. */
+export function speakerHead(phrase: string): { head: string; offset: number } {
+  let s = phrase;
+  let offset = 0;
+  const lead = /^[\s“"‘'(—–-]+/.exec(s)?.[0] ?? '';
+  s = s.slice(lead.length);
+  offset += lead.length;
+  const conj = LEAD_WORDS.exec(s)?.[0] ?? '';
+  if (conj && conj.length < s.length) {
+    s = s.slice(conj.length);
+    offset += conj.length;
+  }
+  // "Jane Doe, a spokeswoman for X," / "X (R-Ohio)": the head is before the comma or bracket, unless
+  // the phrase opens with a relational noun ("a spokeswoman for X, Jane Doe")
+  const cut = s.search(/\s*(?:,|\(|\s[—–]\s|\s+(?:who|which|whose|whom|that)\b|\s+in\s+(?:a|an|the|his|her|their)\s+(?:statement|interview|letter|tweet|post|speech)\b)/);
+  if (cut > 0) s = s.slice(0, cut);
+  s = s.replace(/[’']s$/, '').replace(/[\s,.;:”"’']+$/, '');
+  return { head: s, offset };
+}
+
+/**
+ * The actor a speaker phrase names, for the statements stage: `span` is the frame's subject
+ * phrase ("Sen. Ann Lee (D-Mass.)", "his lawyer", "nearly 8 in 10 voters", "A and B"). Returns
+ * null only for a bare pronoun or relative pronoun (resolved by the caller) and for empty text;
+ * every other phrase becomes an actor (`rule: 'unresolved'` when nothing better fits).
+ * `known` holds the actors of the article so far (including local ones made by earlier calls),
+ * `mentions` the article's mentions sorted by start.
+ */
+export function speakerForPhrase(
+  text: string,
+  span: { start: number; end: number },
+  known: ReadonlyMap<string, Actor>,
+  mentions: readonly ActorMention[],
+): SpeakerResolution | null {
+  const raw = text.slice(span.start, span.end);
+  const { head, offset } = speakerHead(raw);
+  if (!head || PRONOUN_PHRASE.test(head)) return null;
+  const hs = span.start + offset;
+  const he = hs + head.length;
+  const inHead = mentionsWithin(mentions, hs, he);
+  const words = head.split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase().replace(/[^a-z0-9%.'’-]/g, ''));
+  // "Sen. Ann Lee (D-Mass.) said": a party tag speaks for the person named right before it
+  if (PARTY_TAG.test(head)) {
+    const i = firstAtOrAfter(mentions, hs) - 1;
+    const prev = mentions[i];
+    const a = prev && hs - prev.end <= 4 ? known.get(prev.actorId) : undefined;
+    if (a?.type === 'person') return { actor: a, created: false, mention: { ...prev! }, rule: 'mention' };
+    return null;
+  }
+  if (!isSpeakerPhrase(words, lower, inHead.length > 0)) return null;
+  const mention = (actorId: string, via: ActorMention['via'] = 'nominal'): ActorMention => ({ start: hs, end: he, text: head, actorId, via });
+  const local = (name: string, type: Actor['type'], rule: SpeakerRule, members?: string[]): SpeakerResolution => {
+    const clean = name.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+/g, ' ').trim();
+    const id = kebab(clean) || 'unnamed-speaker';
+    const existing = known.get(id);
+    const actor = existing ?? { id, name: clean, type, aliases: [head], description: null, affiliation: null, local: true };
+    const r: SpeakerResolution = { actor, created: !existing, mention: mention(id, type === 'anonymous' ? 'anonymous' : 'nominal'), rule };
+    if (members) r.members = members;
+    return r;
+  };
+  // the noun phrase's head: the word before its first post-modifier ("the results of the latest poll",
+  // "a survey released Thursday", "voters in 11 states")
+  const post = lower.findIndex((w, i) => i > 0 && POST_MODIFIER.test(w));
+  const headNoun = (post > 0 ? lower[post - 1] : lower[lower.length - 1]) ?? '';
+  const singular = headNoun.replace(/(?<=[^s])s$/, '');
+
+  // 1. coordinated speakers: "A and B" (two named actors), a collective actor of both
+  const and = / (?:and|&) /.exec(head);
+  if (and && inHead.length >= 2) {
+    const left = inHead.filter((m) => m.end <= hs + and.index);
+    const right = inHead.filter((m) => m.start >= hs + and.index + and[0].length);
+    if (left.length && right.length && !head.slice(0, and.index).includes(',') === true) {
+      const members = [...new Set([...left, ...right].map((m) => m.actorId))];
+      if (members.length >= 2) return collective(members, known, head, hs, he);
+    }
+  }
+  // 2. "the two leaders", "both men", "both candidates": the two people named last
+  if (/^(?:the two|both(?: the)?|the pair of|the)\s+(?:\w+\s+)?(?:men|women|leaders|candidates|presidents|senators|rivals|sides|politicians|nominees|campaigns)$/i.test(head) && /^(?:the two|both)/i.test(head)) {
+    const before: string[] = [];
+    for (let i = firstAtOrAfter(mentions, hs) - 1; i >= 0 && before.length < 2 && hs - mentions[i]!.start < 3000; i--) {
+      const a = known.get(mentions[i]!.actorId);
+      if (a?.type === 'person' && !before.includes(a.id)) before.push(a.id);
+    }
+    if (before.length === 2) return collective(before.reverse(), known, head, hs, he);
+  }
+
+  // 3. relational: "Trump's lawyer", "his campaign", "a spokeswoman for Clinton", "attorneys for the family"
+  const rel = relationalSpeaker(text, head, hs, lower, inHead, known, mentions);
+  if (rel) return local(rel.name, rel.type, 'relational');
+
+  // 4. a named or described actor holds the head: a person first, else the mention that ends the head
+  const person = inHead.find((m) => known.get(m.actorId)?.type === 'person');
+  const last = inHead.find((m) => m.end >= he - 1);
+  const sourceHead = isSourceNoun(headNoun) || isSourceNoun(singular) || /^(?:those|people)\s+(?:surveyed|polled|questioned|interviewed|asked|familiar|close|briefed)\b/i.test(head);
+  if (person && !(sourceHead && person.end < he - headNoun.length)) return { actor: known.get(person.actorId)!, created: false, mention: mention(person.actorId, person.via), rule: 'mention' };
+  if (last && !sourceHead) return { actor: known.get(last.actorId)!, created: false, mention: mention(last.actorId, last.via), rule: 'mention' };
+
+  // 5. documents: "the report", "a new poll", "exit polls", "White House pool reports"
+  const lastTwo = (post > 0 ? lower.slice(0, post) : lower).slice(-2).join(' ');
+  const docHead = BODY_HEAD_KINDS.get(lastTwo) === 'document' ? lastTwo : BODY_HEAD_KINDS.get(headNoun) === 'document' ? headNoun : BODY_HEAD_KINDS.get(singular) === 'document' ? singular : undefined;
+  if (docHead) {
+    // "the poll" after "a new CNN poll": the same document
+    if (/^(?:the|this|that|its|their)$/i.test(words[0] ?? '') && words.length <= 3) {
+      const prior = [...known.values()].reverse().find((a) => a.local && a.type === 'organization' && new RegExp(String.raw`\b${escapeRe(docHead)}s?$`, 'i').test(a.name));
+      if (prior) return { actor: prior, created: false, mention: mention(prior.id), rule: 'document' };
+    }
+    return local(trimDescription(post > 0 ? words.slice(0, post).join(' ') : head), 'organization', 'document');
+  }
+  // 6. bodies: "the campaign", "the company", "the committee" (the statements stage links them back when it can)
+  const bodyKind = BODY_HEAD_KINDS.get(headNoun);
+  if (bodyKind && DETERMINER.test(words[0] ?? '') && words.length <= 5) return local(trimDescription(head), bodyKind === 'group' ? 'group' : 'organization', 'group');
+
+  // 7. common-noun and quantified sources: "police", "critics", "some insiders", "nearly 8 in 10 voters", "74 percent"
+  const quantified = /^(?:(?:nearly|almost|about|roughly|around|more than|less than|fewer than|at least|over|only|just|some)\s+)?(?:\S+\s+(?:in|of|out of)\s+\S+|\S+\s+percent|\S+%)\b/i.test(head) && words.some((w) => NUMBER_WORD.test(w.toLowerCase()) || /\d/.test(w));
+  if (sourceHead || quantified) {
+    const plural = headNoun !== singular || /^(?:police|people|staff|clergy|troops|authorities|media)$/.test(headNoun) || quantified;
+    const indefinite = /^(?:a|an|one|another)$/i.test(words[0] ?? '');
+    if (!plural || indefinite) return local(trimDescription(head), 'anonymous', 'anonymous');
+    return local(trimDescription(head), 'group', 'group');
+  }
+  if (/^(?:some|others|many|most|several|few|all|both|another|one|none)$/i.test(head)) return local(head.toLowerCase(), 'group', 'group');
+
+  // 8. a capitalised name nobody recognised ("Gallup", "Schoen", "BuzzFeed")
+  if (/^(?:[A-Z][\w’'.&-]*)(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|de|van|von|al-\w+))*$/.test(head) && words.length <= 5 && !FIRST_TOKEN_STOP.has(words[0]!)) {
+    const personish = words.length >= 2 ? firstNameGender(words[0]!) !== undefined : !/[a-z][A-Z]|^[A-Z]{2,}$/.test(head) && !isLexiconWord(head);
+    return local(head, personish ? 'person' : 'organization', 'name');
+  }
+  // 9. anything else is still a speaker: named by its own words
+  return local(trimDescription(head).split(/\s+/).slice(0, 8).join(' '), 'anonymous', 'unresolved');
+}
+
+/** Words after a noun phrase's head that start its post-modifiers. */
+const POST_MODIFIER = /^(?:of|from|by|in|on|at|with|for|to|among|across|released|published|conducted|compiled|issued|posted|obtained|reviewed|cited|taken|surveyed|polled|who|which|that|familiar|close|representing)$/;
+
+/** A noun that names people who can speak: "critics", "a reporter", "the moderator", "an Iowa Democrat". */
+const isSourceNoun = (w: string): boolean => SOURCE_HEADS.has(w) || (ROLE_GROUPS.has(w) && !BODY_HEAD_KINDS.has(w));
+
+/**
+ * Is this plausibly a speaker at all, or a fragment a frame finder cut wrongly ("she has since",
+ * "wearing a shirt", "Mr", "a self-")? Fragments give null: a wrong actor is worse than none.
+ */
+function isSpeakerPhrase(words: string[], lower: string[], hasMention: boolean): boolean {
+  const first = words[0]!;
+  if (/-$/.test(words[words.length - 1]!)) return false;
+  if (PERSONAL_PRONOUN.test(first)) return false; // "she issued a statement"
+  if (words.length === 1 && !hasMention) {
+    if (isPersonTitle(first) || isTitleToken(first) || honorificGender(first) !== undefined) return false; // "Sen", "Mr"
+    if (/^[A-Z][a-z]+$/.test(first) && isLexiconWord(first) && !isSourceNoun(lower[0]!) && !BODY_HEAD_KINDS.has(lower[0]!)) return false; // "So", "Small"
+  }
+  // a verb, auxiliary or adverb first: a clause, not a noun phrase ("has always", "wearing a shirt", "would end")
+  if (/^[a-z]/.test(first) && !DETERMINER.test(first) && !NUMBER_WORD.test(first) && !isSourceNoun(lower[0]!) && !BODY_HEAD_KINDS.has(lower[0]!)) {
+    const tag = lexiconTags(lower[0]!);
+    if (/Verb|Auxiliary|Modal|Copula|Adverb|Preposition|Conjunction|Pronoun|Gerund|Infinitive|PastTense|PresentTense|Negative/.test(tag)) {
+      if (!/^(?:some|many|most|several|few|all|both|other|others|another|one|none|any|each|every|more|nearly|almost|about|roughly|around|only|just|over|at|less|fewer)$/.test(lower[0]!)) return false;
+    }
+    if (!tag && /(?:ing|ed)$/.test(lower[0]!) && !lower.some((w) => isSourceNoun(w) || BODY_HEAD_KINDS.has(w))) return false;
+  }
+  return true;
+}
+
+/** Drops determiners and quantifiers from a description used as a name ("nearly 8 in 10 voters" stays whole). */
+function trimDescription(head: string): string {
+  return head.replace(/^(?:the|a|an|this|that|these|those)\s+/i, '').trim();
+}
+
+function firstAtOrAfter(mentions: readonly ActorMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mentionsWithin(mentions: readonly ActorMention[], start: number, end: number): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (let i = firstAtOrAfter(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) if (mentions[i]!.end <= end) out.push(mentions[i]!);
+  return out;
+}
+
+/** A collective speaker: one article-local group actor for the members together (same id whatever the wording). */
+function collective(members: string[], known: ReadonlyMap<string, Actor>, head: string, hs: number, he: number): SpeakerResolution {
+  const names = members.map((id) => known.get(id)?.name ?? id);
+  const name = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const id = kebab(name);
+  const existing = known.get(id);
+  const actor: Actor = existing ?? { id, name, type: 'group', aliases: [head], description: null, affiliation: null, local: true };
+  return { actor, created: !existing, mention: { start: hs, end: he, text: head, actorId: id, via: 'nominal' }, rule: 'collective', members };
+}
+
+/**
+ * Someone named by relation to a person or body: "Trump's lawyer", "his campaign", "a
+ * spokeswoman for Clinton", "attorneys for the family". The possessor is a mention in the phrase,
+ * or for "his"/"her"/"their" the last fitting actor named before it.
+ */
+function relationalSpeaker(
+  text: string,
+  head: string,
+  hs: number,
+  lower: string[],
+  inHead: ActorMention[],
+  known: ReadonlyMap<string, Actor>,
+  mentions: readonly ActorMention[],
+): { name: string; type: Actor['type'] } | null {
+  // "X's [modifiers] lawyer" / "his campaign manager"
+  const poss = /^(.+?)[’']s?\s+((?:[\w-]+\s+){0,2}?)([\w-]+(?:\s+(?:manager|director|secretary|of staff))?)$/.exec(head) ?? /^(his|her|their|its)\s+((?:[\w-]+\s+){0,2}?)([\w-]+(?:\s+(?:manager|director|secretary|of staff))?)$/i.exec(head);
+  let relHead: string | undefined;
+  let owner: Actor | undefined;
+  let ownerText = '';
+  if (poss) {
+    relHead = poss[3]!.toLowerCase();
+    if (!RELATIONAL_HEADS.has(relHead) && !BODY_HEAD_KINDS.has(relHead)) return null;
+    const possessor = poss[1]!;
+    if (/^(?:his|her|their|its)$/i.test(possessor)) owner = lastFitting(possessor.toLowerCase(), hs, known, mentions, text);
+    else {
+      const m = inHead.find((x) => x.start < hs + possessor.length + 1);
+      owner = m ? known.get(m.actorId) : undefined;
+      ownerText = possessor.replace(/^the\s+/i, '');
+    }
+    const label = `${poss[2] ?? ''}${poss[3]}`.trim();
+    if (owner) return { name: relHead === 'campaign' || relHead === 'office' || relHead === 'team' || relHead === 'staff' ? `${owner.name} ${label}` : `${owner.name}'s ${label}`, type: relType(relHead) };
+    if (ownerText && /^[A-Z]/.test(ownerText)) return { name: `${ownerText}'s ${label}`, type: relType(relHead) };
+    return null;
+  }
+  // "[a|the|two] [modifiers] spokeswoman for X", "attorneys for the family", "a lawyer representing X"
+  const forIdx = lower.findIndex((w, i) => i > 0 && /^(?:for|to|of|representing|with|close)$/.test(w));
+  if (forIdx > 0) {
+    relHead = lower[forIdx - 1]!;
+    if (!RELATIONAL_HEADS.has(relHead) && !SOURCE_HEADS.has(relHead)) return null;
+    const ownerStart = hs + head.split(/\s+/).slice(0, forIdx + 1).join(' ').length + 1;
+    const m = inHead.find((x) => x.start >= ownerStart);
+    owner = m ? known.get(m.actorId) : undefined;
+    const label = head.split(/\s+/).slice(0, forIdx).join(' ').replace(/^(?:the|a|an|one)\s+/i, '');
+    if (owner && (RELATIONAL_HEADS.has(relHead) || owner.type !== 'person')) return { name: `${label} for ${owner.name}`, type: relType(relHead) };
+    if (RELATIONAL_HEADS.has(relHead)) return { name: head.replace(/^(?:the|a|an|one)\s+/i, ''), type: relType(relHead) };
+  }
+  return null;
+}
+
+const relType = (h: string): Actor['type'] => (BODY_HEAD_KINDS.has(h) || /^(?:office|team|staff|campaign)$/.test(h) ? 'organization' : /s$/.test(h) && h !== 'counsel' ? 'group' : 'anonymous');
+
+/** "his" → the last man named before (by first-name gender when known), "their"/"its" → the last body. */
+function lastFitting(pronoun: string, at: number, known: ReadonlyMap<string, Actor>, mentions: readonly ActorMention[], _text: string): Actor | undefined {
+  const want = pronoun === 'his' ? 'male' : pronoun === 'her' ? 'female' : undefined;
+  for (let i = firstAtOrAfter(mentions, at) - 1; i >= 0 && at - mentions[i]!.start < 1500; i--) {
+    const a = known.get(mentions[i]!.actorId);
+    if (!a) continue;
+    if (pronoun === 'its' || pronoun === 'their') {
+      if (a.type !== 'person') return a;
+      continue;
+    }
+    if (a.type !== 'person') continue;
+    const g = firstNameGender(a.name.split(/\s+/)[0] ?? '');
+    if (!want || !g || g === 'unknown' || g === want) return a;
+  }
+  return undefined;
 }

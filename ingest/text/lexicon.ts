@@ -53,3 +53,17 @@ export function firstNameGender(name: string): Gender | 'unknown' | undefined {
   if (/FirstName/.test(tags)) return 'unknown';
   return undefined;
 }
+
+/** A word compromise's lexicon knows as something other than a name ("police", "tower" is not known; "price" is). */
+export function isLexiconWord(word: string): boolean {
+  const tag = lexicon[word.toLowerCase()];
+  if (!tag) return false;
+  const tags = Array.isArray(tag) ? tag.join(' ') : tag;
+  return !/Name|Person|Place|Organization/.test(tags);
+}
+
+/** compromise's lexicon tags of a word ("" when it does not know it). */
+export function lexiconTags(word: string): string {
+  const tag = lexicon[word.toLowerCase()];
+  return !tag ? '' : Array.isArray(tag) ? tag.join(' ') : tag;
+}

@@ -1,4 +1,6 @@
 /** Word lists for telling names from other capitalised words in news prose. */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { TITLES } from './lexicon.ts';
 
 /** Capitalised words that start sentences but never names or organisations. */
@@ -37,3 +39,79 @@ export function isTitleToken(tok: string): boolean {
   if (!/^[A-Z]/.test(tok)) return false;
   return TITLE_WORDS.has(tok.replace(/\.$/, '').toLowerCase());
 }
+
+// ---- the people vocabulary (ingest/data/people.json) ---------------------------------------------
+
+const word = z.string().trim().min(1);
+const PeopleFile = z
+  .object({
+    honorifics: z.record(word, z.enum(['male', 'female']).nullable()),
+    titles: z.array(word).min(1),
+    titleQualifiers: z.array(word),
+    titleAbbreviations: z.record(word, word),
+    roleNouns: z.array(z.array(word).min(1)).min(1),
+    sourceHeads: z.array(word).min(1),
+    bodyHeads: z.record(word, z.enum(['organization', 'group', 'document'])),
+    relationalHeads: z.array(word).min(1),
+    quantifiers: z.array(word),
+    regions: z.record(word, z.array(word)),
+    ambiguousTitles: z.array(word),
+  })
+  .passthrough();
+
+const peoplePath = new URL('../data/people.json', import.meta.url);
+const peopleParsed = PeopleFile.safeParse(JSON.parse(readFileSync(peoplePath, 'utf8')));
+if (!peopleParsed.success) {
+  const i = peopleParsed.error.issues[0];
+  throw new Error(`ingest/data/people.json: ${i?.path.join('.')}: ${i?.message}`);
+}
+const people = peopleParsed.data;
+const lc = (s: string) => s.toLowerCase();
+
+/** A word compared without case and without a trailing dot ("Gov." → "gov"). */
+export const wordKey = (tok: string): string => tok.replace(/[.,;:]+$/, '').toLowerCase();
+
+/** "Mr." → male, "Ms." → female, "Dr." → null (no gender); undefined: not an honorific. */
+export function honorificGender(tok: string): 'male' | 'female' | null | undefined {
+  const g = people.honorifics[wordKey(tok)];
+  return g === undefined ? undefined : g;
+}
+const PERSON_TITLES = new Set([...people.titles.map(lc), ...Object.keys(people.honorifics)]);
+const TITLE_QUALIFIERS = new Set(people.titleQualifiers.map(lc));
+/** A capitalised word that alone makes the phrase before a name a title ("Gov.", "Leader", "Mr."). */
+export const isPersonTitle = (tok: string): boolean => /^[A-Z]/.test(tok) && PERSON_TITLES.has(wordKey(tok));
+/** A capitalised word that is part of a compound title only beside a title word ("Former", "Senate", "Homeland"). */
+export const isTitleQualifier = (tok: string): boolean => /^[A-Z]/.test(tok) && TITLE_QUALIFIERS.has(wordKey(tok));
+/** "gov" → "governor", "sen" → "senator"; other words unchanged. */
+export const expandTitleWord = (w: string): string => people.titleAbbreviations[wordKey(w)] ?? wordKey(w);
+
+/** Role nouns (one- or two-word) → the index of their synonym group. */
+export const ROLE_GROUPS = new Map<string, number>();
+people.roleNouns.forEach((group, i) => {
+  for (const w of group) if (!ROLE_GROUPS.has(lc(w))) ROLE_GROUPS.set(lc(w), i);
+});
+/** The synonym group of a role noun, or undefined. */
+export const roleGroup = (w: string): number | undefined => ROLE_GROUPS.get(lc(w));
+
+export const SOURCE_HEADS = new Set(people.sourceHeads.map(lc));
+export const BODY_HEAD_KINDS = new Map(Object.entries(people.bodyHeads).map(([k, v]) => [lc(k), v] as const));
+export const RELATIONAL_HEADS = new Set(people.relationalHeads.map(lc));
+/** Quantifier phrases, longest first, so "a number of" wins over "a". */
+export const QUANTIFIERS = [...new Set(people.quantifiers.map(lc))].sort((a, b) => b.length - a.length);
+
+/** "Fla." / "FL" / "Florida" → "florida" (US states, for party-state tags such as "R-Fla."). */
+const REGIONS = new Map<string, string>();
+for (const [name, abbrs] of Object.entries(people.regions)) {
+  REGIONS.set(name.toLowerCase().replace(/\./g, ''), name.toLowerCase());
+  for (const a of abbrs) REGIONS.set(a.toLowerCase().replace(/\./g, ''), name.toLowerCase());
+}
+export const regionName = (abbr: string): string | undefined => REGIONS.get(abbr.toLowerCase().replace(/\./g, ''));
+
+/** Abbreviations that end in a dot inside a name or title ("Gov.", "Mrs.", "Jr.", "Lt."), lower case, longest first. */
+export const ABBREVIATED_TITLES = [
+  ...new Set([...Object.keys(people.titleAbbreviations), ...Object.keys(people.honorifics).filter((h) => h.length <= 4), 'jr', 'sr', 'st', 'ft', 'mt', 'sec', 'gen', 'lt', 'col']),
+].sort((a, b) => b.length - a.length);
+
+const AMBIGUOUS_TITLES = new Set(people.ambiguousTitles.map(lc));
+/** "General", "Chief", "Director" before a single word: maybe a title, maybe part of a name ("General Motors"). */
+export const isAmbiguousTitle = (tok: string): boolean => AMBIGUOUS_TITLES.has(wordKey(tok)) && !/\.$/.test(tok);
