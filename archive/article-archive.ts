@@ -12,6 +12,7 @@
  *
  *   archive/README.txt               what this directory is (for a human finding it)
  *   archive/articles/art_<16 hex>.json   one immutable file per article, named by its id
+ *   archive/issue-sets/is_<16 hex>.json  a declared issue set articles were read against (by content)
  *   archive/staging/                 temp files being written (a leftover is an unacknowledged write)
  *   archive/corrections.log          (later, issue 12) reviewer corrections, append-only
  *
@@ -25,10 +26,12 @@
  * (ext4 groups them into few journal commits) and the directory is fsync'd once per batch. A flat
  * directory, not git-style shards: shards would add one directory fsync per shard per batch.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { articleId } from '../ingest/ids.ts';
+import type { IssueSet } from '../ingest/positions/issue-set.ts';
 import type { ArticleInput } from '../ingest/types.ts';
 
 export const ARCHIVE_DIR = 'archive';
@@ -44,6 +47,11 @@ export interface ArchivedArticle {
   seq: number;
   /** true when copied from an existing graph (an install older than the archive) */
   backfilled?: boolean;
+  /**
+   * the declared issue set (archive/issue-sets/<id>.json) its positions were read against; absent:
+   * the built-in set of the running version
+   */
+  issues?: string;
   article: ArticleInput;
 }
 
@@ -70,6 +78,7 @@ export class ArchiveError extends Error {
 }
 
 const ID = /^art_[0-9a-f]{16}$/;
+const ISSUE_SET_ID = /^is_[0-9a-f]{16}$/;
 const FILE = /^(art_[0-9a-f]{16})\.json$/;
 /** Concurrent file writes of a batch: enough to keep libuv's 4 threads busy with fsyncs. */
 const CONCURRENCY = 8;
@@ -78,6 +87,7 @@ const README = `This directory is claimgraph's system of record.
 
 articles/  one file per accepted article (art_<id>.json, the id is a hash of the text). Files are
            written once and never changed; back this directory up, and never edit it by hand.
+issue-sets/ the declared issue sets (issues.json) articles were read against, by content.
 staging/   files being written; a leftover one was never acknowledged and is removed at start.
 
 The graph database beside it (graph.lbug*) is an index: \`npm run rebuild\` recreates it from here.
@@ -113,6 +123,7 @@ export class ArticleArchive {
   readonly root: string;
   readonly articlesDir: string;
   readonly stagingDir: string;
+  readonly issueSetsDir: string;
   private readonly fsync: boolean;
   private ready = false;
   private tmpCounter = 0;
@@ -121,6 +132,7 @@ export class ArticleArchive {
     this.root = path.join(path.resolve(dataDir), ARCHIVE_DIR);
     this.articlesDir = path.join(this.root, 'articles');
     this.stagingDir = path.join(this.root, 'staging');
+    this.issueSetsDir = path.join(this.root, 'issue-sets');
     this.fsync = opts.fsync ?? true;
   }
 
@@ -188,8 +200,10 @@ export class ArticleArchive {
    * first version (like the graph, which keeps the first copy of an article). Each article's id
    * must be the pipeline's id of its text: the archive is content-addressed.
    */
-  async put(articles: readonly { articleId: string; input: ArticleInput }[], opts: { backfilled?: boolean } = {}): Promise<PutResult> {
+  async put(articles: readonly { articleId: string; input: ArticleInput }[], opts: { backfilled?: boolean; issues?: IssueSet } = {}): Promise<PutResult> {
     this.ensureDirs();
+    // A declared issue set is archived (durably) before the articles that name it.
+    const issues = opts.issues && opts.issues.source !== 'default' ? await this.putIssueSet(opts.issues) : undefined;
     const accepted = new Date().toISOString();
     const result: PutResult = { written: [], present: [] };
     const todo: { id: string; file: string; tmp: string; body: string }[] = [];
@@ -210,6 +224,7 @@ export class ArticleArchive {
         accepted,
         seq,
         ...(opts.backfilled ? { backfilled: true } : {}),
+        ...(issues ? { issues } : {}),
         article: { file: input.file, title: input.title, source: input.source, url: input.url, published: input.published, text: input.text },
       };
       const tmp = path.join(this.stagingDir, `${id}.${process.pid}.${++this.tmpCounter}.tmp`);
@@ -242,6 +257,44 @@ export class ArticleArchive {
       throw new ArchiveError(`cannot archive articles in ${this.articlesDir}: ${(e as Error).message}`, { cause: e });
     }
     return result;
+  }
+
+  /** Archives an issue set by content; returns its id. */
+  private async putIssueSet(set: IssueSet): Promise<string> {
+    const body = `${JSON.stringify({ issues: set.issues, elsewhere: set.elsewhere })}\n`;
+    const id = `is_${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
+    const file = path.join(this.issueSetsDir, `${id}.json`);
+    if (fs.existsSync(file)) return id;
+    const tmp = path.join(this.stagingDir, `${id}.${process.pid}.${++this.tmpCounter}.tmp`);
+    try {
+      const created = !fs.existsSync(this.issueSetsDir);
+      fs.mkdirSync(this.issueSetsDir, { recursive: true });
+      if (created && this.fsync) fsyncDirSync(this.root);
+      const fh = await fsp.open(tmp, 'wx');
+      try {
+        await fh.writeFile(body);
+        if (this.fsync) await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      this.publish(tmp, file);
+      if (this.fsync) fsyncDirSync(this.issueSetsDir);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw new ArchiveError(`cannot archive the issue set of ${set.source} in ${this.issueSetsDir}: ${(e as Error).message}`, { cause: e });
+    }
+    return id;
+  }
+
+  /** The archived issue set `id` as its JSON (`{issues, elsewhere}`) and the file it came from. */
+  readIssueSet(id: string): { json: unknown; file: string } {
+    if (!ISSUE_SET_ID.test(id)) throw new ArchiveError(`not an issue set id: ${JSON.stringify(id)}`);
+    const file = path.join(this.issueSetsDir, `${id}.json`);
+    try {
+      return { json: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown, file };
+    } catch (e) {
+      throw new ArchiveError(`${file}: cannot read the archived issue set: ${(e as Error).message}`, { cause: e });
+    }
   }
 
   /** Moves a complete temp file to its final name; false when another writer got there first. */
@@ -286,6 +339,7 @@ export class ArticleArchive {
       throw new ArchiveError(`${file}: not a ${ARTICLE_FORMAT} record for ${id}`);
     }
     if (articleId(a.text) !== id) throw new ArchiveError(`${file}: its text does not hash to ${id} (the file was altered or damaged)`);
+    if (rec.issues !== undefined && !ISSUE_SET_ID.test(rec.issues)) throw new ArchiveError(`${file}: names an issue set id that is not one: ${JSON.stringify(rec.issues)}`);
     return { ...rec, article: { file: a.file, title: a.title ?? '', source: a.source ?? '', url: a.url ?? null, published: a.published, text: a.text } };
   }
 
@@ -341,9 +395,13 @@ function alive(pid: number): boolean {
 
 const instances = new Map<string, ArticleArchive>();
 
-/** Turns `put` into the loader's `beforeWrite` hook (ingest/load-into-store.ts). */
-export function archiveBeforeWrite(archive: ArticleArchive): (articles: { articleId: string; input: ArticleInput }[]) => Promise<void> {
+/**
+ * Turns `put` into the loader's `beforeWrite` hook (ingest/load-into-store.ts); `issues`: the issue
+ * set the loader reads positions against (a declared one is archived with the articles, so that a
+ * rebuild reads them against it again).
+ */
+export function archiveBeforeWrite(archive: ArticleArchive, issues?: IssueSet): (articles: { articleId: string; input: ArticleInput }[]) => Promise<void> {
   return async (articles) => {
-    await archive.put(articles);
+    await archive.put(articles, { issues });
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { GraphStore } from '../cypher/store.ts';
 import { ingestArticles, type IngestResult } from '../ingest/load-into-store.ts';
+import { parseIssueSet } from '../ingest/positions/issue-set.ts';
 import type { ArticleArchive } from './article-archive.ts';
 import { backfillArchive, completeArticleIds } from './backfill.ts';
 
@@ -52,13 +53,34 @@ export async function syncIndex(archive: ArticleArchive, store: GraphStore, opts
     const { articles, problems } = archive.readAll(toIndex);
     report.problems.push(...problems);
     say('info', `indexing ${articles.length} archived article(s) the graph does not hold`);
-    const ingest = await ingestArticles(
-      store,
-      articles.map((a) => a.article),
-      { batchSize: opts.batchSize, onProgress: opts.onProgress && ((done, total) => opts.onProgress?.(done, total)) },
-    );
-    report.indexed = ingest.articles;
-    report.failed = ingest.results.filter((r) => r.status === 'failed');
+    // In acceptance order, each run of articles against the issue set it was ingested with.
+    let done = 0;
+    for (let i = 0; i < articles.length; ) {
+      let j = i;
+      while (j < articles.length && articles[j]!.issues === articles[i]!.issues) j++;
+      const run = articles.slice(i, j);
+      i = j;
+      let issues;
+      if (run[0]!.issues) {
+        try {
+          const { json, file } = archive.readIssueSet(run[0]!.issues);
+          issues = parseIssueSet(json, file).set;
+        } catch (e) {
+          for (const a of run) report.failed.push({ file: a.article.file, status: 'failed', articleId: a.id, statements: 0, error: `${a.article.file}: ${(e as Error).message}` });
+          done += run.length;
+          continue;
+        }
+      }
+      const base = done;
+      const ingest = await ingestArticles(
+        store,
+        run.map((a) => a.article),
+        { batchSize: opts.batchSize, issues, onProgress: opts.onProgress && ((d) => opts.onProgress?.(base + d, articles.length)) },
+      );
+      done += run.length;
+      report.indexed += ingest.articles;
+      report.failed.push(...ingest.results.filter((r) => r.status === 'failed'));
+    }
   }
   for (const p of report.problems) say('warn', p);
   for (const f of report.failed) say('warn', `archived article not indexed (kept in the archive, retried at the next start): ${f.error}`);

@@ -174,7 +174,7 @@ program
       onProgress: (done, _total, file) => process.stderr.isTTY && articles.length > 1 && bar.update(done, { file }),
       issues,
       // Archived (fsync'd) before the graph write: only then is an article acknowledged.
-      beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir)),
+      beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir), issues),
       // Without a progress bar, one line per stored batch: the articles before it are safe.
       onBatch: (results) => {
         acknowledged += results.length;

@@ -15,7 +15,7 @@ import { IN_USE_MARKER, openIndexedStore, prepareIndex, rebuildIndex, type Index
 import { LadybugStore } from '../../cypher/ladybug/store.ts';
 import { StoreError, type GraphStore } from '../../cypher/store.ts';
 import { articleId } from '../../ingest/ids.ts';
-import { ingestArticles, type ArticleInput } from '../../ingest/index.ts';
+import { ingestArticles, parseIssueSet, type ArticleInput } from '../../ingest/index.ts';
 import { cleanCounts, makeCorpus, recordsOf, ROOT, writeCorpus } from './helpers/archive-trials.ts';
 import { startChild } from './helpers/spawn.ts';
 
@@ -241,6 +241,38 @@ describe('the graph as an index of the archive', () => {
     } finally {
       holder.proc.kill('SIGKILL');
       await holder.exited;
+    }
+  });
+
+  it('articles read against a declared issue set are rebuilt against that set, not the built-in one', async () => {
+    const { set } = parseIssueSet(
+      {
+        issues: [
+          { id: 'ferry-timetable', label: 'Ferry timetable', terms: ['ferry timetable'] },
+          { id: 'tram-extension', label: 'Tram extension', terms: ['tram extension'] },
+          { id: 'school-closures', label: 'School closures', terms: ['school closures'] },
+        ],
+      },
+      'declared-issues.json',
+    );
+    const dir = tmp();
+    const { store } = await openIndexedStore(cfgOf(dir));
+    await ingestArticles(store, corpus, { issues: set, beforeWrite: archiveBeforeWrite(ArticleArchive.at(dir), set) });
+    const issueIds = async (s: GraphStore) => (await s.read<{ id: string }>({ text: 'MATCH (i:Issue) RETURN i.id AS id', params: {} })).map((r) => r.id).sort();
+    const before = { counts: await store.counts(), issues: await issueIds(store) };
+    await store.close();
+    expect(before.issues.length).toBeGreaterThan(0);
+    expect(before.issues.every((i) => ['ferry-timetable', 'tram-extension', 'school-closures'].includes(i))).toBe(true);
+    expect(fs.readdirSync(ArticleArchive.at(dir).issueSetsDir)).toHaveLength(1);
+
+    await rebuildIndex(cfgOf(dir));
+    const again = new LadybugStore({ dataDir: dir, bufferPoolBytes: BUFFER });
+    await again.open();
+    try {
+      expect(await issueIds(again)).toEqual(before.issues);
+      expect(await again.counts()).toEqual(before.counts);
+    } finally {
+      await again.close();
     }
   });
 
