@@ -16,7 +16,8 @@ import type { IssueSet } from './issue-set.ts';
 import { normalise, tokenize } from './matcher.ts';
 import { issueStances } from './stance.ts';
 import { verbForms } from './inflect.ts';
-import { isPastForm, VOCABULARY } from './vocabulary.ts';
+import { clauseEnd, subjectOf, tagSentence } from '../syntax/index.ts';
+import { compileIssueSet, isPastForm, VOCABULARY } from './vocabulary.ts';
 
 export interface HeldStance {
   actorId: string;
@@ -165,5 +166,41 @@ export function heldStances(
     add(holders, end, to, relative ? 'relative' : 'subject');
     i += holders.length - 1;
   }
+  // the subject of an attitude verb found by clause structure ("Some lawmakers, led by X, have
+  // long opposed …"), for what the adjacency patterns above miss
+  for (const c of clauseHolders(text, sentence, inSentence, set)) add([c.mention], c.from, c.to, 'subject');
   return out;
 }
+
+/**
+ * Subjects of attitude verbs by part of speech and clause (ingest/syntax): for each verb group
+ * whose head (or the adjective right after a copula: "has been hostile to") is an attitude of the
+ * vocabulary, the actor mention that heads its subject noun phrase holds the stance of the clause
+ * from the verb group to the clause's end. Sentences are tagged only when they hold both a topic
+ * term and an attitude word.
+ */
+function clauseHolders(text: string, sentence: Span, mentions: readonly ActorMention[], set?: IssueSet): { mention: ActorMention; from: number; to: number }[] {
+  if (!mentions.length) return [];
+  const tokens = tokenize(normalise(text.slice(sentence.start, sentence.end)));
+  const attitudes = VOCABULARY.governing.findAll(tokens).filter((h) => h.data.kind === 'attitude');
+  if (!attitudes.length || !compileIssueSet(set).terms.findAll(tokens).length) return [];
+  const attStarts = new Set(attitudes.map((h) => sentence.start + h.start));
+  const ts = tagSentence(text, sentence);
+  const out: { mention: ActorMention; from: number; to: number }[] = [];
+  for (const v of ts.verbs) {
+    const head = ts.tokens[v.head]!;
+    const after = ts.tokens[v.last + 1];
+    const attitude = attStarts.has(head.start) || (head.pos === 'AUX' && after !== undefined && attStarts.has(after.start));
+    if (!attitude) continue;
+    const np = subjectOf(ts, v);
+    // "elements within the government prefer …": the noun phrase after a preposition is not the subject
+    if (!np || ts.tokens[np.first - 1]?.pos === 'ADP') continue;
+    const h = ts.tokens[np.head]!;
+    const m = mentions.find((x) => x.start <= h.start && h.end <= x.end);
+    if (!m) continue;
+    const end = clauseEnd(ts, v.first);
+    out.push({ mention: m, from: ts.tokens[v.first]!.start, to: end < ts.tokens.length ? ts.tokens[end]!.start : sentence.end });
+  }
+  return out;
+}
+

@@ -137,6 +137,16 @@ describe('positions stage with a user-declared issue set', () => {
     expect(held).toEqual(['builders:carbon-tax:oppose', 'tenants:rent-control:support']);
   });
 
+  it('finds the subject of an attitude verb by clause structure, past an appositive', () => {
+    const text = 'Ana Ruiz, the chair of the housing committee, has long opposed rent control. Critics of the governor have backed a carbon tax.';
+    const doc = makeDoc(text, [
+      ['Ana Ruiz', 'ruiz', 'person'],
+      ['the governor', 'governor', 'person'],
+    ]);
+    const held = positions({ ...doc, issueSet: CITY }).positions.map((p) => `${p.actorId}:${p.issue}:${p.stance}`);
+    expect(held).toEqual(['ruiz:rent-control:oppose']); // the governor is not the one backing the tax
+  });
+
   it('runs through the pipeline into valid graph records carrying the set’s issues', () => {
     const doc = extractArticle(
       { file: 'rent.txt', title: 'Rent', source: 'Test Wire', url: null, published: '2024-03-01', text: 'Council member Ana Ruiz said the city should expand rent control this year.\n' },
