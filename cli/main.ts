@@ -4,7 +4,7 @@
  * `rebuild` (recreate the graph from the archive).
  *
  * Exit codes: 0 all went well; 1 the command could not run (bad configuration, store in use,
- * unreadable input); 2 it ran, but some articles failed (each named on stderr, and counted).
+ * an unusable issues or gold file); 2 it ran, but some articles failed (each named on stderr, and counted).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
