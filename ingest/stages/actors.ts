@@ -107,6 +107,8 @@ function nameLike(t: string, last: boolean): boolean {
   if (GENERATION.test(t)) return true;
   if (!/^(?:[A-Z]|(?:al|el|bin|ibn|abu)-)/.test(t) || isConnector(t) || FIRST_TOKEN_STOP.has(t) || FIRST_TOKEN_STOP.has(t.replace(/\.$/, ''))) return false;
   if (isOrgHead(t) || /^[A-Z]{2,}$/.test(t)) return false;
+  // an abbreviated title is never a name ("Maj. Gen." before a name the dictionary took)
+  if (/\.$/.test(t) && (isPersonTitle(t) || isTitleToken(t) || honorificGender(t) !== undefined)) return false;
   if (last) return true;
   return !isPersonTitle(t) && !isTitleQualifier(t) && !isTitleToken(t);
 }
@@ -149,6 +151,8 @@ function classifyCandidate(text: string, toks: Tok[], words: ArticleWords): Clas
   // a generation suffix alone is no name
   let name = all.slice(j);
   if (name.length && GENERATION.test(name[0]!.text)) name = [];
+  // a title word alone is no name ("… Secretary", "Brig. Gen.")
+  if (name.length === 1 && (isPersonTitle(name[0]!.text) || isTitleToken(name[0]!.text)) && j > 0) name = [];
   const titleToks = all.slice(0, j);
   const titleText = titleToks.map((t) => t.text);
   let lastStrong = -1;
