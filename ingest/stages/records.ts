@@ -20,7 +20,7 @@ export function issueLabel(id: string, set: IssueSet = DEFAULT_ISSUE_SET): { lab
   const known = set.issues.find((i) => i.id === id);
   if (known) return { label: known.label, description: known.description };
   const slug = id.replace(/^other:/, '').replace(/-/g, ' ');
-  return { label: slug.charAt(0).toUpperCase() + slug.slice(1), description: 'An issue outside the closed list.' };
+  return { label: slug.charAt(0).toUpperCase() + slug.slice(1), description: 'An issue outside the declared issue set.' };
 }
 
 export function toGraphRecords(doc: Doc): GraphRecords {
@@ -106,7 +106,7 @@ export function toGraphRecords(doc: Doc): GraphRecords {
     });
   }
   for (const x of doc.relations) {
-    r.rels.RELATES.push({ from: aid(x.from), to: aid(x.to), ...dated(x.date, articleId), kind: x.kind, title: x.title, evidence: x.evidence, start: x.start, end: x.end });
+    r.rels.RELATES.push({ from: aid(x.from), to: aid(x.to), ...dated(x.date, articleId), kind: x.kind, title: x.title, evidence: x.evidence, start: x.start, end: x.end, rule: x.rule ?? null });
   }
   for (const id of issues) r.nodes.Issue.push({ id, ...issueLabel(id, issueSet) });
   return r;
