@@ -159,6 +159,24 @@ describe('positions stage with a user-declared issue set', () => {
   });
 });
 
+describe('robustness', () => {
+  it('never throws and keeps evidence inside the text on random word salad of stance words, terms and punctuation', () => {
+    const words = ['not', 'never', 'rent', 'control', 'cap', 'supports', 'opposes', 'end', 'to', 'the', 'might', 'denied', 'that', 'reports', ',', '.', ';', '-', 'anti-', 'is', 'a', 'mistake', 'off', 'table', 'and', 'or', 'carbon', 'tax', 'cartels', "don't", '’s', '“', '”', 'considering', 'of', 'was', 'shut', 'down', 'clinic'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 400; n++) {
+      const text = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => words[Math.floor(rnd() * words.length)]).join(rnd() < 0.5 ? ' ' : '');
+      for (const r of issueStances(text, CITY)) {
+        expect(['support', 'oppose', 'neutral']).toContain(r.stance);
+        expect(r.evidence.start).toBeGreaterThanOrEqual(0);
+        expect(r.evidence.end).toBeLessThanOrEqual(text.length);
+        expect(r.evidence.start).toBeLessThanOrEqual(r.evidence.end);
+      }
+    }
+    expect(issueStances('', CITY)).toEqual([]);
+  });
+});
+
 describe('issues file', () => {
   it('names the file and the entry of each bad issue, and keeps the good ones', () => {
     const { set, problems } = parseIssueSet(
