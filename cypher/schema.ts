@@ -28,6 +28,8 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const p = {
   string: (doc: string) => ({ cypher: 'STRING', zod: z.string(), doc }) as const satisfies PropDef,
   optString: (doc: string) => ({ cypher: 'STRING', zod: z.string().nullable(), doc }) as const satisfies PropDef,
+  /** a string column older records may lack (absent and null read the same) */
+  laterString: (doc: string) => ({ cypher: 'STRING', zod: z.string().nullable().optional(), doc }) as const satisfies PropDef,
   int: (doc: string) => ({ cypher: 'INT64', zod: z.number().int(), doc }) as const satisfies PropDef,
   num: (doc: string) => ({ cypher: 'DOUBLE', zod: z.number(), doc }) as const satisfies PropDef,
   bool: (doc: string) => ({ cypher: 'BOOLEAN', zod: z.boolean(), doc }) as const satisfies PropDef,
@@ -202,6 +204,7 @@ export const REL_TABLES = {
       evidence: p.string('verbatim sentence or phrase behind it'),
       start: p.int('offset of the evidence in the article'),
       end: p.int('offset after the evidence'),
+      rule: p.laterString('the extraction rule that found it (ingest/data/relation-cues.json), e.g. "verb.attack.passive"'),
     },
   },
 } as const;

@@ -52,6 +52,8 @@ const schema = z
           verbal: kindId.optional(),
           /** lemmas that are physical whatever the ends ("bomb", "kill") */
           physical: z.array(z.string()).optional(),
+          /** lemmas that are a relation only when physical ("defeat", "expel") */
+          militaryOnly: z.array(z.string()).optional(),
           passive: z.boolean().optional(),
           examples: z.array(example).min(1),
         })
@@ -92,6 +94,9 @@ const schema = z
         blockers: words,
         /** heads of a phrase that stands for the actor modifying it ("US troops", "Iraqi officials") */
         agents: words,
+        /** "X, a Clinton supporter", "X is a critic of Y": role nouns that are a stance toward the body */
+        supporterRoles: words,
+        opponentRoles: words,
       })
       .strict(),
     titles: z.array(
@@ -107,6 +112,12 @@ const schema = z
         })
         .strict(),
     ),
+    adjectives: z
+      .object({
+        $comment: z.string().optional(),
+        cues: z.array(z.object({ id: z.string().min(1), words, preps: words, kind: kindId, examples: z.array(example).min(1) }).strict()),
+      })
+      .strict(),
     parties: z
       .object({
         $comment: z.string().optional(),
@@ -146,6 +157,7 @@ export interface VerbCue {
   particle: string[];
   lemma: string;
   physical: boolean;
+  militaryOnly: boolean;
   passive: boolean;
 }
 
@@ -176,7 +188,24 @@ export interface TitleCue {
   requirePrefix: string[] | null;
 }
 
+export interface RoleWords {
+  /** lower-cased words ("press secretary" → ["press", "secretary"]) */
+  words: string[];
+  office: boolean;
+}
+
+export interface TitleForm {
+  cue: TitleCue;
+  form: string;
+  /** lower-cased words, abbreviation dots kept ("sen.") */
+  words: string[];
+}
+
 export interface Vocabulary {
+  /** member and office role phrases by their first word, longest first */
+  roleFirst: Map<string, RoleWords[]>;
+  /** title forms by their first word without its dot ("sen" for "Sen."), longest first */
+  titleFirst: Map<string, TitleForm[]>;
   kinds: Map<string, KindDef>;
   /** verb cues by the verb's lemma */
   verbs: Map<string, VerbCue[]>;
@@ -188,6 +217,10 @@ export interface Vocabulary {
   groupHeads: Set<string>;
   roleBlockers: Set<string>;
   agents: Set<string>;
+  supporterRoles: Set<string>;
+  opponentRoles: Set<string>;
+  /** copular adjectives ("critical of") by word */
+  adjectives: Map<string, { id: string; kind: KindDef; preps: Set<string> }>;
   receive: Set<string>;
   titles: TitleCue[];
   partyWords: Map<string, string>;
@@ -197,8 +230,12 @@ export interface Vocabulary {
   blockingModals: Set<string>;
   negators: Set<string>;
   notAddressees: Set<string>;
-  /** every first word of a cue, lower-cased, for a cheap "worth tagging?" test of a sentence */
-  triggers: Set<string>;
+  /**
+   * Word forms that make a sentence worth tagging, for a cheap test before the tagger runs: null
+   * when the word alone is enough, else the words one of which must follow it ("made" needs "a",
+   * as in "made a deal with"; "support" as a noun needs "for" / "of" / "from" …).
+   */
+  triggers: Map<string, Set<string> | null>;
   file: CueFile;
 }
 
@@ -239,17 +276,23 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     if (!k) throw new CueFileError(file, `${where}: unknown kind "${id}" (declare it under "kinds")`);
     return k;
   };
-  const triggers = new Set<string>();
+  const triggers = new Map<string, Set<string> | null>();
+  const trigger = (form: string, next: string | null) => {
+    if (triggers.get(form) === null) return;
+    if (next === null) triggers.set(form, null);
+    else triggers.set(form, new Set([...(triggers.get(form) ?? []), next]));
+  };
   const verbs = new Map<string, VerbCue[]>();
   for (const v of d.verbs) {
     const k = kind(v.kind, `verbs.${v.id}.kind`);
     const verbal = v.verbal ? kind(v.verbal, `verbs.${v.id}.verbal`) : null;
     const physical = new Set(v.physical ?? []);
-    for (const l of v.lemmas) {
+    const militaryOnly = new Set(v.militaryOnly ?? []);
+    for (const l of [...v.lemmas, ...militaryOnly]) {
       const [head, ...particle] = l.toLowerCase().split(/\s+/);
-      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), passive: v.passive ?? false };
+      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), passive: v.passive ?? false };
       verbs.set(head!, [...(verbs.get(head!) ?? []), cue]);
-      for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) triggers.add(f);
+      for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) trigger(f, particle[0] ?? null);
     }
   }
   const nouns = new Map<string, NounCue[]>();
@@ -271,7 +314,11 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
       };
       const last = ws.at(-1)!;
       nouns.set(last, [...(nouns.get(last) ?? []), cue]);
-      for (const f of forms(last)) triggers.add(f);
+      // a noun counts with the preposition that introduces its other end; symmetric ones alone ("X and Y held talks")
+      for (const f of [last, `${last}s`, `${last}es`]) {
+        if (cue.kind.symmetric) trigger(f, null);
+        else for (const p of [...cue.objectPreps, ...cue.fromPreps, 'between']) trigger(f, p);
+      }
     }
   }
   const modifiers = d.modifiers.map((m) => ({
@@ -284,18 +331,41 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
   for (const [w, id] of [...Object.entries(d.parties.words), ...Object.entries(d.parties.letters)]) {
     if (!actorIdPattern.test(id)) throw new CueFileError(file, `parties: "${w}" maps to "${id}", not an actor id`);
   }
+  const memberRoles = new Set(d.roles.member.map((s) => s.toLowerCase()));
+  const officeRoles = new Set(d.roles.office.map((s) => s.toLowerCase()));
+  const roleFirst = new Map<string, RoleWords[]>();
+  for (const [list, office] of [[memberRoles, false], [officeRoles, true]] as const) {
+    for (const r of list) {
+      const words = r.split(/\s+/);
+      roleFirst.set(words[0]!, [...(roleFirst.get(words[0]!) ?? []), { words, office }].sort((a, b) => b.words.length - a.words.length));
+    }
+  }
+  const titles = d.titles.map((t) => ({ id: t.id, forms: t.forms, title: t.title, of: t.of, requirePrefix: t.requirePrefix ?? null }));
+  const titleFirst = new Map<string, TitleForm[]>();
+  for (const cue of titles) {
+    for (const form of cue.forms) {
+      const words = form.toLowerCase().split(/\s+/);
+      const key = words[0]!.replace(/\.$/, '');
+      titleFirst.set(key, [...(titleFirst.get(key) ?? []), { cue, form, words }].sort((a, b) => b.words.length - a.words.length));
+    }
+  }
   return {
+    roleFirst,
+    titleFirst,
     kinds,
     verbs,
     nouns,
     modifiers,
-    memberRoles: new Set(d.roles.member.map((s) => s.toLowerCase())),
-    officeRoles: new Set(d.roles.office.map((s) => s.toLowerCase())),
+    memberRoles,
+    officeRoles,
     groupHeads: new Set(d.roles.groupHeads.map((s) => s.toLowerCase())),
     roleBlockers: new Set(d.roles.blockers.map((s) => s.toLowerCase())),
     agents: new Set(d.roles.agents.map((s) => s.toLowerCase())),
+    supporterRoles: new Set(d.roles.supporterRoles.map((s) => s.toLowerCase())),
+    opponentRoles: new Set(d.roles.opponentRoles.map((s) => s.toLowerCase())),
+    adjectives: new Map(d.adjectives.cues.flatMap((a) => a.words.map((w) => [w.toLowerCase(), { id: a.id, kind: kind(a.kind, `adjectives.${a.id}.kind`), preps: new Set(a.preps) }] as const))),
     receive: new Set(d.governors.receive),
-    titles: d.titles.map((t) => ({ id: t.id, forms: t.forms, title: t.title, of: t.of, requirePrefix: t.requirePrefix ?? null })),
+    titles,
     partyWords: new Map(Object.entries(d.parties.words).map(([k, v]) => [k.toLowerCase(), v])),
     partyLetters: new Map(Object.entries(d.parties.letters)),
     blockGovernors: new Set(d.governors.block),

@@ -6,33 +6,42 @@
  * A role marked former, ex-, then-, late … is not held at the article's date and gives nothing.
  */
 import type { KindDef } from './cues.ts';
-import { actorStartingAt, coordinatedAfter, headSlot, type RelSentence } from './sentence.ts';
+import { actorStartingAt, coordinatedAfter, headSlot, subjectOf, unasserted, type RelSentence } from './sentence.ts';
 import type { Found } from './rules.ts';
 
 type Emit = (f: Found) => void;
 
 const ORG = new Set(['organization', 'group']);
 
-/** The longest role noun (member or office) among tokens [from, to), with its position. */
+/** Whether token i is the word w, or its plural ("spokesmen" is not handled; "officials" is). */
+function wordIs(rs: RelSentence, i: number, w: string): boolean {
+  const l = rs.tokens[i]?.lower;
+  return l === w || l === `${w}s` || l === `${w}es`;
+}
+
+/** The role phrase (member or office) starting at token i, longest first, or null. */
+function roleAt(rs: RelSentence, i: number): { len: number; office: boolean } | null {
+  const l = rs.tokens[i]!.lower;
+  const cands = rs.voc.roleFirst.get(l) ?? rs.voc.roleFirst.get(l.replace(/e?s$/, ''));
+  if (!cands) return null;
+  for (const c of cands) {
+    let ok = true;
+    for (let k = 0; k < c.words.length && ok; k++) ok = k === c.words.length - 1 ? wordIs(rs, i + k, c.words[k]!) : rs.tokens[i + k]?.lower === c.words[k];
+    if (ok) return { len: c.words.length, office: c.office };
+  }
+  return null;
+}
+
+/** The last role phrase among tokens [from, to) ("the chairman of the … committee"), with its position. */
 function findRole(rs: RelSentence, from: number, to: number): { at: number; len: number; words: string; office: boolean } | null {
-  const tk = rs.tokens;
   let best: { at: number; len: number; words: string; office: boolean } | null = null;
   for (let i = from; i < to; i++) {
-    for (let len = 3; len >= 1; len--) {
-      if (i + len > to) continue;
-      const words = tk
-        .slice(i, i + len)
-        .map((t) => t.lower)
-        .join(' ')
-        .replace(/ - /g, '-');
-      const sing = words.replace(/(?:s|es)$/, '');
-      const office = rs.voc.officeRoles.has(words) || rs.voc.officeRoles.has(sing);
-      const member = rs.voc.memberRoles.has(words) || rs.voc.memberRoles.has(sing);
-      if ((office || member) && (!best || i >= best.at + best.len)) {
-        best = { at: i, len, words: tk.slice(i, i + len).map((t) => t.text).join(' '), office };
-        break;
-      }
-    }
+    if (best && i < best.at + best.len) continue;
+    const r = roleAt(rs, i);
+    if (!r || i + r.len > to) continue;
+    let words = rs.tokens[i]!.text;
+    for (let k = 1; k < r.len; k++) words += ` ${rs.tokens[i + k]!.text}`;
+    best = { at: i, len: r.len, words: words.replace(/ - /g, '-'), office: r.office };
   }
   return best;
 }
@@ -48,15 +57,108 @@ function blocked(rs: RelSentence, from: number, to: number): boolean {
 /** The office a person holds at the article's date under a title word ("President" → the US presidency), from the office dictionary. */
 export type OfficeOf = (personId: string, titleWords: string) => { of: string; title: string } | null;
 
-export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef; office: KindDef }, ensureActor: (id: string) => boolean, officeOf: OfficeOf = () => null) {
+export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef; office: KindDef; support?: KindDef; oppose?: KindDef }, ensureActor: (id: string) => boolean, officeOf: OfficeOf = () => null) {
   const tk = rs.tokens;
   const voc = rs.voc;
   const party = (i: number): string | null => {
     const t = tk[i];
-    if (!t || !/^[A-Z]/.test(t.text)) return null;
+    // "Republican", "GOP", "Democrat": a label; "Democrats" (the party's members as a subject) is not
+    if (!t || !/^[A-Z]/.test(t.text) || /s$/i.test(t.text)) return null;
     const id = voc.partyWords.get(t.lower);
     return id && ensureActor(id) ? id : null;
   };
+  /**
+   * A describing phrase of a person starting at token `from` (after an apposition comma or a
+   * copula): its role noun and the body it names give member_of / holds_office; a stance role
+   * ("supporter", "critic") gives supports / opposes toward the actor it names.
+   */
+  const describe = (person: string, from: number, rule: string, at: number) => {
+    let to = from;
+    while (to < tk.length && tk[to]!.text !== ',' && tk[to]!.text !== ';' && tk[to]!.text !== '(' && rs.verbOf[to]! < 0 && !/^(?:who|which|that|said|says)$/.test(tk[to]!.lower)) to++;
+    const opensNp = tk[from] && (/^(?:a|an|the|one)$/.test(tk[from]!.lower) || tk[from]!.pos === 'ADJ' || tk[from]!.pos === 'NOUN' || tk[from]!.pos === 'PROPN');
+    if (!opensNp || to - from > 16) return;
+    // a list of names is not a description ("X, Democratic nominee Y, and Z")
+    for (let k = from; k < to; k++) if (rs.slotOf[k]! >= 0 && rs.slots[rs.slotOf[k]!]!.type === 'person' && rs.slots[rs.slotOf[k]!]!.actorId !== person && !stanceWordIn(from, to)) return;
+    const stance = stanceRole(from, to);
+    if (stance) {
+      if (blocked(rs, from, stance.at)) return;
+      let target = -1;
+      for (let k = from; k < to; k++) {
+        const o = rs.slotOf[k]!;
+        if (o >= 0 && rs.slots[o]!.actorId !== person) {
+          target = headSlot(rs, o);
+          break;
+        }
+      }
+      if (target >= 0) emit({ kind: stance.kind, from: person, to: rs.slots[target]!.actorId, rule: `${rule}-stance`, at, title: null });
+      return;
+    }
+    const role = findRole(rs, from, to);
+    if (!role || blocked(rs, from, role.at)) return;
+    // the body: a mention before the role ("a Pentagon spokesman") or after it ("of Y", "at Y")
+    let body = -1;
+    for (let k = role.at - 1; k >= from; k--) {
+      const o = rs.slotOf[k]!;
+      if (o >= 0 && rs.slots[o]!.actorId !== person) {
+        body = headSlot(rs, o);
+        break;
+      }
+    }
+    if (body < 0) {
+      // "the director of the Middle East Programme at the Centre for …": the last body named
+      for (let k = role.at + role.len; k < to; k++) {
+        const o = rs.slotOf[k]!;
+        if (o >= 0 && rs.slots[o]!.actorId !== person && (body < 0 || ORG.has(rs.slots[o]!.type ?? ''))) body = headSlot(rs, o);
+      }
+    }
+    for (let k = from; k < role.at; k++) {
+      const id = party(k);
+      if (id) {
+        emit({ kind: kinds.member, from: person, to: id, rule: `${rule}-party`, at, title: null });
+        break;
+      }
+    }
+    if (body < 0) return;
+    const b = rs.slots[body]!;
+    if (ORG.has(b.type ?? '')) {
+      if (role.office) emit({ kind: kinds.office, from: person, to: b.actorId, rule, at, title: role.words });
+      else emit({ kind: kinds.member, from: person, to: b.actorId, rule, at, title: null });
+    } else if (b.type === 'country' && role.office) {
+      emit({ kind: kinds.office, from: person, to: b.actorId, rule, at, title: role.words });
+    }
+  };
+  const stanceWordIn = (from: number, to: number) => stanceRole(from, to) !== null;
+  const stanceRole = (from: number, to: number): { at: number; kind: KindDef } | null => {
+    for (let k = from; k < to; k++) {
+      const w = tk[k]!.lower.replace(/s$/, '');
+      if (voc.supporterRoles.has(w) && kinds.support) return { at: k, kind: kinds.support };
+      if (voc.opponentRoles.has(w) && kinds.oppose) return { at: k, kind: kinds.oppose };
+    }
+    return null;
+  };
+
+  // copula: "X is a professor at Y", "X has been a critic of Y", "X has been critical of Y"
+  rs.ts.verbs.forEach((v, vi) => {
+    let copula = tk[v.head]!.pos === 'AUX';
+    if (copula) {
+      copula = false;
+      for (let k = v.first; k <= v.last; k++) if (tk[k]!.lemma === 'be') copula = true;
+    }
+    if (!copula || v.negated || (v.modal && voc.blockingModals.has(v.modal)) || v.tense === 'conditional' || rs.question) return;
+    const sub = subjectOf(rs, vi);
+    if (sub.slots.length !== 1) return;
+    const x = rs.slots[sub.slots[0]!]!;
+    let j = v.last + 1;
+    while (tk[j]?.pos === 'ADV' && !voc.negators.has(tk[j]!.lower)) j++;
+    const adj = voc.adjectives.get(tk[j]?.lower ?? '');
+    if (adj && adj.preps.has(tk[j + 1]?.lower ?? '')) {
+      const o = actorStartingAt(rs, j + 2);
+      if (o >= 0 && rs.slots[o]!.actorId !== x.actorId) emit({ kind: adj.kind, from: x.actorId, to: rs.slots[o]!.actorId, rule: `adj.${adj.id}`, at: j, title: null });
+      return;
+    }
+    if (x.type === 'person' && !unasserted(rs, v.head, v, sub.governors)) describe(x.actorId, j, 'role.copula', v.head);
+  });
+
   for (const [si, s] of rs.slots.entries()) {
     if (s.type !== 'person' || headSlot(rs, si) !== si) continue;
     const person = s.actorId;
@@ -68,51 +170,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       if (id && ensureActor(id)) emit({ kind: kinds.member, from: person, to: id, rule: 'role.party-label', at: s.first, title: null });
     }
 
-    // apposition: "X, a Pentagon spokesman(, …)", "X, the director of the Y at Z"
-    if (tk[s.last + 1]?.text === ',') {
-      const from = s.last + 2;
-      let to = from;
-      while (to < tk.length && tk[to]!.text !== ',' && tk[to]!.text !== ';' && tk[to]!.text !== '(' && rs.verbOf[to]! < 0 && !/^(?:who|which|that|said|says)$/.test(tk[to]!.lower)) to++;
-      const opensNp = tk[from] && (/^(?:a|an|the)$/.test(tk[from]!.lower) || tk[from]!.pos === 'ADJ' || tk[from]!.pos === 'NOUN' || tk[from]!.pos === 'PROPN');
-      const role = opensNp && to - from <= 16 ? findRole(rs, from, to) : null;
-      if (role && !blocked(rs, from, role.at)) {
-        // the body: a mention before the role ("a Pentagon spokesman") or after it ("of Y", "at Y")
-        let body = -1;
-        for (let k = role.at - 1; k >= from; k--) {
-          const o = rs.slotOf[k]!;
-          if (o >= 0 && rs.slots[o]!.actorId !== person) {
-            body = headSlot(rs, o);
-            break;
-          }
-        }
-        if (body < 0) {
-          for (let k = role.at + role.len; k < to; k++) {
-            const o = rs.slotOf[k]!;
-            if (o >= 0 && rs.slots[o]!.actorId !== person) {
-              body = headSlot(rs, o);
-              break;
-            }
-          }
-        }
-        const ps = (() => {
-          for (let k = from; k < role.at; k++) {
-            const id = party(k);
-            if (id) return id;
-          }
-          return null;
-        })();
-        if (ps) emit({ kind: kinds.member, from: person, to: ps, rule: 'role.apposition-party', at: s.first, title: null });
-        if (body >= 0) {
-          const b = rs.slots[body]!;
-          if (ORG.has(b.type ?? '')) {
-            if (role.office) emit({ kind: kinds.office, from: person, to: b.actorId, rule: 'role.apposition', at: s.first, title: role.words });
-            else emit({ kind: kinds.member, from: person, to: b.actorId, rule: 'role.apposition', at: s.first, title: null });
-          } else if (b.type === 'country' && role.office) {
-            emit({ kind: kinds.office, from: person, to: b.actorId, rule: 'role.apposition', at: s.first, title: role.words });
-          }
-        }
-      }
-    }
+    // apposition: "X, a Pentagon spokesman(, …)", "X, the director of the Y at Z", "X, a Clinton supporter"
+    if (tk[s.last + 1]?.text === ',') describe(person, s.last + 2, 'role.apposition', s.first);
 
     // "X of the University of Y"
     if (tk[s.last + 1]?.lower === 'of') {
@@ -144,7 +203,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
         }
         break;
       }
-      if (t.pos === 'VERB' || t.pos === 'ADP' || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '.' && t.text !== '’' && t.text !== "'")) break;
+      // only the words of one noun phrase: names, nouns, adjectives, abbreviation dots, possessives
+      if (!/^(?:PROPN|NOUN|ADJ|NUM)$/.test(t.pos) && t.text !== '.' && t.text !== '-' && !/^['’]s?$/.test(t.lower)) break;
       if (voc.roleBlockers.has(t.lower.replace(/-$/, ''))) blockedPrefix = true;
       const id = party(p);
       if (id && !blockedPrefix && (sawRoleOrTitle || tk[p + 1]?.pos === 'NOUN' || tk[p + 1]?.pos === 'ADJ' || p + 1 === s.first)) {
@@ -170,53 +230,61 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
   }
 
   // titles: "Sen. X", "Sens. X of A and Y of B", "Alphanian President X"
-  for (const title of voc.titles) {
-    for (const form of title.forms) {
-      const words = form.toLowerCase().split(/\s+/).filter(Boolean);
-      for (let i = 0; i < tk.length; i++) {
-        let ok = true;
-        let k = i;
-        for (const w of words) {
-          // the tagger keeps "Sen." whole or splits it into "Sen" + "."
-          if (tk[k]?.lower === w) k++;
-          else if (w.endsWith('.') && tk[k]?.lower === w.slice(0, -1) && tk[k + 1]?.text === '.') k += 2;
-          else {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok || !/^[A-Z]/.test(tk[i]!.text)) continue;
-        const s = rs.slotOf[k]!;
-        if (s === undefined || s < 0) continue;
-        const h = headSlot(rs, s);
-        if (rs.slots[h]!.type !== 'person') continue;
-        if (blocked(rs, Math.max(0, i - 2), i)) continue;
-        let of: string | null = null;
-        let titleText = title.title || form;
-        if (title.of === 'preceding-place') {
-          let p = i - 1;
-          if (tk[p]?.text === "'s" || tk[p]?.text === '’s') p--;
-          const o = rs.slotOf[p]!;
-          if (o !== undefined && o >= 0 && rs.slots[o]!.type === 'country') of = rs.slots[o]!.actorId;
-          else {
-            // no place named: the office the person holds at the date under this title, if any
-            const held = officeOf(rs.slots[h]!.actorId, form);
-            if (held && ensureActor(held.of)) {
-              of = held.of;
-              titleText = held.title;
-            }
-          }
-        } else {
-          if (title.requirePrefix && !title.requirePrefix.some((pre) => rs.text.slice(Math.max(0, tk[i]!.start - pre.length - 1), tk[i]!.start).trim() === pre)) continue;
-          if (ensureActor(title.of)) of = title.of;
-        }
-        if (!of) continue;
-        const holders = /s\.?$/i.test(form) && !/^(?:us)$/i.test(form) ? coordinatedAfter(rs, h) : [h];
-        for (const x of holders) {
-          if (rs.slots[x]!.type !== 'person') continue;
-          emit({ kind: kinds.office, from: rs.slots[x]!.actorId, to: of, rule: `title.${title.id}`, at: i, title: titleText });
+  for (let i = 0; i < tk.length; i++) {
+    if (!/^[A-Z]/.test(tk[i]!.text)) continue;
+    const forms = voc.titleFirst.get(tk[i]!.lower.replace(/\.$/, ''));
+    if (!forms) continue;
+    for (const { cue: title, form, words } of forms) {
+      let ok = true;
+      let k = i;
+      for (const w of words) {
+        // the tagger keeps "Sen." whole or splits it into "Sen" + "."
+        if (tk[k]?.lower === w) k++;
+        else if (w.endsWith('.') && tk[k]?.lower === w.slice(0, -1) && tk[k + 1]?.text === '.') k += 2;
+        else {
+          ok = false;
+          break;
         }
       }
+      if (!ok) continue;
+      const s = rs.slotOf[k]!;
+      if (s === undefined || s < 0) continue;
+      const h = headSlot(rs, s);
+      if (rs.slots[h]!.type !== 'person') continue;
+      if (blocked(rs, Math.max(0, i - 2), i)) continue;
+      let of: string | null = null;
+      let titleText = title.title || form;
+      if (title.of === 'preceding-place') {
+        let p = i - 1;
+        if (tk[p]?.text === "'s" || tk[p]?.text === '’s') p--;
+        const o = rs.slotOf[p]!;
+        if (o !== undefined && o >= 0 && rs.slots[o]!.type === 'country') of = rs.slots[o]!.actorId;
+        else {
+          // no place named: the office the person holds at the date under this title, if any
+          const held = officeOf(rs.slots[h]!.actorId, form);
+          if (held && ensureActor(held.of)) {
+            of = held.of;
+            titleText = held.title;
+          }
+        }
+      } else {
+        if (title.requirePrefix && !prefixed(rs, i, title.requirePrefix)) continue;
+        if (ensureActor(title.of)) of = title.of;
+      }
+      if (!of) continue;
+      const holders = /s\.?$/i.test(form) ? coordinatedAfter(rs, h) : [h];
+      for (const x of holders) {
+        if (rs.slots[x]!.type !== 'person') continue;
+        emit({ kind: kinds.office, from: rs.slots[x]!.actorId, to: of, rule: `title.${title.id}`, at: i, title: titleText });
+      }
+      break;
     }
   }
+}
+
+/** Whether the words right before token i are one of the prefixes ("U.S. Attorney General"). */
+function prefixed(rs: RelSentence, i: number, prefixes: readonly string[]): boolean {
+  const before = rs.text.slice(Math.max(0, rs.tokens[i]!.start - 8), rs.tokens[i]!.start).trimEnd();
+  for (const p of prefixes) if (before.endsWith(p)) return true;
+  return false;
 }

@@ -144,17 +144,25 @@ export function verbRules(rs: RelSentence, emit: Emit, resolvePronoun: (tokenInd
       }
       if (!subjects.length) continue;
       const kind = physicalKind(rs, cue, [...subjects, ...objects].map((s) => rs.slots[s]!.type), v.head);
+      // "defeat", "expel": only a military event is a relation (an election win is not)
+      if (cue.militaryOnly && kind !== cue.kind) continue;
       emitPairs(rs, emit, kind, subjects, objects, rule, v.head);
     }
   });
 }
 
+const NONE: NounCue[] = [];
+
 /** The noun cue whose words end at token i, longest first. */
 function nounCueAt(rs: RelSentence, i: number): NounCue[] {
   const t = rs.tokens[i]!;
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return [];
-  const byForm = rs.voc.nouns.get(t.lower) ?? [];
-  const byLemma = t.lemma !== t.lower ? (rs.voc.nouns.get(t.lemma) ?? []) : [];
+  // the tagger may leave a capitalised plural unlemmatised ("Talks between …")
+  const f = rs.voc.nouns.get(t.lower) ?? (t.lower.endsWith('s') ? rs.voc.nouns.get(t.lower.slice(0, -1)) : undefined);
+  const l = t.lemma !== t.lower ? rs.voc.nouns.get(t.lemma) : undefined;
+  if (!f && !l) return NONE;
+  const byForm = f ?? [];
+  const byLemma = l ?? [];
   const cues = [...byForm, ...byLemma.filter((c) => !byForm.some((f) => f.id === c.id && f.words.length === c.words.length))];
   if (!cues.length) return [];
   return cues.filter((c) => c.words.length === 1 || phraseAt(rs, i - c.words.length + 1, c.words.map((w, k) => (k === c.words.length - 1 ? rs.tokens[i]!.lower : w))));
@@ -240,7 +248,9 @@ export function nounRules(rs: RelSentence, emit: Emit) {
       let reversed = false;
       if (!froms.length) {
         let p = start - 1;
+        // "the Hamas terror attack", "a US air campaign": adjectives and one common noun between
         while (p >= 0 && tk[p]!.pos === 'ADJ' && rs.slotOf[p]! < 0) p--;
+        if (p > 0 && tk[p]!.pos === 'NOUN' && rs.slotOf[p]! < 0 && rs.slotOf[p - 1]! >= 0) p--;
         if (p >= 0 && /^['’]s?$/.test(tk[p]!.lower)) {
           const s = actorEndingAt(rs, p - 1);
           if (s >= 0) {
@@ -305,8 +315,8 @@ function governingVerb(rs: RelSentence, i: number): { index: number } | null {
       continue;
     }
     const t = tk[p]!;
-    // a verb particle: "stepped up the pressure", "carried out strikes"
-    if (/^(?:up|out|down)$/.test(t.lower) && p > 0 && rs.verbOf[p - 1]! >= 0) {
+    // a verb particle: "stepped up the pressure", "carried out strikes", "called for the impeachment"
+    if ((/^(?:up|out|down)$/.test(t.lower) || (t.lower === 'for' && /^(?:call|push|press|ask|appeal|clamor|demand)$/.test(rs.ts.verbs[rs.verbOf[p - 1] ?? -1]?.lemma ?? ''))) && p > 0 && rs.verbOf[p - 1]! >= 0) {
       p--;
       break;
     }
@@ -338,7 +348,9 @@ export function modifierRules(rs: RelSentence, emit: Emit, lookupAlias: (s: stri
         // the modified phrase's actor: the next mention within three words
         let j = s.last + 1;
         while (j < tk.length && tk[j]!.start < m.end + after[0].length) j++;
-        const o = actorStartingAt(rs, j);
+        let o = actorStartingAt(rs, j);
+        // "X-backed fighters of the Y"
+        if (o < 0 && rs.voc.agents.has(tk[j]?.lower ?? '') && tk[j + 1]?.lower === 'of') o = actorStartingAt(rs, j + 2);
         if (o >= 0 && o !== si) emit({ kind: cue.kind, from: s.actorId, to: rs.slots[o]!.actorId, rule: `mod.${cue.id}`, at: s.first, title: null });
       }
       if (cue.prefixes.size) {

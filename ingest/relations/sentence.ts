@@ -34,6 +34,9 @@ export interface RelSentence {
 
 const POSSESSIVE_PRON = /^(?:his|her|its|their|our|my|your)$/;
 
+/** characters tagged on either side of a sentence's mentions */
+const WINDOW = 90;
+
 /** Nouns that report a done thing when they govern an infinitive ("X's decision to strike"); others ("X's plan to strike") do not. */
 const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote']);
 
@@ -44,7 +47,27 @@ export function buildSentence(
   typeOf: (id: string) => ActorType | undefined,
   voc: Vocabulary,
 ): RelSentence {
-  const ts = tagSentence(text, span);
+  // the tagger's cost grows with the tokens: tag from a little before the first mention to a
+  // little after the last one (the rules look no further), snapped to word boundaries
+  let from = span.start;
+  let to = span.end;
+  if (mentions.length) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const m of mentions) {
+      if (m.start < lo) lo = m.start;
+      if (m.end > hi) hi = m.end;
+    }
+    if (lo - WINDOW > span.start) {
+      from = text.lastIndexOf(' ', lo - WINDOW) + 1;
+      if (from <= span.start) from = span.start;
+    }
+    if (hi + WINDOW < span.end) {
+      const sp = text.indexOf(' ', hi + WINDOW);
+      to = sp < 0 || sp > span.end ? span.end : sp;
+    }
+  }
+  const ts = tagSentence(text, { start: from, end: to });
   const tokens = ts.tokens;
   const slotOf = new Int32Array(tokens.length).fill(-1);
   const slots: Slot[] = [];
@@ -66,6 +89,7 @@ export function buildSentence(
   ts.verbs.forEach((v, vi) => {
     for (let i = v.first; i <= v.last; i++) verbOf[i] = vi;
   });
+  // a question is read off the whole sentence, whatever part was tagged
   const tail = text.slice(span.start, span.end).trimEnd();
   return { text, ts, tokens, slots, slotOf, verbOf, question: /\?["”’']*$/.test(tail), voc };
 }
@@ -282,7 +306,12 @@ function governed(rs: RelSentence, vi: number, depth: number): { slots: number[]
     let blocked = false;
     for (let k = gv.last + 1; k < v.first; k++) {
       if (tk[k]!.text === ';' || tk[k]!.text === '"' || tk[k]!.text === '“' || tk[k]!.text === '”') blocked = true;
-      if (rs.slotOf[k]! >= 0 && !/^(?:with|alongside)$/.test(tk[rs.slots[rs.slotOf[k]!]!.first - 1]?.lower ?? '')) blocked = true;
+      // a direct object between is the doer of the infinitive ("urged Y to …"); one after a preposition is not
+      if (rs.slotOf[k]! >= 0 && k === rs.slots[rs.slotOf[k]!]!.first) {
+        let d = k - 1;
+        while (d > gv.last && (tk[d]!.pos === 'DET' || tk[d]!.pos === 'ADJ')) d--;
+        if (tk[d]?.pos !== 'ADP') blocked = true;
+      }
       if (!afterComma && (tk[k]!.text === ',' || tk[k]!.pos === 'SCONJ')) blocked = true;
     }
     if (blocked) return { slots: [], governors: [] };

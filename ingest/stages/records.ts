@@ -106,7 +106,7 @@ export function toGraphRecords(doc: Doc): GraphRecords {
     });
   }
   for (const x of doc.relations) {
-    r.rels.RELATES.push({ from: aid(x.from), to: aid(x.to), ...dated(x.date, articleId), kind: x.kind, title: x.title, evidence: x.evidence, start: x.start, end: x.end });
+    r.rels.RELATES.push({ from: aid(x.from), to: aid(x.to), ...dated(x.date, articleId), kind: x.kind, title: x.title, evidence: x.evidence, start: x.start, end: x.end, rule: x.rule ?? null });
   }
   for (const id of issues) r.nodes.Issue.push({ id, ...issueLabel(id, issueSet) });
   return r;

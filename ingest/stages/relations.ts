@@ -34,6 +34,10 @@ import { roleRules } from '../relations/roles.ts';
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
 const PRONOUNS = /^(?:he|she|they|we|it)$/;
+const WORD = /[a-z][a-z'-]*/g;
+const ROLE_WORD = /[a-z][a-z-]*/g;
+/** the words right before a name that make a title or party rule possible (lower-cased text) */
+const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|chief|head|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
 /** a statement introduced by a denial asserts nothing of what it denies */
 const DENIAL_CUE = /^(?:deni|deny|reject|dismiss|refut|disput|rebut|contest)/i;
 
@@ -68,7 +72,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         from,
         to,
         title,
-        date: date ?? dateFor(doc, sentence, at),
+        date: date ?? dateFor(doc, current, currentTimes, sentence, at),
         evidence: text.slice(sentence.start, sentence.end).trim(),
         start: sentence.start,
         end: sentence.end,
@@ -95,12 +99,23 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     };
     const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
     // office titles are found once over the whole text, then handed to their sentences
-    const allOffices = offices(text, doc.publication.from);
+    const allOffices = [...offices(text, doc.publication.from)].sort((a, b) => a.start - b.start);
+    let officeAt = 0;
+    const statementsIn = statementsBySentence(doc);
+    let current: number[] = [];
+    const timesIn = timesBySentence(doc);
+    let currentTimes: Doc['times'] = [];
     for (const [si, sentence] of doc.sentences.entries()) {
       const ms = [...(bySentence[si] ?? [])].sort((a, b) => a.start - b.start);
-      const sentenceOffices = allOffices
-        .filter((o) => o.start >= sentence.start && o.end <= sentence.end)
-        .map((o) => ({ ...o, start: o.start - sentence.start, end: o.end - sentence.start }));
+      current = statementsIn[si] ?? [];
+      currentTimes = timesIn[si] ?? [];
+      // offices in order: one sweep over the article
+      while (officeAt < allOffices.length && allOffices[officeAt]!.start < sentence.start) officeAt++;
+      const sentenceOffices = [];
+      for (let k = officeAt; k < allOffices.length && allOffices[k]!.start < sentence.end; k++) {
+        const o = allOffices[k]!;
+        if (o.end <= sentence.end) sentenceOffices.push({ ...o, start: o.start - sentence.start, end: o.end - sentence.start });
+      }
 
       // holds_office from the office dictionary: "Iraqi Prime Minister X", "X, the US ambassador to Iraq"
       for (const o of sentenceOffices) {
@@ -124,27 +139,37 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         else add(sentence, 'holds_office', person.actorId, o.office.of, start, o.office.title, doc.publication, 'office.dictionary');
       }
 
-      if (!worthTagging(voc, norm, sentence, ms, typeOf)) continue;
+      if (!worthTagging(voc, text, norm, sentence, ms, typeOf)) continue;
       const rs = buildSentence(text, sentence, ms, typeOf, voc);
       const found: Found[] = [];
       const emit = (f: Found) => found.push(f);
-      const resolvePronoun = (ti: number) => pronounSpeaker(doc, rs, ti);
+      const resolvePronoun = (ti: number) => pronounSpeaker(doc, current, rs, ti);
       verbRules(rs, emit, resolvePronoun);
       nounRules(rs, emit);
       modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
-      roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')! }, ensureActor, officeOf);
+      roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf);
       for (const f of found) {
         const at = rs.tokens[f.at]?.start ?? sentence.start;
-        const st = statementAt(doc, at);
+        const st = statementAt(doc, current, at);
         if (st && DENIAL_CUE.test(doc.statements[st.index]!.cue)) continue;
         add(sentence, f.kind.stored, f.from, f.to, at, f.title, st?.date, f.rule, st?.index, f.kind.symmetric);
       }
     }
     // who speaks about whom: the actors named inside a statement, linked from its speaker
     const aboutSeen = new Set<string>();
+    const byStart = [...doc.mentions].sort((a, b) => a.start - b.start);
     for (const st of doc.statements) {
-      for (const m of doc.mentions) {
-        if (m.start < st.start || m.end > st.end || m.actorId === st.speakerId) continue;
+      // the mentions inside the statement: binary search to its start, then walk to its end
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byStart[mid]!.start < st.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < byStart.length && byStart[k]!.start < st.end; k++) {
+        const m = byStart[k]!;
+        if (m.end > st.end || m.actorId === st.speakerId) continue;
         const key = `${st.start}:${st.speakerId}>${m.actorId}`;
         if (aboutSeen.has(key)) continue;
         aboutSeen.add(key);
@@ -164,18 +189,56 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
   };
 }
 
-function dateFor(doc: Doc, sentence: Span, at: number): DateValue {
-  const st = doc.statements.find((s) => s.attribution.start <= at && at <= s.attribution.end && s.date);
-  if (st?.date) return st.date;
-  return nearestTimeInSentence(doc, sentence, at);
+function dateFor(doc: Doc, inSentence: readonly number[], times: Doc['times'], sentence: Span, at: number): DateValue {
+  for (const i of inSentence) {
+    const st = doc.statements[i]!;
+    if (st.attribution.start <= at && at <= st.attribution.end && st.date) return st.date;
+  }
+  // the sentence's own time expressions only (the shared helper scans the whole article)
+  return nearestTimeInSentence({ times, publication: doc.publication }, sentence, at);
+}
+
+/** For each sentence, the time expressions inside it, in one pass. */
+function timesBySentence(doc: Doc): Doc['times'][] {
+  const out: Doc['times'][] = doc.sentences.map(() => []);
+  const times = [...doc.times].sort((a, b) => a.start - b.start);
+  let k = 0;
+  doc.sentences.forEach((s, i) => {
+    while (k < times.length && times[k]!.start < s.start) k++;
+    for (let j = k; j < times.length && times[j]!.start < s.end; j++) out[i]!.push(times[j]!);
+  });
+  return out;
 }
 
 /** The statement whose content or attribution holds an offset (the claim a relation belongs to). */
-function statementAt(doc: Doc, at: number): { index: number; date: DateValue | undefined } | null {
-  for (const [index, st] of doc.statements.entries()) {
+function statementAt(doc: Doc, inSentence: readonly number[], at: number): { index: number; date: DateValue | undefined } | null {
+  for (const index of inSentence) {
+    const st = doc.statements[index]!;
     if ((st.start <= at && at < st.end) || (st.attribution.start <= at && at < st.attribution.end)) return { index, date: st.date };
   }
   return null;
+}
+
+/** For each sentence, the statements whose text or attribution overlaps it (indexes), in one pass. */
+function statementsBySentence(doc: Doc): number[][] {
+  const out: number[][] = doc.sentences.map(() => []);
+  const starts = doc.sentences.map((s) => s.start);
+  const first = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  doc.statements.forEach((st, i) => {
+    const from = Math.min(st.start, st.attribution.start);
+    const to = Math.max(st.end, st.attribution.end);
+    for (let k = first(from); k < doc.sentences.length && doc.sentences[k]!.start < to; k++) out[k]!.push(i);
+  });
+  return out;
 }
 
 /**
@@ -183,10 +246,14 @@ function statementAt(doc: Doc, at: number): { index: number; date: DateValue | u
  * of a statement whose attribution covers it ("…, he told CNN"), it stands for that speaker.
  * Adds a slot for it and returns its index, else -1.
  */
-function pronounSpeaker(doc: Doc, rs: RelSentence, ti: number): number {
+function pronounSpeaker(doc: Doc, inSentence: readonly number[], rs: RelSentence, ti: number): number {
   const t = rs.tokens[ti];
   if (!t || !PRONOUNS.test(t.lower)) return -1;
-  const st = doc.statements.find((s) => s.attribution.start <= t.start && t.end <= s.attribution.end && s.speakerMention.toLowerCase() === t.lower);
+  let st: Doc['statements'][number] | undefined;
+  for (const i of inSentence) {
+    const s = doc.statements[i]!;
+    if (s.attribution.start <= t.start && t.end <= s.attribution.end && s.speakerMention.toLowerCase() === t.lower) st = s;
+  }
   if (!st) return -1;
   const actor = doc.actors.get(st.speakerId);
   const mention: ActorMention = { start: t.start, end: t.end, text: t.text, actorId: st.speakerId, via: 'pronoun' };
@@ -195,19 +262,41 @@ function pronounSpeaker(doc: Doc, rs: RelSentence, ti: number): number {
 }
 
 /**
- * Whether a sentence can hold a relation, before paying for tagging: two mentions and a cue word,
- * or a person mention next to a role, title or party word.
+ * Whether a sentence can hold a relation, before paying for tagging: two mentions and a cue or
+ * role word, or a person named right after a title or party word ("Sen. X", "GOP Rep. X") or
+ * before a party label or a party apposition ("X (R-Tenn.)", "X, a Republican strategist").
  */
-function worthTagging(voc: Vocabulary, norm: string, sentence: Span, ms: readonly ActorMention[], typeOf: (id: string) => string | undefined): boolean {
-  if (ms.length === 0) return false;
-  const hasPerson = ms.some((m) => typeOf(m.actorId) === 'person');
-  if (ms.length < 2 && !hasPerson) return false;
-  const words = norm.slice(sentence.start, sentence.end).match(/[a-z][a-z'-]*/g) ?? [];
-  for (const w of words) {
-    if (voc.triggers.has(w)) return ms.length >= 2 || hasPerson;
-    if (hasPerson && (voc.partyWords.has(w) || voc.memberRoles.has(w) || voc.officeRoles.has(w) || w === 'sen' || w === 'rep' || w === 'gov')) return true;
+export function worthTagging(voc: Vocabulary, text: string, norm: string, sentence: Span, ms: readonly ActorMention[], typeOf: (id: string) => string | undefined): boolean {
+  if (ms.length >= 2) {
+    WORD.lastIndex = sentence.start;
+    let need: Set<string> | null | undefined;
+    for (let m = WORD.exec(norm); m && m.index < sentence.end; m = WORD.exec(norm)) {
+      const w = m[0];
+      if (need?.has(w)) return true;
+      need = voc.triggers.get(w);
+      if (need === null || voc.supporterRoles.has(w) || voc.opponentRoles.has(w) || voc.adjectives.has(w)) return true;
+      if (/-(?:backed|led|funded|supported|armed|trained|allied|aligned)$|^(?:pro|anti)-/.test(w)) return true;
+    }
   }
-  return /-(?:backed|led|funded|supported|armed|trained|allied|aligned)\b|\bpro-|\banti-/.test(norm.slice(sentence.start, sentence.end)) && ms.length >= 2;
+  for (const m of ms) {
+    if (typeOf(m.actorId) !== 'person') continue;
+    const before = norm.slice(Math.max(sentence.start, m.start - 40), m.start);
+    if (TITLE_OR_PARTY_BEFORE.test(before)) return true;
+    const after = text.slice(m.end, Math.min(sentence.end, m.end + 48));
+    if (/^\s*\([RDI]-/.test(after) || /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:Republican|Democratic|GOP|Democrat)\b/.test(after)) return true;
+    // an apposition or copula with a role: "X, a professor at Y", "X is a spokesman for Y"
+    if (ms.length >= 2 && /^(?:,|\s+(?:is|was|has been|had been|became|remains)\b)/.test(after)) {
+      const window = norm.slice(m.end, Math.min(sentence.end, m.end + 90));
+      ROLE_WORD.lastIndex = 0;
+      for (let r = ROLE_WORD.exec(window); r; r = ROLE_WORD.exec(window)) {
+        const w = r[0].replace(/e?s$/, '');
+        if (voc.memberRoles.has(r[0]) || voc.officeRoles.has(r[0]) || voc.memberRoles.has(w) || voc.officeRoles.has(w) || voc.roleFirst.has(r[0])) return true;
+      }
+    }
+    // a prefix naming a body: "Pentagon spokesman X", "Fox News' X"
+    if (ms.length >= 2 && /(?:['’]s?|\b[a-z]+)\s*$/.test(before) && ms.some((o) => o.end <= m.start && m.start - o.end <= 30 && typeOf(o.actorId) !== 'person' && typeOf(o.actorId) !== 'country')) return true;
+  }
+  return false;
 }
 
 function safeOfficesHeld(actorId: string, date: string) {
