@@ -33,6 +33,7 @@ export interface LadybugConsoleOptions {
   /**
    * Memory a query may allocate beyond what a child holds at start (default 256 MiB). The child's
    * RLIMIT_DATA is its start-up footprint (Node, buffer pool, database mapping) plus this.
+   * `Infinity`: no limit (the bench uses it to measure what the limit prevents).
    */
   queryMemoryBytes?: number;
 }
@@ -127,7 +128,8 @@ export class LadybugConsoleRunner implements ConsoleRunnerLike {
     return this.plan;
   }
 
-  private dataLimit(maxDbBytes: number): number {
+  private dataLimit(maxDbBytes: number): number | null {
+    if (!Number.isFinite(this.queryMemoryBytes)) return null;
     return NODE_BASELINE_BYTES + this.bufferPoolBytes + maxDbBytes + this.queryMemoryBytes;
   }
 
@@ -331,9 +333,9 @@ export function crashMessage(code: number | null, signal: NodeJS.Signals | null,
   const sig = signal ?? (code !== null && code > 128 && SIGNALS[code - 128] ? SIGNALS[code - 128]! : null);
   const tail = stderr.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? '';
   if (OOM.test(stderr)) return `the query ran out of the console's memory and was stopped${tail ? ` (${scrubPaths(tail, [ROOT])})` : ''}`;
-  if (sig === 'SIGSEGV' || sig === 'SIGBUS' || sig === 'SIGILL' || sig === 'SIGFPE') {
+  // SIGABRT too: glibc aborts on the heap corruption the engine's grouped DISTINCT aggregates cause.
+  if (sig === 'SIGSEGV' || sig === 'SIGBUS' || sig === 'SIGILL' || sig === 'SIGFPE' || sig === 'SIGABRT') {
     return `the database engine crashed on this query (signal ${sig}); this is a bug in LadybugDB 0.19.1, not in your query: the console is still available, try rewriting the query (see "Known issues" in the README)`;
   }
-  if (sig === 'SIGABRT') return `the database engine aborted on this query (signal SIGABRT)${tail ? `: ${scrubPaths(tail, [ROOT])}` : ''}`;
   return `the console worker stopped under this query (${sig ? `signal ${sig}` : `exit ${code}`})`;
 }
