@@ -46,6 +46,16 @@ function findRole(rs: RelSentence, from: number, to: number): { at: number; len:
   return best;
 }
 
+/** A blocker ("former", "then") among the few words left of token i, within its noun phrase. */
+function blockedLeft(rs: RelSentence, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = rs.tokens[k]!;
+    if (rs.voc.roleBlockers.has(t.lower.replace(/-$/, ''))) return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'CCONJ' || (t.pos === 'PUNCT' && t.text !== '.' && t.text !== '-')) return false;
+  }
+  return false;
+}
+
 function blocked(rs: RelSentence, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const w = rs.tokens[i]!.lower.replace(/-$/, '');
@@ -77,6 +87,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     while (to < tk.length && tk[to]!.text !== ',' && tk[to]!.text !== ';' && tk[to]!.text !== '(' && rs.verbOf[to]! < 0 && !/^(?:who|which|that|said|says)$/.test(tk[to]!.lower)) to++;
     const opensNp = tk[from] && (/^(?:a|an|the|one)$/.test(tk[from]!.lower) || tk[from]!.pos === 'ADJ' || tk[from]!.pos === 'NOUN' || tk[from]!.pos === 'PROPN');
     if (!opensNp || to - from > 16) return;
+    // an apposition closes (", said", "." , "(", "who …"); a phrase running into a verb is the next clause's subject
+    if (rule === 'role.apposition' && to < tk.length && rs.verbOf[to]! >= 0 && tk[to - 1]?.text !== ',') return;
     // a list of names is not a description ("X, Democratic nominee Y, and Z")
     for (let k = from; k < to; k++) if (rs.slotOf[k]! >= 0 && rs.slots[rs.slotOf[k]!]!.type === 'person' && rs.slots[rs.slotOf[k]!]!.actorId !== person && !stanceWordIn(from, to)) return;
     const stance = stanceRole(from, to);
@@ -190,8 +202,12 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       if (o >= 0) {
         const b = rs.slots[headSlot(rs, o)]!;
         const possessive = /^['’]s?$/.test(tk[b.last + 1]?.lower ?? '');
-        if (ORG.has(b.type ?? '') && (sawRoleOrTitle || possessive) && !blockedPrefix) {
+        if (ORG.has(b.type ?? '') && (sawRoleOrTitle || possessive) && !blockedPrefix && !blockedLeft(rs, b.first)) {
           const role = findRole(rs, b.last + 1, s.first);
+          // "Senate campaign chairman X": the role is of a body the words between name, not of Y
+          let sub = false;
+          for (let k = b.last + 1; k < (role?.at ?? s.first); k++) if (voc.groupHeads.has(tk[k]!.lower)) sub = true;
+          if (sub) break;
           if (role?.office) emit({ kind: kinds.office, from: person, to: b.actorId, rule: 'role.prefix', at: s.first, title: role.words });
           else emit({ kind: kinds.member, from: person, to: b.actorId, rule: 'role.prefix', at: s.first, title: null });
           break;
@@ -207,7 +223,7 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       if (!/^(?:PROPN|NOUN|ADJ|NUM)$/.test(t.pos) && t.text !== '.' && t.text !== '-' && !/^['’]s?$/.test(t.lower)) break;
       if (voc.roleBlockers.has(t.lower.replace(/-$/, ''))) blockedPrefix = true;
       const id = party(p);
-      if (id && !blockedPrefix && (sawRoleOrTitle || tk[p + 1]?.pos === 'NOUN' || tk[p + 1]?.pos === 'ADJ' || p + 1 === s.first)) {
+      if (id && !blockedPrefix && !blockedLeft(rs, p) && (sawRoleOrTitle || tk[p + 1]?.pos === 'NOUN' || tk[p + 1]?.pos === 'ADJ' || p + 1 === s.first)) {
         emit({ kind: kinds.member, from: person, to: id, rule: 'role.prefix-party', at: s.first, title: null });
         break;
       }
@@ -251,7 +267,7 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       if (s === undefined || s < 0) continue;
       const h = headSlot(rs, s);
       if (rs.slots[h]!.type !== 'person') continue;
-      if (blocked(rs, Math.max(0, i - 2), i)) continue;
+      if (blocked(rs, Math.max(0, i - 2), i) || blockedLeft(rs, i)) continue;
       let of: string | null = null;
       let titleText = title.title || form;
       if (title.of === 'preceding-place') {

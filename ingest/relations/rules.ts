@@ -79,6 +79,8 @@ function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
     if (rs.tokens[j]?.lower !== w) return [];
     j++;
   }
+  // "helped fight X", "helped fund X": the next verb (mis-tagged as a noun) has the object, not this one
+  if (cue.particle.length === 0 && rs.slotOf[j]! < 0 && rs.tokens[j] && rs.tokens[j]!.lower === rs.tokens[j]!.lemma && rs.voc.verbs.has(rs.tokens[j]!.lower)) return [];
   const s = actorStartingAt(rs, j);
   if (s < 0) return [];
   // "told CNN's Jake Tapper": the possessor is not the addressee, the possessed is

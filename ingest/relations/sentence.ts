@@ -338,6 +338,12 @@ export function unasserted(rs: RelSentence, at: number, v: VerbGroup | null, gov
   // "never", "no", "not" right before the cue (outside the verb group: "has held no talks")
   const tk = rs.tokens;
   for (let k = Math.max(0, at - 3); k < at; k++) if (voc.negators.has(tk[k]!.lower) && rs.slotOf[k]! < 0) return 'negated';
+  // a condition later in the clause: "X will back Y if she wins"
+  for (let k = at + 1; k < tk.length; k++) {
+    const t = tk[k]!;
+    if (t.text === ';' || t.text === '.' || t.text === '"' || t.text === '“' || t.text === '”' || t.text === ',' || t.pos === 'CCONJ') break;
+    if (t.lower === 'if' || t.lower === 'unless') return `hypothetical ${t.lower}`;
+  }
   // a condition earlier in the clause: "if X attacks Y", "whether X backs Y"
   for (let k = at - 1; k >= 0; k--) {
     const t = tk[k]!;
