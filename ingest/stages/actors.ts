@@ -381,10 +381,10 @@ export function actors(doc: Doc): Doc {
     let cands = [...byActor.keys()];
     if (cands.length === 1) return cands[0];
     if (gender) {
-      const fit = cands.filter((a) => {
-        const g = firstNameGender(a.name.split(/\s+/)[0] ?? '');
-        return !g || g === 'unknown' || g === gender;
-      });
+      // those whose first name says the gender, else those it does not rule out
+      const g = (a: Actor) => firstNameGender(a.name.split(/\s+/)[0] ?? '');
+      const sure = cands.filter((a) => g(a) === gender);
+      const fit = sure.length ? sure : cands.filter((a) => g(a) !== (gender === 'male' ? 'female' : 'male'));
       if (fit.length) cands = fit;
     }
     if (title) {
@@ -424,6 +424,18 @@ export function actors(doc: Doc): Doc {
     const id = kebab(s.surface);
     const actor = actorsById.get(id) ?? { id, name: s.surface, type: 'person' as const, aliases: [s.surface], description: s.c.title || null, affiliation: null, local: false };
     if (actor.type === 'person') addSingle(s.start, s.end, s.surface, actor, 'ner');
+  }
+  // the dictionary gives a shared surname to the one named last; an honorific or a title says otherwise
+  // ("Mrs. Clinton" after "Bill Clinton" is Hillary Clinton, "former President Clinton" is Bill)
+  for (const m of mentions) {
+    if (m.via !== 'dictionary' || /\s/.test(m.text) || actorsById.get(m.actorId)?.type !== 'person') continue;
+    const byActor = fullMentions.get(m.text);
+    if (!byActor || byActor.size < 2) continue;
+    const tb = titleBefore(m.start);
+    if (!tb) continue;
+    const gender = tb.split(/\s+/).map(honorificGender).find((g) => g !== undefined);
+    const a = pickBySurname(m.text, m.start, gender, tb);
+    if (a && a.id !== m.actorId) m.actorId = a.id;
   }
   if (fullMentions.size) {
     const re = new RegExp(String.raw`(?<![\w’'-])(${[...fullMentions.keys()].map(escapeRe).join('|')})(?![\w-]|[’'][a-rt-z])`, 'g');
@@ -781,13 +793,16 @@ export function speakerHead(phrase: string): { head: string; offset: number } {
  * null only for a bare pronoun or relative pronoun (resolved by the caller) and for empty text;
  * every other phrase becomes an actor (`rule: 'unresolved'` when nothing better fits).
  * `known` holds the actors of the article so far (including local ones made by earlier calls),
- * `mentions` the article's mentions sorted by start.
+ * `mentions` the article's mentions sorted by start, `opts.date` the publication date (YYYY-MM-DD,
+ * for the offices people held then). Cost: bounded by the mentions of the few thousand characters
+ * before the phrase, so a statements stage may call it for every frame.
  */
 export function speakerForPhrase(
   text: string,
   span: { start: number; end: number },
   known: ReadonlyMap<string, Actor>,
   mentions: readonly ActorMention[],
+  opts: { date?: string } = {},
 ): SpeakerResolution | null {
   const raw = text.slice(span.start, span.end);
   const { head, offset } = speakerHead(raw);
@@ -853,7 +868,13 @@ export function speakerForPhrase(
   if (person && !(sourceHead && person.end < he - headNoun.length)) return { actor: known.get(person.actorId)!, created: false, mention: mention(person.actorId, person.via), rule: 'mention' };
   if (last && !sourceHead) return { actor: known.get(last.actorId)!, created: false, mention: mention(last.actorId, last.via), rule: 'mention' };
 
-  // 5. documents: "the report", "a new poll", "exit polls", "White House pool reports"
+  // 5. "the retired neurosurgeon", "the candidate": a description the actors stage could not pin down
+  // (its modifiers unmatched) names the last person nearby whose titles hold its head noun
+  if (/^the$/i.test(words[0] ?? '') && words.length <= 6 && ROLE_GROUPS.has(headNoun) && post < 0) {
+    const near = describedNearby(text, hs, headNoun, known, mentions, opts.date ?? '');
+    if (near) return { actor: near, created: false, mention: mention(near.id), rule: 'mention' };
+  }
+  // 6. documents: "the report", "a new poll", "exit polls", "White House pool reports""
   const lastTwo = (post > 0 ? lower.slice(0, post) : lower).slice(-2).join(' ');
   const docHead = BODY_HEAD_KINDS.get(lastTwo) === 'document' ? lastTwo : BODY_HEAD_KINDS.get(headNoun) === 'document' ? headNoun : BODY_HEAD_KINDS.get(singular) === 'document' ? singular : undefined;
   if (docHead) {
@@ -864,11 +885,11 @@ export function speakerForPhrase(
     }
     return local(trimDescription(post > 0 ? words.slice(0, post).join(' ') : head), 'organization', 'document');
   }
-  // 6. bodies: "the campaign", "the company", "the committee" (the statements stage links them back when it can)
+  // 7. bodies: "the campaign", "the company", "the committee" (the statements stage links them back when it can)
   const bodyKind = BODY_HEAD_KINDS.get(headNoun);
   if (bodyKind && DETERMINER.test(words[0] ?? '') && words.length <= 5) return local(trimDescription(head), bodyKind === 'group' ? 'group' : 'organization', 'group');
 
-  // 7. common-noun and quantified sources: "police", "critics", "some insiders", "nearly 8 in 10 voters", "74 percent"
+  // 8. common-noun and quantified sources: "police", "critics", "some insiders", "nearly 8 in 10 voters", "74 percent"
   const quantified = /^(?:(?:nearly|almost|about|roughly|around|more than|less than|fewer than|at least|over|only|just|some)\s+)?(?:\S+\s+(?:in|of|out of)\s+\S+|\S+\s+percent|\S+%)\b/i.test(head) && words.some((w) => NUMBER_WORD.test(w.toLowerCase()) || /\d/.test(w));
   if (sourceHead || quantified) {
     const plural = headNoun !== singular || /^(?:police|people|staff|clergy|troops|authorities|media)$/.test(headNoun) || quantified;
@@ -878,13 +899,40 @@ export function speakerForPhrase(
   }
   if (/^(?:some|others|many|most|several|few|all|both|another|one|none)$/i.test(head)) return local(head.toLowerCase(), 'group', 'group');
 
-  // 8. a capitalised name nobody recognised ("Gallup", "Schoen", "BuzzFeed")
+  // 9. a capitalised name nobody recognised ("Gallup", "Schoen", "BuzzFeed")
   if (/^(?:[A-Z][\w’'.&-]*)(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|de|van|von|al-\w+))*$/.test(head) && words.length <= 5 && !FIRST_TOKEN_STOP.has(words[0]!)) {
     const personish = words.length >= 2 ? firstNameGender(words[0]!) !== undefined : !/[a-z][A-Z]|^[A-Z]{2,}$/.test(head) && !isLexiconWord(head);
     return local(head, personish ? 'person' : 'organization', 'name');
   }
-  // 9. anything else is still a speaker: named by its own words
+  // 10. anything else is still a speaker: named by its own words
   return local(trimDescription(head).split(/\s+/).slice(0, 8).join(' '), 'anonymous', 'unresolved');
+}
+
+/** How far back (characters) a speaker phrase looks for the people it may describe. */
+const DESCRIBED_LOOKBACK = 3000;
+
+/** The last person mentioned in the few thousand characters before `at` whose titles hold the role noun. */
+function describedNearby(text: string, at: number, role: string, known: ReadonlyMap<string, Actor>, mentions: readonly ActorMention[], date: string): Actor | undefined {
+  const group = ROLE_GROUPS.get(role);
+  if (group === undefined) return undefined;
+  const words = [...ROLE_GROUPS].filter(([, g]) => g === group).map(([w]) => w);
+  const from = firstAtOrAfter(mentions, at - DESCRIBED_LOOKBACK);
+  const to = firstAtOrAfter(mentions, at);
+  const own = new Map<string, ActorMention[]>();
+  for (let i = from; i < to; i++) {
+    const m = mentions[i]!;
+    if (known.get(m.actorId)?.type !== 'person') continue;
+    const list = own.get(m.actorId) ?? [];
+    list.push(m);
+    own.set(m.actorId, list);
+  }
+  for (let i = to - 1; i >= from; i--) {
+    const a = known.get(mentions[i]!.actorId);
+    if (a?.type !== 'person') continue;
+    const p = personProfile(a, own.get(a.id)!, text, date || '9999-12-31');
+    if (words.some((w) => p.current.has(w))) return a;
+  }
+  return undefined;
 }
 
 /** Words after a noun phrase's head that start its post-modifiers. */
@@ -900,7 +948,11 @@ const isSourceNoun = (w: string): boolean => SOURCE_HEADS.has(w) || (ROLE_GROUPS
 function isSpeakerPhrase(words: string[], lower: string[], hasMention: boolean): boolean {
   const first = words[0]!;
   if (/-$/.test(words[words.length - 1]!)) return false;
-  if (PERSONAL_PRONOUN.test(first)) return false; // "she issued a statement"
+  if (PERSONAL_PRONOUN.test(first.replace(/[’'](?:ve|re|m|ll|d|s)$/i, ''))) return false; // "she issued a statement", "they've"
+  if ((/^(?:there|here|then|now)$/i.test(first) || /^(?:years?|weeks?|months?|days?|time|times|today|yesterday)$/.test(first)) && words.length <= 2) return false;
+  if (lower.every((w) => NUMBER_WORD.test(w) || /^(?:am|pm|a\.m\.|p\.m\.)$/.test(w))) return false; // "60", "two", "00 am"
+  if (words.length === 1 && first.replace(/[^A-Za-z]/g, '').length < 3) return false; // "U", "Mo"
+  if (words.length === 1 && regionName(first) !== undefined && /[.]|^[A-Z][a-z]{1,4}$/.test(first) && !/^[A-Z][a-z]{5,}$/.test(first)) return false; // "Calif", "N.C"
   if (words.length === 1 && !hasMention) {
     if (isPersonTitle(first) || isTitleToken(first) || honorificGender(first) !== undefined) return false; // "Sen", "Mr"
     if (/^[A-Z][a-z]+$/.test(first) && isLexiconWord(first) && !isSourceNoun(lower[0]!) && !BODY_HEAD_KINDS.has(lower[0]!)) return false; // "So", "Small"

@@ -59,13 +59,26 @@ const PeopleFile = z
   })
   .passthrough();
 
-const peoplePath = new URL('../data/people.json', import.meta.url);
-const peopleParsed = PeopleFile.safeParse(JSON.parse(readFileSync(peoplePath, 'utf8')));
-if (!peopleParsed.success) {
-  const i = peopleParsed.error.issues[0];
-  throw new Error(`ingest/data/people.json: ${i?.path.join('.')}: ${i?.message}`);
+export type PeopleVocabulary = z.infer<typeof PeopleFile>;
+
+/** Checks a people vocabulary (the JSON of ingest/data/people.json); a bad one throws naming the file and the entry. */
+export function parsePeopleVocabulary(raw: unknown, file: string): PeopleVocabulary {
+  const r = PeopleFile.safeParse(raw);
+  if (r.success) return r.data;
+  const i = r.error.issues[0];
+  throw new Error(`${file}: ${i?.path.join('.') || '(top level)'}: ${i?.message}`);
 }
-const people = peopleParsed.data;
+
+const peopleFile = 'ingest/data/people.json';
+const people = (() => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(new URL('../data/people.json', import.meta.url), 'utf8'));
+  } catch (e) {
+    throw new Error(`${peopleFile}: ${(e as Error).message}`);
+  }
+  return parsePeopleVocabulary(raw, peopleFile);
+})();
 const lc = (s: string) => s.toLowerCase();
 
 /** A word compared without case and without a trailing dot ("Gov." → "gov"). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runPipeline } from '../../ingest/pipeline.ts';
 import { speakerForPhrase, speakerHead } from '../../ingest/stages/actors.ts';
 import type { Actor } from '../../ingest/types.ts';
@@ -71,5 +72,32 @@ describe('speakerForPhrase', () => {
     expect(speaker(text, 'Mr')).toBeNull();
     expect(speaker('They were wearing a shirt.', 'wearing a shirt')).toBeNull();
     expect(speaker(text, 'A self-')).toBeNull();
+  });
+});
+
+describe('the people vocabulary', () => {
+  it('is checked at load: a bad entry names the file and the field', async () => {
+    const { parsePeopleVocabulary } = await import('../../ingest/text/names.ts');
+    const good = JSON.parse(readFileSync('ingest/data/people.json', 'utf8'));
+    expect(() => parsePeopleVocabulary(good, 'people.json')).not.toThrow();
+    expect(() => parsePeopleVocabulary({ ...good, titles: 'governor' }, 'my/people.json')).toThrow(/^my\/people\.json: titles: /);
+    expect(() => parsePeopleVocabulary({ ...good, bodyHeads: { poll: 'survey' } }, 'p.json')).toThrow(/p\.json: bodyHeads\.poll/);
+    expect(() => parsePeopleVocabulary([], 'p.json')).toThrow(/p\.json/);
+  });
+});
+
+describe('speaker phrases from real-looking clauses', () => {
+  it('finds the person a bare role description refers to nearby, when the description has no other clue', () => {
+    const text = 'Walt Pemberton, a retired neurosurgeon, toured Iowa. Hours later the retired neurosurgeon said he was staying.';
+    expect(speaker(text, 'the retired neurosurgeon')?.actor.id).toBe('walt-pemberton');
+  });
+
+  it('does not throw on odd input and stays null or an actor', () => {
+    const odd = ['', ' ', '—', '(', '’s', '“', 'the the the', '123 456', 'A'.repeat(300), 'and and', 'D-', '(R-'];
+    for (const phrase of odd) {
+      const text = `x ${phrase} said y.`;
+      const r = speakerForPhrase(text, { start: 2, end: 2 + phrase.length }, new Map(), []);
+      expect(r === null || typeof r.actor.id === 'string').toBe(true);
+    }
   });
 });
