@@ -211,7 +211,8 @@ async function completeIds(store: GraphStore): Promise<string[]> {
 }
 
 describe.skipIf(process.platform !== 'linux')(`article archive: writers killed at random moments (${TRIALS.length} trials${STRESS ? ', stress' : ''})`, () => {
-  it.each(TRIALS)('trial $seed: $writer killed ($mode)', async ({ seed, writer, mode }) => {
+  // A trial is a few child processes in a row: generous, since the 2 cores are shared.
+  it.each(TRIALS)('trial $seed: $writer killed ($mode)', { timeout: 240_000 }, async ({ seed, writer, mode }) => {
     const r = rng(seed);
     const t0 = performance.now();
     const dir = path.join(root, `trial-${seed}`);
@@ -238,7 +239,7 @@ describe.skipIf(process.platform !== 'linux')(`article archive: writers killed a
       expect(listing(archive.stagingDir), 'unfinished archive writes are cleaned').toEqual({});
       outcomes.push(
         `  #${seed} ${writer.padEnd(6)} ${mode.padEnd(10)} killed ${run.killedAt}; next start: ` +
-          `${prepared.rebuilt || rebuilt ? 'REBUILT from the archive' : said.some((s) => s.includes('not closed cleanly')) ? 'probe ok' : 'opened'}` +
+          `${prepared.rebuilt || rebuilt ? `REBUILT from the archive (${said.find((m) => m.startsWith('rebuilding'))?.replace(/^.*?: /, '').slice(0, 300)})` : said.some((m) => m.includes('not closed cleanly')) ? 'probe ok' : 'opened'}` +
           `, indexed ${sync.indexed} archived-only, ${archived.length} archived ⊇ ${run.acked.size} acked — ok`,
       );
 
