@@ -192,7 +192,7 @@ class App {
         const g = this.graphView?.graph;
         const ka = g ? nodeKeyOf(g, a) : null;
         const kb = g ? nodeKeyOf(g, b) : null;
-        return g && ka && kb ? [...g.edges(ka, kb), ...g.edges(kb, ka)] : [];
+        return g && ka && kb ? [...new Set([...g.edges(ka, kb), ...g.edges(kb, ka)])] : [];
       },
       edgeScreenPoint: (e) => {
         const v = this.graphView;
@@ -202,6 +202,12 @@ class App {
         const p = v.sigma.framedGraphToViewport({ x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 });
         const r = this.graphHost.getBoundingClientRect();
         return { x: r.left + p.x, y: r.top + p.y };
+      },
+      zoomToEdge: async (e) => {
+        const v = this.graphView;
+        if (!v || !v.graph.hasEdge(e)) return;
+        const [s, t] = v.graph.extremities(e).map((n) => v.sigma.getNodeDisplayData(n));
+        if (s && t) await v.sigma.getCamera().animate({ x: (s.x + t.x) / 2, y: (s.y + t.y) / 2, ratio: 0.15 }, { duration: 200 });
       },
       nodeScreenPoint: (id) => {
         const v = this.graphView;
@@ -213,6 +219,7 @@ class App {
         return { x: r.left + p.x, y: r.top + p.y };
       },
       hubs: () => [...(this.graphView?.visibility().hubs ?? [])].map((n) => this.graphView!.graph.getNodeAttribute(n, 'entityId')),
+      consoleNodePoint: () => this.console?.firstNodePoint() ?? null,
       nodeSize: (id) => {
         const v = this.graphView;
         const key = v ? nodeKeyOf(v.graph, id) : null;

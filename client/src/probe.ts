@@ -13,10 +13,14 @@ export interface ExplorerProbe {
   /** graph edge keys between two actor ids, and one edge's screen position (for hover tests) */
   edgesBetween(a: string, b: string): string[];
   edgeScreenPoint(edge: string): { x: number; y: number } | null;
+  /** centres the camera on an edge's midpoint, zoomed in (so a pointer can find it) */
+  zoomToEdge(edge: string): Promise<void>;
   nodeScreenPoint(id: string): { x: number; y: number } | null;
   /** label of the biggest visible actors, whether they're labelled */
   hubs(): string[];
   nodeSize(id: string): number | null;
+  /** the console's drawn result: where its first node is */
+  consoleNodePoint(): { x: number; y: number } | null;
 }
 
 declare global {

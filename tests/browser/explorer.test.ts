@@ -105,10 +105,13 @@ describe('explorer', () => {
     expect(allDates.some((d) => d > '2012-12-31')).toBe(true);
     const edgesBefore = (await page.evaluate(() => window.__explorer!.visibleCounts()))!.edges;
 
-    // move the end handle back from Dec 2024 to Dec 2012: 12 years down
+    // move the end handle back from the data's last month to Dec 2012: a year per PageDown, then months
     const handle = page.getByTestId('brush-to');
     await handle.focus();
-    for (let i = 0; i < 12; i++) await handle.press('PageDown');
+    const monthIdx = (y: number, m: number) => y * 12 + m - 1;
+    const target = monthIdx(2012, 12);
+    while (Number(await handle.getAttribute('aria-valuenow')) - target >= 12) await handle.press('PageDown');
+    while (Number(await handle.getAttribute('aria-valuenow')) > target) await handle.press('ArrowLeft');
     expect(await handle.getAttribute('aria-valuetext')).toBe('Dec 2012');
     await expect.poll(() => page.url()).toContain('to=2012-12');
 
@@ -126,16 +129,18 @@ describe('explorer', () => {
     await expect.poll(() => page.url()).not.toContain('to=2012-12');
     expect(await page.getByTestId('range-caption').textContent()).toBe('All dates');
 
-    // pointer: drag across the strip from early 2011 to late 2012 (domain Jan 2008 – Dec 2024 = 204 months)
+    // pointer: drag across the strip from Dec 2011 to Nov 2012 (the domain is the data's, read from the handle)
     const box = (await page.getByTestId('timeline').boundingBox())!;
-    const xOf = (monthsFrom2008: number) => box.x + 12 + ((box.width - 24) * (monthsFrom2008 + 0.5)) / 204;
-    await page.mouse.move(xOf(36 + 2), box.y + box.height / 2);
+    const min = Number(await handle.getAttribute('aria-valuemin'));
+    const months = Number(await handle.getAttribute('aria-valuemax')) - min + 1;
+    const xOf = (month: number) => box.x + 12 + ((box.width - 24) * (month - min + 0.5)) / months;
+    await page.mouse.move(xOf(monthIdx(2011, 12)), box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(xOf(48 + 5), box.y + box.height / 2, { steps: 5 });
-    await page.mouse.move(xOf(48 + 10), box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(xOf(monthIdx(2012, 5)), box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(xOf(monthIdx(2012, 11)), box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    expect(await page.getByTestId('range-caption').textContent()).toBe('Mar 2011 – Nov 2012');
-    await expect.poll(() => page.url()).toContain('from=2011-03');
+    expect(await page.getByTestId('range-caption').textContent()).toBe('Dec 2011 – Nov 2012');
+    await expect.poll(() => page.url()).toContain('from=2011-12');
     await page.close();
   });
 
@@ -195,10 +200,10 @@ describe('explorer', () => {
   });
 
   it('state lives in the URL: a shared link restores it, back/forward works', async () => {
-    const page = await openPage('?view=claims&stances=oppose&from=2011-01&to=2012-12');
+    const page = await openPage('?view=claims&stances=oppose&from=2011-10&to=2012-12');
     expect(await page.locator('#view-claims').isChecked()).toBe(true);
     expect(await page.locator('#stance-oppose').isChecked()).toBe(true);
-    expect(await page.getByTestId('range-caption').textContent()).toBe('Jan 2011 – Dec 2012');
+    expect(await page.getByTestId('range-caption').textContent()).toBe('Oct 2011 – Dec 2012');
     await page.locator('#view-actors').check();
     await expect.poll(() => page.url()).not.toContain('view=claims');
     await page.goBack();

@@ -36,6 +36,7 @@ export class CypherConsole {
   private readonly runBtn: HTMLButtonElement;
   private pendingValue: string;
   private killGraph: (() => void) | null = null;
+  private pointOf: ((id: string) => { x: number; y: number } | null) | null = null;
   private history: string[] = loadHistory();
   private readonly historySelect: HTMLSelectElement;
   private resultTab: ResultTab = 'table';
@@ -208,7 +209,7 @@ export class CypherConsole {
       };
       void import('./result-graph-view.ts').then(({ drawResultGraph }) => {
         if (this.lastResult?.graph !== graph || this.resultTab !== 'graph') return;
-        this.killGraph = drawResultGraph(host, graph, {
+        const drawn = drawResultGraph(host, graph, {
           node: (id) => {
             const n = graph.nodes.find((x) => x.id === id);
             if (n) show(`(:${n.label}) ${n.caption}`, n.properties);
@@ -218,6 +219,8 @@ export class CypherConsole {
             if (r) show(`[:${r.type}] ${r.caption}`, r.properties);
           },
         });
+        this.killGraph = drawn.kill;
+        this.pointOf = drawn.pointOf;
       });
     } else if (this.resultTab === 'json') {
       this.output.append(h('pre', { class: 'result-json', 'data-testid': 'result-json', tabindex: 0 }, JSON.stringify(rowsAsObjects(res.columns, res.rows), null, 2)));
@@ -232,6 +235,12 @@ export class CypherConsole {
       // the graph tab keeps the rows below the drawing
       this.output.append(wrap);
     }
+  }
+
+  /** Where the first node of the drawn result is on the page (tests click it). */
+  firstNodePoint(): { x: number; y: number } | null {
+    const id = this.lastResult?.graph.nodes[0]?.id;
+    return id && this.pointOf && this.killGraph ? this.pointOf(id) : null;
   }
 
   /** Stops drawing (the tab is left): no renderer runs on a hidden container. */

@@ -14,7 +14,7 @@ export function drawResultGraph(
   host: HTMLElement,
   rg: ResultGraph,
   on: { node: (id: string) => void; rel: (id: string) => void },
-): () => void {
+): { kill: () => void; pointOf: (id: string) => { x: number; y: number } | null } {
   const g = new Graph({ multi: true, allowSelfLoops: true });
   rg.nodes.forEach((n, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, rg.nodes.length);
@@ -32,5 +32,15 @@ export function drawResultGraph(
   });
   sigma.on('clickNode', ({ node }) => on.node(node));
   sigma.on('clickEdge', ({ edge }) => on.rel(edge));
-  return () => sigma.kill();
+  return {
+    kill: () => sigma.kill(),
+    // viewport position of a node, relative to the page (for tests that click it)
+    pointOf: (id) => {
+      const d = sigma.getNodeDisplayData(id);
+      if (!d) return null;
+      const p = sigma.framedGraphToViewport({ x: d.x, y: d.y });
+      const r = host.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+  };
 }

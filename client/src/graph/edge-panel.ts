@@ -19,8 +19,13 @@ export interface PairRelation {
 export function relationsBetween(g: ExplorerGraph, a: string, b: string, hidden: ReadonlySet<string>): PairRelation[] {
   if (!g.hasNode(a) || !g.hasNode(b)) return [];
   const out: PairRelation[] = [];
-  for (const [s, t] of [[a, b], [b, a]] as const) {
-    for (const e of g.edges(s, t)) out.push({ edge: e, source: s, target: t, attrs: g.getEdgeAttributes(e), hidden: hidden.has(e) });
+  // each edge once, with its real direction (edges(a, b) of a mixed graph may list both ways)
+  const seen = new Set<string>();
+  for (const e of [...g.edges(a, b), ...g.edges(b, a)]) {
+    if (seen.has(e)) continue;
+    seen.add(e);
+    const [s, t] = g.extremities(e);
+    out.push({ edge: e, source: s, target: t, attrs: g.getEdgeAttributes(e), hidden: hidden.has(e) });
   }
   return out.sort((x, y) => (x.attrs.dateFrom ?? '').localeCompare(y.attrs.dateFrom ?? '') || x.attrs.kind.localeCompare(y.attrs.kind) || x.edge.localeCompare(y.edge));
 }

@@ -7,13 +7,16 @@ export interface TextPiece {
 
 /** Splits the text at statement spans; the selected span is marked, others only underlined. */
 export function splitBySpans(text: string, spans: readonly { statementId: string; start: number; end: number }[], selected: string | null): TextPiece[] {
-  const valid = spans
-    .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end)
+  const inText = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end);
+  // the selected span always shows whole: spans overlapping it give way
+  const sel = inText.find((s) => s.statementId === selected);
+  const valid = inText
+    .filter((s) => !sel || s === sel || s.end <= sel.start || s.start >= sel.end)
     .sort((a, b) => a.start - b.start || (a.statementId === selected ? -1 : 1));
   const out: TextPiece[] = [];
   let pos = 0;
   for (const sp of valid) {
-    if (sp.start < pos) continue; // overlapping span: the earlier (or selected) one wins
+    if (sp.start < pos) continue; // overlapping unselected spans: the earlier one wins
     if (sp.start > pos) out.push({ text: text.slice(pos, sp.start), mark: null, statementId: null });
     out.push({ text: text.slice(sp.start, sp.end), mark: sp.statementId === selected ? 'selected' : 'other', statementId: sp.statementId });
     pos = sp.end;
