@@ -76,6 +76,7 @@ async function memoryBombs(dbPath: string): Promise<void> {
         }
       }, 10);
       const t0 = performance.now();
+      console.error(`  ${Number.isFinite(queryMemoryBytes) ? 'limited' : 'unlimited'}: ${label}…`);
       let outcome: string;
       try {
         const r = await runner.run(q!, {}, LIMITS, 1);

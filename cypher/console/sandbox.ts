@@ -98,7 +98,11 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
 export function planSandbox(requested: SandboxMode, spec: Pick<SpawnSpec, 'dbDir' | 'codePaths' | 'dataLimitBytes'>): SandboxPlan {
   const prlimit = which('prlimit');
   const dataLimitBytes = prlimit && spec.dataLimitBytes ? spec.dataLimitBytes : null;
-  const mem = dataLimitBytes ? `, data segment capped at ${Math.round(dataLimitBytes / 2 ** 20)} MiB` : ', memory not capped (prlimit missing)';
+  const mem = dataLimitBytes
+    ? `, data segment capped at ${Math.round(dataLimitBytes / 2 ** 20)} MiB`
+    : spec.dataLimitBytes && !prlimit
+      ? ', memory not capped (prlimit missing)'
+      : ', memory not capped';
   const dbFile = fs.existsSync(spec.dbDir) ? fs.readdirSync(spec.dbDir).map((f) => path.join(spec.dbDir, f)) : [];
   const othersCanRead = [spec.dbDir, ...dbFile, ...spec.codePaths, process.execPath].every(worldReadable);
   const bwrap = which('bwrap');
