@@ -82,9 +82,15 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
    * copula): its role noun and the body it names give member_of / holds_office; a stance role
    * ("supporter", "critic") gives supports / opposes toward the actor it names.
    */
-  const describe = (person: string, from: number, rule: string, at: number) => {
+  const describe = (person: string, start: number, rule: string, at: number) => {
+    let from = start;
     let to = from;
     while (to < tk.length && tk[to]!.text !== ',' && tk[to]!.text !== ';' && tk[to]!.text !== '(' && rs.verbOf[to]! < 0 && !/^(?:who|which|that|said|says)$/.test(tk[to]!.lower)) to++;
+    // "X, also a senior Y figure", "X, now an analyst at Y"
+    while (tk[from]?.pos === 'ADV' && /^(?:also|now|currently|still|once|then|formerly)$/.test(tk[from]!.lower)) {
+      if (/^(?:once|then|formerly)$/.test(tk[from]!.lower)) return;
+      from++;
+    }
     const opensNp = tk[from] && (/^(?:a|an|the|one)$/.test(tk[from]!.lower) || tk[from]!.pos === 'ADJ' || tk[from]!.pos === 'NOUN' || tk[from]!.pos === 'PROPN');
     if (!opensNp || to - from > 16) return;
     // an apposition closes (", said", "." , "(", "who …"); a phrase running into a verb is the next clause's subject
@@ -273,6 +279,9 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       if (title.of === 'preceding-place') {
         let p = i - 1;
         if (tk[p]?.text === "'s" || tk[p]?.text === '’s') p--;
+        // "U.S. Marine Brig. Gen. X", "Iraqi Army Gen. X"
+        if (/^(?:army|marine|marines|navy|air|force|coast|guard|national)$/.test(tk[p]?.lower ?? '')) p--;
+        if (/^(?:air|coast|national)$/.test(tk[p]?.lower ?? '')) p--;
         const o = rs.slotOf[p]!;
         if (o !== undefined && o >= 0 && rs.slots[o]!.type === 'country') of = rs.slots[o]!.actorId;
         else {

@@ -83,8 +83,21 @@ function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
   if (cue.particle.length === 0 && rs.slotOf[j]! < 0 && rs.tokens[j] && rs.tokens[j]!.lower === rs.tokens[j]!.lemma && rs.voc.verbs.has(rs.tokens[j]!.lower)) return [];
   const s = actorStartingAt(rs, j);
   if (s < 0) return [];
-  // "told CNN's Jake Tapper": the possessor is not the addressee, the possessed is
-  return coordinatedAfter(rs, s);
+  const out = coordinatedAfter(rs, s);
+  // "spoke to X on Friday and to Y": the particle repeated after "and", within the clause
+  if (cue.particle.length) {
+    const last = cue.particle.at(-1)!;
+    for (let k = rs.slots[out.at(-1)!]!.last + 1; k < rs.tokens.length - 1; k++) {
+      const t = rs.tokens[k]!;
+      if (t.text === ';' || t.text === '.' || rs.verbOf[k]! >= 0) break;
+      if (t.lower === 'and' && rs.tokens[k + 1]!.lower === last) {
+        const o = actorStartingAt(rs, k + 2);
+        if (o >= 0 && !out.includes(o)) out.push(o);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 export function verbRules(rs: RelSentence, emit: Emit, resolvePronoun: (tokenIndex: number) => number) {
@@ -158,7 +171,9 @@ const NONE: NounCue[] = [];
 /** The noun cue whose words end at token i, longest first. */
 function nounCueAt(rs: RelSentence, i: number): NounCue[] {
   const t = rs.tokens[i]!;
-  if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return [];
+  // a plural the tagger read as a verb with no subject: "following calls from X for Y"
+  const nominalVerb = t.pos === 'VERB' && /s$/.test(t.lower) && rs.tokens[i + 1]?.pos === 'ADP' && !/^(?:NOUN|PROPN|PRON)$/.test(rs.tokens[i - 1]?.pos ?? '') && rs.slotOf[i - 1]! < 0;
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && !nominalVerb) return [];
   // the tagger may leave a capitalised plural unlemmatised ("Talks between …")
   const f = rs.voc.nouns.get(t.lower) ?? (t.lower.endsWith('s') ? rs.voc.nouns.get(t.lower.slice(0, -1)) : undefined);
   const l = t.lemma !== t.lower ? rs.voc.nouns.get(t.lemma) : undefined;
@@ -309,7 +324,7 @@ function governingVerb(rs: RelSentence, i: number): { index: number } | null {
   // "launched dozens of rocket attacks", "concluded two days of talks", "held a series of talks"
   const quantity = (k: number) => tk[k]?.lower === 'of' && QUANTITY.test(tk[k - 1]?.lower ?? '');
   const modifier = (t: (typeof tk)[number], first: boolean) =>
-    /^(?:DET|ADJ|NUM)$/.test(t.pos) || (t.pos === 'PRON' && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)) || (t.pos === 'NOUN' && first) || (t.pos === 'ADV' && first);
+    /^(?:DET|ADJ|NUM|ADV)$/.test(t.pos) || (t.pos === 'PRON' && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)) || (t.pos === 'NOUN' && first);
   while (p >= 0 && steps < 8) {
     if (quantity(p)) {
       p -= 2;

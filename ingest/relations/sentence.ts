@@ -207,6 +207,9 @@ export function coordinatedAfter(rs: RelSentence, s: number): number[] {
       j++;
     }
     if (!sawSep) return out;
+    // "Y, a spokesman …" / "Y, the Z" is an apposition, not a list: after a bare comma only a name continues
+    const commaOnly = tk[j - 1]?.text === ',';
+    if (commaOnly && rs.slotOf[j]! < 0) return out;
     const next = actorStartingAt(rs, j);
     if (next < 0 || out.includes(next)) return out;
     // a comma alone before a person may open an appositive ("Y, a spokesman"): only names continue a list
@@ -279,10 +282,15 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
     return { slots: [], governors: [] };
   }
   // "X's decision to order …": the possessor of the noun that governs the infinitive
-  if (v.nonFinite && tk[i]?.lower === 'to' && tk[i - 1]?.pos === 'NOUN' && /^['’]s?$/.test(tk[i - 2]?.lower ?? '')) {
-    if (!ASSERTED_NOUN_GOVERNORS.has(tk[i - 1]!.lemma)) return { slots: [], governors: [] };
-    const s = actorEndingAt(rs, i - 3);
-    if (s >= 0) return { slots: [s], governors: [] };
+  if (v.nonFinite && tk[i]?.lower === 'to') {
+    // "X's decision last year to …": over a time phrase
+    let n = i - 1;
+    if (/^(?:year|week|month|day|summer|spring|fall|autumn|winter)$/.test(tk[n]?.lower ?? '') && /^(?:last|this|next|that)$/.test(tk[n - 1]?.lower ?? '')) n -= 2;
+    if (tk[n]?.pos === 'NOUN' && /^['’]s?$/.test(tk[n - 1]?.lower ?? '')) {
+      if (!ASSERTED_NOUN_GOVERNORS.has(tk[n]!.lemma)) return { slots: [], governors: [] };
+      const s = actorEndingAt(rs, n - 2);
+      if (s >= 0) return { slots: [s], governors: [] };
+    }
   }
   const s = actorEndingAt(rs, i);
   if (s >= 0) return { slots: coordinatedBefore(rs, s), governors: [] };

@@ -129,9 +129,15 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         const person =
           named.find((m) => m.start >= end && /^[\s,]{0,3}$/.test(text.slice(end, m.start))) ??
           [...named].reverse().find((m) => m.end <= start && /^\s*,\s*(?:the\s+|a\s+)?$/i.test(text.slice(m.end, start)));
-        if (!person) continue;
         // a bare title ("Prime Minister X") does not say whose: only its holder at the date counts
         const bare = o.office.bareTitles.some((t) => normalise(t) === normalise(o.text).replace(/^the\s+/, ''));
+        if (!person) {
+          // "Iraq's foreign minister" with no name: the holder at the date, as the actors stage resolved it
+          const holder = o.holder?.id;
+          const resolved = holder && !bare && ms.some((m) => m.via === 'office' && m.actorId === holder && m.start < end && start < m.end);
+          if (resolved && !/spokes|press secretary/i.test(o.office.title)) add(sentence, 'holds_office', holder, o.office.of, start, o.office.title, doc.publication, 'office.holder');
+          continue;
+        }
         if (bare && o.holder?.id !== person.actorId) continue;
         // the title as the article gives it, at its date (tenures are the dictionary's business)
         // spokesmen and press secretaries are members of their body, not office holders of it
