@@ -885,7 +885,17 @@ export function speakerForPhrase(
     }
     return local(trimDescription(post > 0 ? words.slice(0, post).join(' ') : head), 'organization', 'document');
   }
-  // 7. bodies: "the campaign", "the company", "the committee" (the statements stage links them back when it can)
+  // 7. bodies: "the campaign" is the campaign of the candidate named last nearby (or the campaign
+  // spoken of before); "the company", "the committee" otherwise stand for themselves
+  if (headNoun === 'campaign' && /^the$/i.test(words[0] ?? '') && words.length <= 3) {
+    const from = firstAtOrAfter(mentions, hs - DESCRIBED_LOOKBACK);
+    for (let i = firstAtOrAfter(mentions, hs) - 1; i >= from; i--) {
+      const a = known.get(mentions[i]!.actorId);
+      if (a && a.type !== 'person' && /\bcampaign$/i.test(a.name)) return { actor: a, created: false, mention: mention(a.id), rule: 'relational' };
+    }
+    const candidate = describedNearby(text, hs, 'candidate', known, mentions, opts.date ?? '');
+    if (candidate) return local(`${candidate.name} campaign`, 'organization', 'relational');
+  }
   const bodyKind = BODY_HEAD_KINDS.get(headNoun);
   if (bodyKind && DETERMINER.test(words[0] ?? '') && words.length <= 5) return local(trimDescription(head), bodyKind === 'group' ? 'group' : 'organization', 'group');
 

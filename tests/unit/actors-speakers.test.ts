@@ -101,3 +101,10 @@ describe('speaker phrases from real-looking clauses', () => {
     }
   });
 });
+
+describe('the campaign', () => {
+  it('is the campaign of the candidate named last nearby', () => {
+    const text = 'Republican presidential candidate Walt Pemberton spoke in Iowa. The campaign said it raised $2 million.';
+    expect(speaker(text, 'The campaign')?.actor).toMatchObject({ name: 'Walt Pemberton campaign', type: 'organization' });
+  });
+});
