@@ -126,7 +126,6 @@ export class ArticleArchive {
   readonly issueSetsDir: string;
   private readonly fsync: boolean;
   private ready = false;
-  private tmpCounter = 0;
 
   constructor(dataDir: string, opts: ArchiveOptions = {}) {
     this.root = path.join(path.resolve(dataDir), ARCHIVE_DIR);
@@ -227,7 +226,7 @@ export class ArticleArchive {
         ...(issues ? { issues } : {}),
         article: { file: input.file, title: input.title, source: input.source, url: input.url, published: input.published, text: input.text },
       };
-      const tmp = path.join(this.stagingDir, `${id}.${process.pid}.${++this.tmpCounter}.tmp`);
+      const tmp = path.join(this.stagingDir, `${id}.${process.pid}.${++tmpCounter}.tmp`);
       todo.push({ id, file, tmp, body: JSON.stringify(record) + '\n' });
     });
     if (todo.length === 0) return result;
@@ -265,7 +264,7 @@ export class ArticleArchive {
     const id = `is_${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
     const file = path.join(this.issueSetsDir, `${id}.json`);
     if (fs.existsSync(file)) return id;
-    const tmp = path.join(this.stagingDir, `${id}.${process.pid}.${++this.tmpCounter}.tmp`);
+    const tmp = path.join(this.stagingDir, `${id}.${process.pid}.${++tmpCounter}.tmp`);
     try {
       const created = !fs.existsSync(this.issueSetsDir);
       fs.mkdirSync(this.issueSetsDir, { recursive: true });
@@ -394,6 +393,8 @@ function alive(pid: number): boolean {
 }
 
 const instances = new Map<string, ArticleArchive>();
+/** Temp names are <id>.<pid>.<n>: unique per process across every instance (two may share a directory). */
+let tmpCounter = 0;
 
 /**
  * Turns `put` into the loader's `beforeWrite` hook (ingest/load-into-store.ts); `issues`: the issue

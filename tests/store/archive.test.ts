@@ -86,6 +86,21 @@ describe('ArticleArchive', () => {
     expect(archive.readAll().articles.map((a) => a.id)).toEqual([ids[0], ids[1], ids[2], ids[3]]);
   });
 
+  it('two writers racing over the same articles: one whole copy of each, first writer wins, no temp file left', async () => {
+    const dir = tmp();
+    const a = new ArticleArchive(dir);
+    const b = new ArticleArchive(dir);
+    const titled = (t: string) => corpus.map((x) => ({ ...x, title: `${t} ${x.title}` }));
+    const [ra, rb] = await Promise.all([a.put(accepted(titled('A'))), b.put(accepted(titled('B')))]);
+    expect([...ra.written, ...rb.written].sort()).toEqual([...ids].sort());
+    expect([...ra.present, ...rb.present].sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      const rec = a.read(id);
+      expect(rec.article.title).toMatch(ra.written.includes(id) ? /^A / : /^B /);
+    }
+    expect(fs.readdirSync(a.stagingDir)).toEqual([]);
+  });
+
   it('refuses an id that is not the hash of the text, writing nothing', async () => {
     const archive = new ArticleArchive(tmp());
     await expect(archive.put([{ articleId: ids[0]!, input: corpus[1]! }])).rejects.toThrow(/hashes to .* refusing/);
