@@ -42,6 +42,9 @@ const ACCEPTED = [
   'MATCH (a:Actor) RETURN lower(a.name), `upper`(a.name), COUNT(*), list_transform([1, 2], x -> x + 1), CAST(1 AS STRUCT(a INT64))',
   'MATCH (a)-[r* SHORTEST 1..3]->(b) RETURN length(r)',
   'MATCH (a) WHERE NOT (a)-->() AND ANY(x IN [1] WHERE x = 1) RETURN a',
+  // columns of the catalog functions
+  'CALL show_tables() RETURN name, type, comment',
+  'CALL show_tables() YIELD name RETURN name',
 ];
 
 // [query, message] — the message names the offending clause and where it starts.
