@@ -75,17 +75,20 @@ export function planProblem(plan: string): string | null {
   return null;
 }
 
-async function planRefusal(c: Connection, req: RunRequest): Promise<string | null> {
+/** Fails closed: a plan that cannot be obtained means the query does not run. */
+async function planRefusal(c: Connection, req: RunRequest): Promise<{ code: 'QUERY_REFUSED' | 'QUERY_FAILED'; message: string } | null> {
   try {
     const ps = await c.prepare(`EXPLAIN ${req.query}`);
-    if (!ps.isSuccess()) return `the query plan could not be checked: ${ps.getErrorMessage()}`;
+    if (!ps.isSuccess()) return { code: 'QUERY_REFUSED', message: `the query plan could not be checked: ${ps.getErrorMessage()}` };
     const r = await c.execute(ps, req.params as Record<string, LbugValue>);
     const qr = Array.isArray(r) ? r[r.length - 1]! : r;
     const plan = (await qr.getAll()).map((row) => Object.values(row).join('\n')).join('\n');
     qr.close();
-    return planProblem(plan);
+    const problem = planProblem(plan);
+    return problem ? { code: 'QUERY_REFUSED', message: problem } : null;
   } catch (err) {
-    return `the query plan could not be checked: ${(err as Error).message}`;
+    // e.g. "Parameter x not found": the query's own mistake, reported as such (and not run).
+    return { code: 'QUERY_FAILED', message: memoryMessage((err as Error).message) };
   }
 }
 
@@ -109,7 +112,7 @@ async function run(req: RunRequest): Promise<RunReply> {
   // Second line of defence after the guard: the planner must agree the query only reads.
   if (!ps.isReadOnly()) return { type: 'error', id: req.id, code: 'QUERY_REFUSED', message: 'the query is not read-only' };
   const refused = await planRefusal(c, req);
-  if (refused) return { type: 'error', id: req.id, code: 'QUERY_REFUSED', message: refused };
+  if (refused) return { type: 'error', id: req.id, ...refused };
   let result: QueryResult | QueryResult[];
   try {
     result = await c.execute(ps, req.params as Record<string, LbugValue>);
