@@ -38,7 +38,7 @@ const POSSESSIVE_PRON = /^(?:his|her|its|their|our|my|your)$/;
 const WINDOW = 90;
 
 /** Nouns that report a done thing when they govern an infinitive ("X's decision to strike"); others ("X's plan to strike") do not. */
-const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote']);
+const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote', 'presence', 'force', 'forces', 'troops', 'deployment', 'coalition', 'alliance', 'agreement', 'deal', 'support']);
 
 export function buildSentence(
   text: string,
@@ -286,10 +286,13 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
     // "X's decision last year to …": over a time phrase
     let n = i - 1;
     if (/^(?:year|week|month|day|summer|spring|fall|autumn|winter)$/.test(tk[n]?.lower ?? '') && /^(?:last|this|next|that)$/.test(tk[n - 1]?.lower ?? '')) n -= 2;
-    if (tk[n]?.pos === 'NOUN' && /^['’]s?$/.test(tk[n - 1]?.lower ?? '')) {
+    if (tk[n]?.pos === 'NOUN') {
+      // "a bill to impose sanctions", "X's plan to strike": an infinitive under a noun is not done, unless the noun reports a deed
       if (!ASSERTED_NOUN_GOVERNORS.has(tk[n]!.lemma)) return { slots: [], governors: [] };
-      const s = actorEndingAt(rs, n - 2);
-      if (s >= 0) return { slots: [s], governors: [] };
+      if (/^['’]s?$/.test(tk[n - 1]?.lower ?? '')) {
+        const s = actorEndingAt(rs, n - 2);
+        if (s >= 0) return { slots: [s], governors: [] };
+      }
     }
   }
   const s = actorEndingAt(rs, i);
@@ -342,7 +345,11 @@ export function unasserted(rs: RelSentence, at: number, v: VerbGroup | null, gov
     if (g.modal && voc.blockingModals.has(g.modal)) return `modal ${g.modal}`;
     if (g.tense === 'conditional') return 'conditional';
   }
-  for (const g of governors) if (voc.blockGovernors.has(g.lemma)) return `governed by ${g.lemma}`;
+  for (const g of governors) {
+    if (voc.blockGovernors.has(g.lemma)) return `governed by ${g.lemma}`;
+    // "has to approve", "had to meet": an obligation, not a done thing
+    if (g.lemma === 'have' && rs.tokens[g.last + 1]?.lower === 'to') return 'obligation';
+  }
   // "never", "no", "not" right before the cue (outside the verb group: "has held no talks")
   const tk = rs.tokens;
   for (let k = Math.max(0, at - 3); k < at; k++) if (voc.negators.has(tk[k]!.lower) && rs.slotOf[k]! < 0) return 'negated';
