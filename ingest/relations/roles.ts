@@ -98,6 +98,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     // a list of names is not a description ("X, Democratic nominee Y, and Z")
     for (let k = from; k < to; k++) if (rs.slotOf[k]! >= 0 && rs.slots[rs.slotOf[k]!]!.type === 'person' && rs.slots[rs.slotOf[k]!]!.actorId !== person && !stanceWordIn(from, to)) return;
     const stance = stanceRole(from, to);
+    // "X, a pro-Y challenger": the prefix decides the stance (mod.pro-x), not the role noun
+    if (stance && /\b(?:pro|anti)-/i.test(rs.text.slice(tk[from]!.start, tk[to - 1]!.end))) return;
     if (stance) {
       if (blocked(rs, from, stance.at)) return;
       let target = -1;

@@ -63,6 +63,8 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       symmetric = false,
     ) => {
       if (from === to) return;
+      // a title in a sentence dated years back ("in 1984, Sen. X …") is not an office held at the article's date
+      if (kind === 'holds_office' && rule.startsWith('title.') && currentTimes.some((t) => t.date.to < pastLimit)) return;
       const [a, b] = symmetric && from > to ? [to, from] : [from, to];
       const key = `${kind}|${a}|${b}|${sentence.start}`;
       if (seen.has(key)) return;
@@ -104,6 +106,8 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     const statementsIn = statementsBySentence(doc);
     let current: number[] = [];
     const timesIn = timesBySentence(doc);
+    // four years before publication (a term): a sentence dated earlier tells history, not the present office
+    const pastLimit = `${Number(doc.publication.from.slice(0, 4)) - 4}${doc.publication.from.slice(4)}`;
     let currentTimes: Doc['times'] = [];
     for (const [si, sentence] of doc.sentences.entries()) {
       const ms = [...(bySentence[si] ?? [])].sort((a, b) => a.start - b.start);
@@ -134,7 +138,9 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
         if (!person) {
           // "Iraq's foreign minister" with no name: the holder at the date, as the actors stage resolved it
           const holder = o.holder?.id;
-          const resolved = holder && !bare && ms.some((m) => m.via === 'office' && m.actorId === holder && m.start < end && start < m.end);
+          // not an office someone is to take ("to serve as President of …", "the next president")
+          const prospective = /\b(?:as|be|become|becoming|elected|next|future|a|an)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+          const resolved = holder && !bare && !prospective && ms.some((m) => m.via === 'office' && m.actorId === holder && m.start < end && start < m.end);
           if (resolved && !/spokes|press secretary/i.test(o.office.title)) add(sentence, 'holds_office', holder, o.office.of, start, o.office.title, doc.publication, 'office.holder');
           continue;
         }

@@ -70,6 +70,12 @@ describe('relations: only what is asserted', () => {
     expect(triples(run('Jane Roe, the director of the Beta Council, spoke.'))).toEqual(['holds_office:jane-roe>beta-council']);
   });
 
+  it('a pro-/anti- prefix decides a stance role; a title in a long-past sentence is no office now', () => {
+    expect(triples(run('Jane Roe, a pro-John Doe challenger, spoke.'))).toEqual(['supports:jane-roe>john-doe']);
+    const past = stage(segment(makeDoc('In 1984 Sen. Jane Roe won the state.', ACTORS, { times: [['1984', '1984-01-01']] })));
+    expect(triples(past)).toEqual([]);
+  });
+
   it('between two people "attack" is verbal (opposes); with fighters it is physical', () => {
     expect(triples(run('Jane Roe attacked John Doe over his budget.'))).toEqual(['opposes:jane-roe>john-doe']);
     expect(triples(run('Gamma Front fighters attacked the Beta Council.'))).toEqual(['attacks:gamma-front>beta-council']);
