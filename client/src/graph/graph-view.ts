@@ -140,8 +140,10 @@ export class GraphView {
 
   setDisplay(d: Partial<Display>): void {
     const sizeChanged = d.sizeBy !== undefined && d.sizeBy !== this.display.sizeBy;
+    const isolatedChanged = d.isolated !== undefined && d.isolated !== this.display.isolated;
     this.display = { ...this.display, ...d };
     this.recompute();
+    if (isolatedChanged && !this.isLayoutRunning()) return this.fitToVisible();
     // node sizes feed sigma's spatial index: re-index when they change
     this.sigma.refresh(sizeChanged ? undefined : { skipIndexation: true });
   }
@@ -209,6 +211,29 @@ export class GraphView {
   }
 
   /**
+   * Frames what is visible: sigma frames every node, hidden ones included, so with isolated
+   * nodes hidden the drawing would shrink into the middle of an empty canvas.
+   */
+  fitToVisible(): void {
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    let n = 0;
+    this.graph.forEachNode((node, a) => {
+      if (this.vis.hiddenNodes.has(node)) return;
+      n++;
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    this.sigma.setCustomBBox(n >= 2 && maxX > minX && maxY > minY ? { x: [minX, maxX], y: [minY, maxY] } : null);
+    this.sigma.refresh();
+    this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  /**
    * Runs ForceAtlas2 in a web worker and stops it after `maxMs`, or earlier once nodes barely
    * move (mean displacement between checks under `convergence`, relative to the graph's extent).
    */
@@ -219,6 +244,8 @@ export class GraphView {
     this.layout = new FA2Layout<NodeAttrs, EdgeAttrs>(this.graph, {
       settings: { ...inferred, barnesHutOptimize: this.graph.order > 300, adjustSizes: false, slowDown: 5 },
     });
+    // while nodes move, sigma frames them all again
+    this.sigma.setCustomBBox(null);
     const started = performance.now();
     let last = this.positions();
     let sawMovement = false;
@@ -234,6 +261,7 @@ export class GraphView {
       const converged = sawMovement && ms > settings.layout.minMs && moved < settings.layout.convergence;
       if (converged || ms > settings.layout.maxMs) {
         this.stopLayout();
+        this.fitToVisible();
         this.events.onLayoutDone?.({ ms: Math.round(ms), converged });
       }
     }, settings.layout.checkEveryMs);
@@ -259,6 +287,7 @@ export class GraphView {
       const p = this.initial.get(n);
       return p ? { ...a, x: p.x, y: p.y } : a;
     }, { attributes: ['x', 'y'] });
+    this.sigma.setCustomBBox(null);
     this.resetCamera();
   }
 
