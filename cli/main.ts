@@ -212,7 +212,7 @@ program
     for (const a of predictions.articles) {
       process.stdout.write(`\n${a.article}: ${a.actors.length} actors, ${a.statements.length} statements, ${a.positions.length} positions\n`);
       const names = new Map(a.actors.map((x) => [x.id, x.name]));
-      for (const s of a.statements) process.stdout.write(`  ${s.date}  ${(names.get(s.speaker) ?? s.speaker).padEnd(28)} ${s.kind === 'direct' ? '“' : '~'} ${s.text.slice(0, 90)}\n`);
+      for (const s of a.statements) process.stdout.write(`  ${s.date}  ${(names.get(s.speaker) ?? s.speaker).padEnd(28)} ${s.kind === 'direct' ? '“' : '~'} ${s.text.slice(0, 90)}  [${s.rule ?? '-'}]\n`);
     }
     reportFailures(failed, total);
   });

@@ -141,6 +141,7 @@ export const NODE_TABLES = {
       articleId: p.string('article it appears in'),
       speakerId: p.string('actor id of the speaker'),
       speakerMention: p.string('how the speaker is named at this statement'),
+      rule: p.laterString('the attribution rule that found it (ingest/attribution), e.g. "subject-verb:that", "quote:tail"'),
     },
   },
   Issue: {

@@ -4,7 +4,7 @@ import type { Doc } from './types.ts';
 export interface PredictedArticle {
   article: string;
   actors: { id: string; name: string; type: string; mentions: string[] }[];
-  statements: { speaker: string; kind: string; text: string; date: string; start: number; end: number; cue: string }[];
+  statements: { speaker: string; kind: string; text: string; date: string; start: number; end: number; cue: string; rule: string | null }[];
   positions: { actor: string; issue: string; stance: string; date: string }[];
   /** actor-to-actor relations (speaks_about, an actor-to-statement link, is left out) */
   relations: { from: string; kind: string; to: string; title: string | null; date: string; evidence: string; rule: string | null }[];
@@ -33,6 +33,7 @@ export function toPredictions(doc: Doc): PredictedArticle {
       start: s.start,
       end: s.end,
       cue: s.cue,
+      rule: s.rule ?? null,
     })),
     positions: doc.positions.map((p) => ({ actor: p.actorId, issue: p.issue, stance: p.stance, date: p.date.value })),
     relations: doc.relations

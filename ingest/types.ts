@@ -86,6 +86,8 @@ export interface StatementDraft extends Span {
   speakerMention: string;
   /** span of the attribution clause (cue + speaker), for date and relation look-ups */
   attribution: Span;
+  /** the attribution rule that produced it ("subject-verb:that", "quote:tail", …; see ingest/attribution) */
+  rule?: string;
   date?: DateValue;
   dateBasis?: DateBasis;
   dateEvidence?: string | null;

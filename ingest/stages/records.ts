@@ -86,6 +86,7 @@ export function toGraphRecords(doc: Doc): GraphRecords {
       articleId,
       speakerId: aid(s.speakerId),
       speakerMention: s.speakerMention,
+      rule: s.rule ?? null,
     });
     r.rels.SAID.push({ from: aid(s.speakerId), to: id, ...dated(d, articleId) });
     r.rels.REPORTED_IN.push({ from: id, to: articleId, articleId });

@@ -132,6 +132,10 @@ function fixTags(tokens: Token[]): void {
       t.pos = 'VERB';
       t.lemma = 'say';
     }
+    // "Associated Press", "United Nations": a capitalised word inside a name is not a verb
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && i > 0 && /^[A-Z][a-z]/.test(t.text) && next?.pos === 'PROPN' && /^[A-Z]/.test(next.text) && prev && prev.pos !== 'PUNCT') t.pos = 'PROPN';
   }
 }
 
@@ -157,10 +161,11 @@ function chunkNps(tokens: Token[]): Chunk[] {
       const n = tokens[j + 1];
       if (!n) break;
       const inner = NP_INNER.has(n.pos) && !(n.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/.test(n.lower)) && !(n.pos === 'DET' && tokens[j]!.pos !== 'ADV' && tokens[j]!.pos !== 'DET');
-      const possessive = n.pos === 'PART' && /^['’]s?$/.test(n.lower);
+      // "the mayor's", "the farmers’ group"
+      const possessive = /^['’]s?$/.test(n.lower) && n.start === tokens[j]!.end && (n.pos === 'PART' || /s$/i.test(tokens[j]!.text)) && !!tokens[j + 2] && NP_INNER.has(tokens[j + 2]!.pos);
       const hyphen = (n.text === '-' || n.text === '.') && tokens[j + 2] && NP_INNER.has(tokens[j + 2]!.pos) && n.start === tokens[j]!.end && tokens[j + 2]!.start === n.end;
       // "Sen. Bernie Sanders", "U.S. officials": wink splits abbreviation dots
-      const abbrDot = n.text === '.' && n.start === tokens[j]!.end && tokens[j]!.pos === 'PROPN';
+      const abbrDot = n.text === '.' && n.start === tokens[j]!.end && tokens[j]!.pos === 'PROPN' && (tokens[j]!.text.length <= 3 || tokens[j]!.text.includes('.')) && !!tokens[j + 2] && /^(?:PROPN|NOUN)$/.test(tokens[j + 2]!.pos);
       if (inner || possessive) j++;
       else if (hyphen) j += 2;
       else if (abbrDot) j++;
@@ -280,12 +285,17 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
     while (d >= 0 && tk[d]!.text !== '(') d--;
     if (d > 0) i = d - 1;
   }
-  // appositive: "X, the director of Y, said"
+  // appositive or non-restrictive relative: "X, the director of Y, said", "X, 45, said", "X, who is retiring, said"
   if (i >= 0 && tk[i]!.text === ',') {
     let c = i - 1;
-    while (c >= 0 && tk[c]!.text !== ',' && tk[c]!.pos !== 'VERB' && tk[c]!.pos !== 'AUX') c--;
-    if (c > 0 && tk[c]!.text === ',') {
+    while (c >= 0 && i - c < 30 && tk[c]!.text !== ',' && tk[c]!.text !== ';') c--;
+    const first = tk[c + 1];
+    const appositive = first && (/^(?:DET|ADJ|NUM|NOUN|PROPN)$/.test(first.pos) || /^(?:who|which|whose|now|also|then|formerly)$/.test(first.lower) || (first.pos === 'VERB' && /(?:ed|en)$/.test(first.lower)));
+    if (c > 0 && tk[c]!.text === ',' && appositive) {
       const np = ts.nps.find((n) => n.last === c - 1);
+      // "a spokesman for the ministry, Ali Hamdan, said": a name after a role is who speaks
+      const inner = ts.nps.find((n) => n.first === c + 1 && n.last === i - 1);
+      if (np && inner && tk[inner.head]!.pos === 'PROPN' && tk[np.head]!.pos === 'NOUN') return inner;
       if (np) return extendLeft(ts, np);
     }
     return null;
@@ -300,7 +310,9 @@ function extendLeft(ts: TaggedSentence, np: Chunk): Chunk {
   let cur = np;
   for (;;) {
     const prep = tk[cur.first - 1];
-    if (!prep || prep.pos !== 'ADP' || !/^(?:of|for|at|from|in|with)$/.test(prep.lower)) break;
+    // "a body representing the factions": a participle attaches like a preposition
+    const participle = prep?.pos === 'VERB' && /ing$/.test(prep.lower) && !!ts.nps.find((n) => n.last === cur.first - 2);
+    if (!prep || (!participle && (prep.pos !== 'ADP' || !/^(?:of|for|at|from|in|with)$/.test(prep.lower)))) break;
     const left = ts.nps.find((n) => n.last === cur.first - 2);
     if (!left || left.first > cur.first - 2) break;
     cur = { ...left, last: cur.last, end: cur.end };

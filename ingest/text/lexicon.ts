@@ -1,39 +1,16 @@
 /**
- * The attribution lexicon (ingest/data/cues.json), loaded once and validated, plus the first-name
+ * The attribution lexicon (ingest/data/cues.json, loaded and validated by ingest/attribution/vocabulary.ts), plus the first-name
  * list that ships with compromise (used to tell a person's name from other capitalised phrases).
  */
-import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
-import { z } from 'zod';
+import { VOCABULARY, type CueVerb } from '../attribution/vocabulary.ts';
 
-const CuesFile = z.object({
-  speechVerbs: z.array(z.string()),
-  thatOnlyVerbs: z.array(z.string()),
-  objectVerbs: z.record(z.string(), z.union([z.string(), z.object({ keep: z.boolean().optional(), withVerb: z.boolean().optional(), skipObject: z.boolean().optional() })])),
-  speechNouns: z.array(z.string()),
-  tailReportVerbs: z.array(z.string()),
-  anonymousHeads: z.array(z.string()),
-  anonymousModifiers: z.array(z.string()),
-  documentHeads: z.array(z.string()),
-  titles: z.array(z.string()),
-  orgHeads: z.array(z.string()),
-  bodyHeads: z.array(z.string()),
-});
+const cues = VOCABULARY.file;
+const formsWhere = (test: (v: CueVerb) => boolean) => new Set([...VOCABULARY.verbs.values()].filter(test).flatMap((v) => v.forms.map((f) => (v.particle ? `${f} ${v.particle}` : f))));
 
-const path = new URL('../data/cues.json', import.meta.url);
-const parsed = CuesFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-if (!parsed.success) throw new Error(`ingest/data/cues.json: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-const cues = parsed.data;
-
-export const SPEECH_VERBS = new Set(cues.speechVerbs);
-export const THAT_ONLY_VERBS = new Set(cues.thatOnlyVerbs);
-export const OBJECT_VERBS = new Map(
-  Object.entries(cues.objectVerbs)
-    .filter(([k]) => !k.startsWith('$'))
-    .map(([k, v]) => [k, typeof v === 'string' ? {} : v] as const),
-);
+/** Every inflected form of every cue verb (generated from the lemmas of ingest/data/cues.json). */
+export const SPEECH_VERBS = formsWhere((v) => !v.particle);
 export const SPEECH_NOUNS = new Set(cues.speechNouns);
-export const TAIL_REPORT_VERBS = new Set(cues.tailReportVerbs);
 export const ANON_HEADS = new Set(cues.anonymousHeads);
 export const ANON_MODIFIERS = new Set(cues.anonymousModifiers);
 export const DOCUMENT_HEADS = cues.documentHeads;

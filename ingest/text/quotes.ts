@@ -9,13 +9,31 @@ export interface QuoteSpan extends Span {
   closed: boolean;
   /** nesting depth: 0 for double quotes, 1 for single quotes inside them */
   depth: 0 | 1;
+  /** width of each mark: 2 for the doubled apostrophes of NYT-archive style (''…''), else 1 */
+  markWidth?: 1 | 2;
+}
+
+let nytText = '';
+let nytNorm = '';
+/**
+ * The text with NYT-archive quotes (''…'', two apostrophes per mark) rewritten as straight double
+ * quotes of the same length — ' "' before a quote, '" ' after one — so offsets stay those of the
+ * original. Memoised for the article last seen.
+ */
+function nytNormalised(text: string): string {
+  if (text === nytText) return nytNorm;
+  nytText = text;
+  nytNorm = text.includes("''") ? text.replace(/''/g, (m, i: number) => (/[\s(\[—–-]/.test(text[i - 1] ?? ' ') || i === 0 ? ' "' : '" ')) : text;
+  return nytNorm;
 }
 
 const OPEN_D = '“';
 const CLOSE_D = '”';
 
 /** Finds double-quoted spans (content only, marks excluded) in text[para.start, para.end). */
-export function findQuotes(text: string, para: Span): QuoteSpan[] {
+export function findQuotes(original: string, para: Span): QuoteSpan[] {
+  const text = nytNormalised(original);
+  const nyt = text !== original;
   const out: QuoteSpan[] = [];
   let open = -1;
   for (let i = para.start; i < para.end; i++) {
@@ -43,6 +61,8 @@ export function findQuotes(text: string, para: Span): QuoteSpan[] {
   if (!out.length && !/[“”"]/.test(text.slice(para.start, para.end))) return findSingleQuotes(text, para, 0);
   const nested: QuoteSpan[] = [];
   for (const q of out) nested.push(...findSingleQuotes(text, q));
+  // a mark that was '' in the original is two characters wide
+  if (nyt) for (const q of out) if (original[q.start - 1] === "'" && original[q.start - 2] === "'") q.markWidth = 2;
   return [...out, ...nested].filter((q) => q.end > q.start).sort((a, b) => a.start - b.start);
 }
 
@@ -115,8 +135,9 @@ export function quoteMask(quotes: readonly QuoteSpan[], start: number, end: numb
   const mask = new Uint8Array(end - start);
   for (const q of quotes) {
     if (q.depth !== 0) continue;
-    const a = Math.max(start, q.start - 1);
-    const b = Math.min(end, q.closed ? q.end + 1 : q.end);
+    const w = q.markWidth ?? 1;
+    const a = Math.max(start, q.start - w);
+    const b = Math.min(end, q.closed ? q.end + w : q.end);
     for (let i = a; i < b; i++) mask[i - start] = 1;
   }
   return mask;

@@ -1,0 +1,215 @@
+/**
+ * Cue-verb frames whose content FOLLOWS the cue: "X said (that) …", "X says there needs to be …",
+ * "X vowed to …", "X told them to …", "X asked whether …", "X announced his resignation", "X said:".
+ * They differ in where the speaker comes from, one rule each:
+ *   subject-verb      the noun phrase before the cue ("Rep. Ann Lee (D-Mass.) said")
+ *   relative-clause   the antecedent of who/which/whom ("voters, many of whom say")
+ *   coordinated-verb  the subject of the verb the cue is coordinated with ("X denied P and said Q")
+ *   participle-chain  the main clause's subject (", adding that …")
+ * The rule name stored on a statement is `<rule>:<complement>` (e.g. `subject-verb:that`).
+ */
+import { subjectOf, type Chunk, type TaggedSentence, type VerbGroup } from '../../syntax/index.ts';
+import type { Span } from '../../types.ts';
+import { complementAt, contentEnd, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
+import type { Frame, Rule, SentenceContext } from '../types.ts';
+import { cueVerbsFor, type CueVerb } from '../vocabulary.ts';
+
+type SubjectSource = 'subject-verb' | 'relative-clause' | 'coordinated-verb' | 'participle-chain';
+
+interface CueHit {
+  v: VerbGroup;
+  cue: CueVerb;
+  /** token after the cue (and its particle) */
+  next: number;
+}
+
+/** Cue verb groups of the sentence outside quotes, with their vocabulary entry (phrasal ones first). */
+export function cueHits(ctx: SentenceContext): CueHit[] {
+  const ts = ctx.tagged;
+  const out: CueHit[] = [];
+  for (const v of ts.verbs) {
+    const h = ts.tokens[v.head]!;
+    if (ctx.inQuote[v.head] || h.pos !== 'VERB') continue;
+    const entries = cueVerbsFor(ctx.vocab, h.lower, h.lemma);
+    if (!entries.length) continue;
+    const nextTok = ts.tokens[v.last + 1];
+    const phrasal = entries.find((e) => e.particle && nextTok?.lower === e.particle);
+    if (phrasal) out.push({ v, cue: phrasal, next: v.last + 2 });
+    else {
+      const plain = entries.find((e) => !e.particle);
+      if (plain) out.push({ v, cue: plain, next: v.last + 1 });
+    }
+  }
+  return out;
+}
+
+const RELATIVE = /^(?:who|which|that|whom)$/;
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|afternoon|evening|weekend)$/;
+const HEDGES = /^(?:probably|apparently|possibly|perhaps|presumably|likely|seemingly|reportedly)$/;
+
+/** Where the speaker of a forward cue comes from, or null when the cue is not a forward frame. */
+function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source: SubjectSource; span: Span; endAt?: number } | null {
+  const ts = ctx.tagged;
+  const tk = ts.tokens;
+  const { v } = hit;
+  const prev = tk[v.first - 1];
+  // "to say", "refused to comment": not a speech event of its own
+  if (prev?.lower === 'to') return null;
+  if (v.nonFinite) {
+    // ", adding that …" / "…, saying …": the speaker of the main clause goes on
+    // "By indicating that P, X was signalling …": the speaker is the subject after the clause
+    if (prev && /^(?:by|in|while|after|before)$/.test(prev.lower) && v.first - 1 === contentStartIndex(ts) && /ing$/.test(tk[v.head]!.lower)) {
+      const comma = tk.findIndex((t, k) => k > v.last && t.text === ',' && !ctx.inQuote[k]);
+      const after = comma > 0 ? ts.verbs.find((g) => g.first > comma && !g.nonFinite) : undefined;
+      const s = after ? subjectOf(ts, after) : null;
+      return s ? { source: 'participle-chain', span: { start: s.start, end: s.end }, endAt: comma } : null;
+    }
+    // ", adding that …", "…, saying …", "made an appeal on Thursday urging …": the speaker of the main clause goes on
+    // after a time adjunct ("an appeal on Thursday urging"), not after a noun ("a timetable outlining …": a reduced relative)
+    // nor after a hedge ("probably referring to": the writer's guess, not a speech event)
+    const afterAdjunct = prev && (TIME_WORD.test(prev.lower) || (prev.pos === 'ADV' && !HEDGES.test(prev.lower)));
+    if (prev && (prev.text === ',' || prev.lower === 'while' || prev.lower === 'and' || afterAdjunct) && /ing$/.test(tk[v.head]!.lower)) {
+      // the frame before it in the sentence speaks on ("X said P, adding that …"); else the nearest clause's subject
+      const before = [...ctx.earlier].reverse().find((f) => f.cueSpan.end <= tk[v.first]!.start);
+      if (before) return { source: 'participle-chain', span: before.speakerSpan };
+      const main = nearestSubject(ts, v.first);
+      return main ? { source: 'participle-chain', span: main } : null;
+    }
+    return null;
+  }
+  if (v.passive) return null;
+  const subj = subjectOf(ts, v);
+  if (subj) {
+    const last = tk[subj.last]!;
+    if (RELATIVE.test(last.lower)) {
+      // "officials, many of whom say …", "Smith, who said …": the antecedent before the comma
+      let i = subj.first - 1;
+      if (tk[i]?.text === ',') i--;
+      const ante = ts.nps.find((n) => n.last === i);
+      return ante ? { source: 'relative-clause', span: { start: ante.start, end: ante.end } } : null;
+    }
+    // "in a statement posted on …": a noun phrase governed by a preposition is no subject
+    if (tk[subj.first - 1]?.pos === 'ADP' && tk[subj.first - 1]!.lower !== 'that') return null;
+    return { source: 'subject-verb', span: { start: subj.start, end: subj.end } };
+  }
+  // "US officials who declined to be named said …": the noun phrase before the relative clause
+  for (let i = v.first - 1; i > 0 && v.first - i < 15; i--) {
+    const t = tk[i]!;
+    if (ctx.inQuote[i] || /^[,;:()]$/.test(t.text)) break;
+    if (/^(?:who|that)$/.test(t.lower) && t.pos === 'PRON') {
+      const ante = ts.nps.find((n) => n.last === i - 1);
+      if (ante) return { source: 'subject-verb', span: { start: ante.start, end: ante.end } };
+      break;
+    }
+  }
+  // "X denied P and said Q": the subject of the verb the cue is coordinated with
+  if (prev && prev.pos === 'CCONJ') {
+    // coordinated with an earlier cue ("said P and warned Q"): that frame's speaker
+    const cueBefore = [...ctx.earlier].reverse().find((f) => f.cueSpan.end <= prev.start && !f.tail);
+    if (cueBefore) return { source: 'coordinated-verb', span: cueBefore.speakerSpan };
+    const before = ts.verbs.filter((g) => g.last < v.first - 1 && !g.nonFinite).reverse();
+    for (const g of before) {
+      const s = subjectOf(ts, g);
+      if (s && !RELATIVE.test(tk[s.last]!.lower)) return { source: 'coordinated-verb', span: { start: s.start, end: s.end } };
+    }
+    void all;
+  }
+  return null;
+}
+
+const contentStartIndex = (ts: TaggedSentence) => (ts.tokens[0] && /^(?:but|and|yet|so)$/i.test(ts.tokens[0].text) ? 1 : 0);
+
+/** The subject of the nearest finite verb group before token i ("As troops left, the bloc renewed its demands, accusing …"). */
+function nearestSubject(ts: TaggedSentence, before: number): Span | null {
+  for (const g of [...ts.verbs].reverse()) {
+    if (g.first >= before || g.nonFinite) continue;
+    const s: Chunk | null = subjectOf(ts, g);
+    if (s) return { start: s.start, end: s.end };
+  }
+  return null;
+}
+
+function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
+  const ts = ctx.tagged;
+  const tk = ts.tokens;
+  const hits = cueHits(ctx);
+  const out: Frame[] = [];
+  for (const hit of hits) {
+    if (hit.v.negated) continue;
+    const sp = speakerFor(ctx, hit, hits);
+    if (!sp || sp.source !== source) continue;
+    const p = skipAdjuncts(ts, hit.next, ctx.inQuote);
+    const comp = complementAt(ts, p, hit.cue, ctx.inQuote);
+    // a cue at the end of its clause with nothing after it is a tail (another rule), not a forward frame
+    if (comp.kind === 'none') continue;
+    const contents: Span[] = [];
+    if (comp.kind !== 'quote' && comp.from >= 0 && comp.from < tk.length) {
+      const end = sp.endAt !== undefined ? Math.min(sp.endAt, contentEnd(ctx, comp.from, hit.v, comp.kind)) : contentEnd(ctx, comp.from, hit.v, comp.kind);
+      for (const [a, b] of splitThatClauses(ctx, comp.from, end)) contents.push(tokSpan(ts, a, b));
+    }
+    const cueEnd = tk[hit.next - 1]!.end;
+    out.push({
+      rule: `${source}:${comp.kind}`,
+      sentence: ctx.index,
+      speakerSpan: sp.span,
+      cue: ctx.text.slice(hit.v.start, cueEnd),
+      cueSpan: { start: hit.v.start, end: cueEnd },
+      contents,
+      tail: false,
+      speakerId: null,
+    });
+  }
+  return out;
+}
+
+export const subjectVerb: Rule = {
+  name: 'subject-verb',
+  construction: 'X <cue> (that) CLAUSE | X <cue> CLAUSE | X <cue> to VP | X <cue> NP | X <cue> whether … | X <cue>: …',
+  examples: [
+    { sentence: 'The mayor said on Tuesday that the bridge would reopen in May.', frames: [{ speaker: 'The mayor', cue: 'said', content: 'the bridge would reopen in May' }] },
+    { sentence: 'Jane Doe says there needs to be a full audit of the fund.', frames: [{ speaker: 'Jane Doe', cue: 'says', content: 'there needs to be a full audit of the fund' }] },
+    { sentence: 'Her campaign manager insists she’ll run again next year.', frames: [{ speaker: 'Her campaign manager', cue: 'insists', content: 'she’ll run again next year' }] },
+    { sentence: 'The governor vowed to veto any tax increase.', frames: [{ speaker: 'The governor', cue: 'vowed', content: 'to veto any tax increase' }] },
+    { sentence: 'The coach told his players to stay calm.', frames: [{ speaker: 'The coach', cue: 'told', content: 'his players to stay calm' }] },
+    { sentence: 'Rep. Ann Lee (D-Mass.) said the vote was rigged.', frames: [{ speaker: 'Rep. Ann Lee', cue: 'said', content: 'the vote was rigged' }] },
+    { sentence: 'The union announced a strike at three plants.', frames: [{ speaker: 'The union', cue: 'announced', content: 'a strike at three plants' }] },
+    { sentence: 'A reporter asked whether the deal was final.', frames: [{ speaker: 'A reporter', cue: 'asked', content: 'whether the deal was final' }] },
+    { sentence: 'The senator told reporters in Ohio that the bill was dead.', frames: [{ speaker: 'The senator', cue: 'told', content: 'the bill was dead' }] },
+    { sentence: 'The farmers’ group called for lower fuel taxes.', frames: [{ speaker: 'The farmers’ group', cue: 'called for', content: 'lower fuel taxes' }] },
+    { sentence: 'The inspector said any attempt to reopen the mine this winter would fail.', frames: [{ speaker: 'The inspector', cue: 'said', content: 'any attempt to reopen the mine this winter would fail' }] },
+    { sentence: 'Two aides said the memo was genuine, and that it had been leaked.', frames: [{ speaker: 'Two aides', cue: 'said', content: 'the memo was genuine' }, { speaker: 'Two aides', cue: 'said', content: 'it had been leaked' }] },
+    { sentence: 'The witness denied the claim and left the courtroom.', frames: [{ speaker: 'The witness', cue: 'denied', content: 'the claim' }] },
+  ],
+  apply: (ctx) => forwardFrames(ctx, 'subject-verb'),
+};
+
+export const relativeClause: Rule = {
+  name: 'relative-clause',
+  construction: 'NP, (many of) who(m)/which <cue> …',
+  examples: [
+    { sentence: 'The plan angered local farmers, many of whom say the new rules will ruin them.', frames: [{ speaker: 'local farmers', cue: 'say', content: 'the new rules will ruin them' }] },
+    { sentence: 'The report was welcomed by Maria Lopez, who said it was overdue.', frames: [{ speaker: 'Maria Lopez', cue: 'said', content: 'it was overdue' }] },
+  ],
+  apply: (ctx) => forwardFrames(ctx, 'relative-clause'),
+};
+
+export const coordinatedVerb: Rule = {
+  name: 'coordinated-verb',
+  construction: 'X <verb> … and <cue> …',
+  examples: [
+    { sentence: 'The minister denied the charges and said the inquiry was politically driven.', frames: [{ speaker: 'The minister', cue: 'said', content: 'the inquiry was politically driven' }] },
+  ],
+  apply: (ctx) => forwardFrames(ctx, 'coordinated-verb'),
+};
+
+export const participleChain: Rule = {
+  name: 'participle-chain',
+  construction: 'X <verb> …, <cue>-ing (that) …',
+  examples: [
+    { sentence: 'The company cut its forecast, saying demand had slowed in Asia.', frames: [{ speaker: 'The company', cue: 'saying', content: 'demand had slowed in Asia' }] },
+    { sentence: 'The mayor said the budget was balanced, adding that no layoffs were planned.', frames: [{ speaker: 'The mayor', cue: 'adding', content: 'no layoffs were planned' }] },
+    { sentence: 'The envoy made a fresh appeal on Monday urging both sides not to walk away.', frames: [{ speaker: 'The envoy', cue: 'urging', content: 'both sides not to walk away' }] },
+    { sentence: 'By insisting that the loan was legal, the treasurer was defending his own record.', frames: [{ speaker: 'the treasurer', cue: 'insisting', content: 'the loan was legal' }] },
+  ],
+  apply: (ctx) => forwardFrames(ctx, 'participle-chain'),
+};

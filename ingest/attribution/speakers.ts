@@ -1,0 +1,287 @@
+/**
+ * Speaker resolution: the phrase a frame names as its speaker → an actor. Strategies run in order and
+ * the first that returns an actor wins:
+ *   pronoun       he/she/they/it/we by recency (the last speaker, then the subjects of the sentences before) and gender
+ *   document      "the joint statement", "a resolution": a document actor of its own, named by its first, fuller mention
+ *   anonymous     "a senior US official", "the two officials", "nearly 8 in 10 voters", "police": a local anonymous source
+ *   possessive    "Abadi's office", "the minister's spokesman": the body speaks, not its possessor
+ *   mention       a named mention inside the phrase (person first, else the one holding the head word)
+ *   nominal       "the prime minister", "the Indiana governor": a recent antecedent whose name/title fits, else the office holder
+ *   name          an unknown capitalised name: a local person
+ *   body          "some elements within the government": a local group
+ *   unresolved    anything else: a local actor named by the phrase itself (never drop a statement)
+ */
+import { resolveOffice } from '../dictionary.ts';
+import { fromDict } from '../stages/actors.ts';
+import { sentenceAt } from '../stages/segment.ts';
+import { ANON_HEADS, ANON_MODIFIERS, BODY_HEADS, firstNameGender } from '../text/lexicon.ts';
+import { kebab } from '../text/normalize.ts';
+import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts';
+import type { Frame } from './types.ts';
+
+const PRONOUNS = /^(he|she|they|it|we|i)$/i;
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
+
+function firstMentionAt(mentions: readonly ActorMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions lying inside [start, end): a binary search, then a walk (articles can be long). */
+export function mentionsIn(mentions: readonly ActorMention[], start: number, end: number): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (let i = firstMentionAt(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) {
+    if (mentions[i]!.end <= end) out.push(mentions[i]!);
+  }
+  return out;
+}
+export const spanUnion = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+
+/** How far back (characters) "the official", "the newspaper" look for their antecedent. */
+const NOMINAL_LOOKBACK = 6000;
+
+const TITLE_ABBREVIATIONS: Record<string, string> = { gen: 'general', lt: 'lieutenant', brig: 'brigadier', maj: 'major', adm: 'admiral', col: 'colonel', sen: 'senator', rep: 'representative', amb: 'ambassador', gov: 'governor', sgt: 'sergeant', capt: 'captain', pres: 'president' };
+/** "Gen. Joseph Votel" is "the general" later on. */
+function expandTitles(s: string): string {
+  return s.replace(/\b(Gen|Lt|Brig|Maj|Adm|Col|Sen|Rep|Amb|Gov|Sgt|Capt|Pres)\./gi, (_, t: string) => TITLE_ABBREVIATIONS[t.toLowerCase()]!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// speaker resolution
+
+export class Resolver {
+  readonly created: Actor[] = [];
+  readonly newMentions: ActorMention[] = [];
+  constructor(
+    readonly doc: Doc,
+    readonly actors: Map<string, Actor>,
+    readonly statements: StatementDraft[],
+  ) {}
+
+  /** Mentions this stage adds, kept sorted by start so look-ups are binary searches (long articles). */
+  private addMention(m: ActorMention): void {
+    const list = this.newMentions;
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.start > m.start) i--;
+    list.splice(i, 0, m);
+  }
+
+  private get(id: string): Actor | undefined {
+    // every created actor is also in `actors` (see `local`)
+    return this.actors.get(id);
+  }
+
+  private local(name: string, type: Actor['type'], span: Span, idHint?: string): Actor {
+    const id = idHint ?? kebab(name.replace(/^(the|a|an)\s+/i, ''));
+    let a = this.get(id);
+    if (!a) {
+      a = { id, name: name.replace(/^(?:the|a|an)\s+/i, ''), type, aliases: [name], description: null, affiliation: null, local: true };
+      this.created.push(a);
+      this.actors.set(id, a);
+    } else if (!a.aliases.includes(name)) a.aliases.push(name);
+    this.addMention({ start: span.start, end: span.end, text: name, actorId: id, via: type === 'anonymous' ? 'anonymous' : 'nominal' });
+    return a;
+  }
+
+  /** The frame's speaker; every frame gets one (see `unresolved`). */
+  resolveFrame(f: Frame): Actor {
+    if (f.speakerId) {
+      const known = this.get(f.speakerId);
+      if (known) return known;
+    }
+    const a = this.resolve(f.speakerSpan) ?? this.unresolved(f.speakerSpan);
+    f.speakerId = a.id;
+    return a;
+  }
+
+  resolve(span: Span): Actor | null {
+    const text = this.doc.input.text;
+    let raw = text.slice(span.start, span.end).trim();
+    raw = raw.replace(/^(?:and|but|while|as|then|so|despite|after|before|with|without|under|following|amid|since|unlike|like|by|for|from|in|on|at)\s+/i, '').replace(/[’']s$/, '');
+    // cut relative clauses and trailing prepositional phrases that are not part of the head
+    const headPart = raw.replace(/,.*$/, '').replace(/\s+(?:who|which|that|in an interview|in a statement)\b.*$/, '').trim();
+    if (!headPart) return null;
+    const words = headPart.split(/\s+/);
+    const lower = words.map((w) => w.toLowerCase().replace(/[^a-z.-]/g, ''));
+
+    if (PRONOUNS.test(headPart)) return this.pronoun(headPart.toLowerCase(), span.start);
+
+    // documents: "the joint statement", "the document", "the communique"
+    if (/^(?:the|a|an|its|their)?\s*(?:joint\s+)?(?:[\w.-]+\s+)?(?:statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter|resolution|decree|order|report)$/i.test(headPart)) {
+      const existing = [...this.actors.values()].filter((a) => a.local && /statement|document|communiqu|memo|readout|declaration|letter|resolution|decree|order|report/i.test(a.name));
+      if (/^(?:the|its|their)\b/i.test(headPart) && existing.length) {
+        const a = existing[existing.length - 1]!;
+        this.addMention({ start: span.start, end: span.end, text: headPart, actorId: a.id, via: 'nominal' });
+        return a;
+      }
+      // "the statement" after "issued a joint statement": name the document by its first, fuller mention
+      const kind = /(statement|document|communiqu[eé]|memo|memorandum|readout|declaration|letter|resolution|decree|order|report)$/i.exec(headPart)![1]!;
+      const earlier = [...text.slice(Math.max(0, span.start - 2000), span.start).matchAll(new RegExp(String.raw`\b(?:a|an|the)\s+((?:[\w.-]+\s+){1,2}${kind})\b`, 'gi'))].pop();
+      const name = /^(?:the|its|their)\b/i.test(headPart) && earlier && !/^(?:the|this|that)\b/i.test(earlier[1]!) ? earlier[1]! : headPart;
+      const a = this.local(name, 'organization', span);
+      if (name !== headPart && !a.aliases.includes(headPart)) a.aliases.push(headPart);
+      return a;
+    }
+
+    const mentions = mentionsIn(this.doc.mentions, span.start, span.end);
+    const headWord = lower[words.length - 1] ?? '';
+    const det = DETERMINERS.has(lower[0] ?? '');
+
+    // anonymous sources: "a senior US official", "US officials", "the two officials", "Iraqi and Western officials"
+    const prepIdx = lower.findIndex((w, i) => i > 0 && /^(for|of|at|in|with|from|to|on|close|familiar|representing|who|speaking|briefed)$/.test(w));
+    const npHeadEnd = prepIdx > 0 ? prepIdx : words.length;
+    const anonHeadIdx = ANON_HEADS.has(lower[npHeadEnd - 1] ?? '') ? npHeadEnd - 1 : -1;
+    if (anonHeadIdx >= 0) {
+      const mods = lower.slice(det ? 1 : 0, anonHeadIdx);
+      const modsOk = mods.every((w) => ANON_MODIFIERS.has(w) || w === 'and' || /^\d+$/.test(w) || /^[a-z]+-?$/.test(w));
+      const orgMention = mentions.find((m) => {
+        const a = this.get(m.actorId);
+        return a && (a.type === 'organization' || a.type === 'group') && m.end <= span.start + raw.indexOf(words[anonHeadIdx]!);
+      });
+      const head = lower[anonHeadIdx]!;
+      const plural = /s$/.test(head) || head === 'people';
+      if (orgMention && plural && /^(leaders|officials|members|spokesmen|representatives)$/.test(head)) {
+        return this.get(orgMention.actorId)!; // "Iraqiya leaders", "Pentagon officials": the organisation speaks
+      }
+      const headAt = span.start + raw.indexOf(headPart) + headPart.split(/\s+/).slice(0, anonHeadIdx).join(' ').length;
+      const personMention = mentions.find((m) => this.get(m.actorId)?.type === 'person' && m.start < headAt);
+      if (!personMention && modsOk) {
+        const definite = lower[0] === 'the' && mods.every((w) => /^\d+$/.test(w) || ['two', 'three', 'four', 'several', 'same'].includes(w));
+        if (definite) {
+          const prior = this.recentAnonymous(head, plural);
+          if (prior) {
+            this.addMention({ start: span.start, end: span.end, text: headPart, actorId: prior.id, via: 'nominal' });
+            return prior;
+          }
+        }
+        const trailing = raw.slice(headPart.length);
+        const name = /^\s+for\s+/.test(trailing) ? raw : headPart;
+        const idWords = lower.slice(det && !definite ? 1 : definite ? 1 : 0).filter((w) => !/^(two|three|four|several|some|many)$/.test(w));
+        return this.local(name, 'anonymous', span, kebab(idWords.join(' ')) || undefined);
+      }
+    }
+
+    // "the office of X", "a body representing the groups", "some elements within the Iraq government"
+    if (/^(?:the\s+)?office of\b/i.test(raw)) return this.local(raw.replace(/^the\s+/i, ''), 'organization', span);
+    // "Abadi's office", "the minister's spokesman": the body speaks, not its possessor
+    const possessed = /^(.+?)[’']s\s+((?:[a-z-]+\s+){0,2}(office|spokes(?:man|woman|person)|ministry|government|cabinet|team|campaign|aides?|camp|party|bloc|movement|militia|forces))$/i.exec(headPart);
+    if (possessed && mentions.some((m) => m.start < span.start + raw.indexOf(headPart) + possessed[1]!.length + 1)) {
+      return this.local(headPart, ANON_HEADS.has(possessed[3]!.toLowerCase()) ? 'anonymous' : 'organization', span);
+    }
+
+    // named mentions: a person first, else the mention that holds the head word
+    const person = mentions.find((m) => this.get(m.actorId)?.type === 'person');
+    if (person) return this.get(person.actorId)!;
+    const headEnd = span.start + raw.indexOf(headPart) + headPart.length;
+    const headMention = mentions.find((m) => m.end >= headEnd - 1);
+    if (headMention && !(det && lower[0] !== 'the' && words.length > 3)) return this.get(headMention.actorId)!;
+
+    // nominals: "the prime minister", "the newspaper", "the minister"
+    if (lower[0] === 'the' && words.length <= 4) {
+      const nominal = this.nominal(lower.slice(1).join(' '), span);
+      if (nominal) return nominal;
+    }
+    // an unknown capitalised name
+    if (/^[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][\w’'-]+){1,3}$/.test(headPart)) return this.local(headPart, 'person', span);
+    // an indefinite body: "a body representing the groups", "some elements within the Iraq government"
+    const bodyHead = lower[npHeadEnd - 1] ?? '';
+    const possessor = /[’']s$/.test(words[0] ?? '') || mentions.some((m) => m.start === span.start + raw.indexOf(headPart));
+    if ((det || possessor) && words.length >= 2 && raw.split(/\s+/).length <= 9 && BODY_HEADS.has(bodyHead)) {
+      return this.local(raw, 'group', span);
+    }
+    if (headMention) return this.get(headMention.actorId)!;
+    return null;
+  }
+
+  /**
+   * A speaker no strategy resolved keeps its statement: a local actor named by the phrase itself
+   * ("some advocates for stem cell research"), or one "unresolved speaker" of the article for a
+   * pronoun with no antecedent.
+   */
+  unresolved(span: Span): Actor {
+    const raw = this.doc.input.text.slice(span.start, span.end).trim().replace(/^(?:and|but)\s+/i, '').replace(/[’']s$/, '');
+    const phrase = raw.replace(/,.*$/, '').trim();
+    if (!phrase || PRONOUNS.test(phrase) || phrase.split(/\s+/).length > 12 || !/[A-Za-z]/.test(phrase)) return this.local('unresolved speaker', 'anonymous', span, 'unresolved-speaker');
+    const plural = /s$/i.test(phrase.split(/\s+/).pop() ?? '');
+    const type: Actor['type'] = /^[A-Z]/.test(phrase.replace(/^(?:the|a|an)\s+/i, '')) && !plural ? 'person' : plural ? 'group' : 'anonymous';
+    return this.local(phrase, type, span);
+  }
+
+  private nominal(head: string, span: Span): Actor | null {
+    const text = this.doc.input.text;
+    // antecedents: the mentions of the last few thousand characters, nearest first
+    const windowStart = Math.max(0, span.start - NOMINAL_LOOKBACK);
+    const before = [...mentionsIn(this.doc.mentions, windowStart, span.start), ...mentionsIn(this.newMentions, windowStart, span.start)].sort((a, b) => b.start - a.start);
+    const headWord = head.split(' ').pop()!;
+    // the voices of the last few statements are the most salient antecedents
+    const recentSpeakers = this.statements.slice(-3).reverse().map((st) => ({ actorId: st.speakerId, start: st.start }));
+    for (const m of [...recentSpeakers, ...before]) {
+      const a = this.get(m.actorId);
+      if (!a) continue;
+      // the title written just before the name counts ("Pentagon press secretary John Kirby")
+      const titleBefore = /([A-Za-z.’' ]{0,40})$/.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1] ?? '';
+      const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${a.type === 'person' ? titleBefore.split(/\b(?:that|said|told|and|the media)\b/).pop() : ''}`).toLowerCase();
+      if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
+      // "the group", "the militia": an armed or political group, not any organisation mentioned last
+      if (/^(group|militia|faction|movement|outfit)$/.test(headWord) && a.type === 'group') return a;
+      if (/^organi[sz]ation$/.test(headWord) && (a.type === 'group' || a.type === 'organization')) return a;
+      if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
+    }
+    const office = resolveOffice(head, this.doc.publication.from);
+    if (office?.holder) {
+      const a = this.get(office.holder.id) ?? fromDict(office.holder);
+      if (!this.actors.has(a.id)) this.actors.set(a.id, a);
+      this.addMention({ start: span.start, end: span.end, text: text.slice(span.start, span.end), actorId: a.id, via: 'office' });
+      return a;
+    }
+    return null;
+  }
+
+  private recentAnonymous(head: string, plural: boolean): Actor | null {
+    const stem = head.replace(/s$/, '');
+    for (let i = this.statements.length - 1; i >= Math.max(0, this.statements.length - 50); i--) {
+      const a = this.get(this.statements[i]!.speakerId);
+      if (a?.type === 'anonymous' && a.name.toLowerCase().includes(stem) && /s$/.test(a.name.split(/\s+/).pop()!) === plural) return a;
+    }
+    const created = this.created.slice(-50).reverse().find((a) => a.type === 'anonymous' && a.name.toLowerCase().includes(stem));
+    return created ?? null;
+  }
+
+  private pronoun(p: string, at: number): Actor | null {
+    const sentences = this.doc.sentences;
+    const si = sentenceAt(sentences, at);
+    const para = sentences[si]?.paragraph ?? 0;
+    const wantPlural = p === 'they' || p === 'we';
+    const gender = p === 'he' ? 'male' : p === 'she' ? 'female' : undefined;
+    const fits = (a: Actor | undefined): a is Actor => {
+      if (!a) return false;
+      if (wantPlural) return a.type !== 'person';
+      if (p === 'it') return a.type === 'organization' || a.type === 'country' || a.type === 'group';
+      if (a.type !== 'person') return false;
+      const g = firstNameGender(a.name.split(/\s+/)[0] ?? '');
+      return !gender || !g || g === 'unknown' || g === gender;
+    };
+    // the last speaker, if it spoke in this or the previous paragraph
+    const last = this.statements[this.statements.length - 1];
+    const lastPara = last ? sentences.find((s) => s.start <= last.start && last.start < s.end)?.paragraph ?? -9 : -9;
+    // subjects (first actor mention) of this sentence and the ones before, nearest first
+    for (let k = si; k >= 0 && k >= si - 3; k--) {
+      const s = sentences[k]!;
+      if (para - s.paragraph > 1) break;
+      const upTo = k === si ? at : s.end;
+      const inS = [...mentionsIn(this.doc.mentions, s.start, upTo), ...mentionsIn(this.newMentions, s.start, upTo)].sort((a, b) => a.start - b.start);
+      if (k === si && last && lastPara >= para - 1 && fits(this.get(last.speakerId)) && last.start >= s.start - 1) return this.get(last.speakerId)!;
+      const cand = inS.map((m) => this.get(m.actorId)).filter(fits);
+      if (k < si && last && lastPara >= s.paragraph && last.start >= s.start && fits(this.get(last.speakerId))) return this.get(last.speakerId)!;
+      if (cand.length) return cand[0]!;
+    }
+    if (last && lastPara >= para - 1 && fits(this.get(last.speakerId))) return this.get(last.speakerId)!;
+    return null;
+  }
+}
