@@ -8,7 +8,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import type { ActorType } from '../../../cypher/schema.ts';
 import { actorPasses, type FacetIndex, type Filters, statementPasses } from './facet-filters.ts';
 import type { ExplorerEdgeAttrs, ExplorerNodeAttrs } from './graph-filters.ts';
-import { inRange } from './time-range.ts';
+import { rangeDays } from './time-range.ts';
 
 export type SizeMeasure = 'degree' | 'statements';
 
@@ -47,9 +47,9 @@ export interface Visibility {
 
 export const SPEAKS_ABOUT = 'speaks_about';
 
-function dated(a: { dateFrom?: string | undefined; dateTo?: string | undefined }, f: Filters): boolean {
-  if (!f.range || !a.dateFrom) return true;
-  return inRange({ dateFrom: a.dateFrom, dateTo: a.dateTo ?? a.dateFrom }, f.range);
+/** Overlap of a dated element with the range's day bounds (computed once per visibility pass). */
+function datedIn(days: { from: string; to: string } | null) {
+  return (a: { dateFrom?: string | undefined; dateTo?: string | undefined }): boolean => !days || !a.dateFrom || ((a.dateTo ?? a.dateFrom) >= days.from && a.dateFrom <= days.to);
 }
 
 /** How many hubs to label: about one in twenty visible actors, at least 3, at most 12. */
@@ -60,9 +60,10 @@ export function hubCount(visibleActors: number): number {
 export function computeVisibility(g: Graph<VisNodeAttrs, ExplorerEdgeAttrs>, f: Filters, index: FacetIndex, d: Display): Visibility {
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
+  const dated = datedIn(f.range ? rangeDays(f.range) : null);
   const edgeShown = (e: string, a: ExplorerEdgeAttrs): boolean => {
     if (a.kind === SPEAKS_ABOUT && !d.speaksAbout) return false;
-    if (!dated(a, f)) return false;
+    if (!dated(a)) return false;
     if (a.stance && f.stances.length && !(f.stances as readonly string[]).includes(a.stance)) return false;
     if (a.issue && f.issues.length && !f.issues.includes(a.issue)) return false;
     void e;
@@ -79,7 +80,7 @@ export function computeVisibility(g: Graph<VisNodeAttrs, ExplorerEdgeAttrs>, f: 
     } else if (a.kind === 'statement') {
       statements++;
       const facet = index.byId.get(a.entityId);
-      pass = facet ? statementPasses(facet, f) : dated(a, f);
+      pass = facet ? statementPasses(facet, f) : dated(a);
     } else if (a.kind === 'issue') {
       pass = !f.issues.length || f.issues.includes(a.issues?.[0] ?? a.label);
     }
