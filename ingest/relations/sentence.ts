@@ -34,6 +34,9 @@ export interface RelSentence {
 
 const POSSESSIVE_PRON = /^(?:his|her|its|their|our|my|your)$/;
 
+/** title words a conjunct may open with ("and Sen. Y", "as well as former Gov. Y") */
+const TITLE_WORD = /^(?:Sen\.?|Sens\.?|Rep\.?|Reps\.?|Gov\.?|Lt\.?|Gen\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Senator|Representative|Governor|President|former|Former)$/;
+
 /** characters tagged on either side of a sentence's mentions */
 const WINDOW = 90;
 
@@ -225,10 +228,10 @@ export function coordinatedBefore(rs: RelSentence, s: number): number[] {
   let cur = runStart(rs, s);
   for (;;) {
     let j = rs.slots[cur]!.first - 1;
-    // skip a determiner of the current conjunct ("X and the Y")
-    while (j >= 0 && tk[j]!.pos === 'DET') j--;
+    // skip a determiner and the title words of the current conjunct ("X and the Y", "X and former Vermont Gov. Y")
+    while (j >= 0 && (tk[j]!.pos === 'DET' || (TITLE_WORD.test(tk[j]!.text) && rs.slotOf[j]! < 0) || (rs.slotOf[j]! >= 0 && rs.slots[rs.slotOf[j]!]!.type === 'country' && TITLE_WORD.test(tk[j + 1]?.text ?? '')))) j--;
     let sawSep = false;
-    while (j >= 0 && (tk[j]!.text === ',' || tk[j]!.lower === 'and')) {
+    while (j >= 0 && (tk[j]!.text === ',' || tk[j]!.lower === 'and' || (tk[j]!.lower === 'as' && (tk[j + 1]?.lower === 'well' || tk[j - 1]?.lower === 'well')) || (tk[j]!.lower === 'well' && tk[j - 1]?.lower === 'as'))) {
       sawSep = true;
       j--;
     }
@@ -266,7 +269,19 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
   if (i >= 0 && /^(?:who|which|that)$/.test(tk[i]!.lower)) {
     let j = i - 1;
     if (j >= 0 && tk[j]!.text === ',') j--;
-    const s = actorEndingAt(rs, j);
+    let s = actorEndingAt(rs, j);
+    // "X, a former state chair who is supporting Y": the relative clause hangs on an apposition of X
+    if (s < 0 && /^(?:who)$/.test(tk[i]!.lower)) {
+      let c = j;
+      while (c >= 0 && tk[c]!.text !== ',' && rs.verbOf[c]! < 0) {
+        if (rs.slotOf[c]! >= 0 && rs.slots[rs.slotOf[c]!]!.type === 'person') break;
+        c--;
+      }
+      if (c > 0 && tk[c]!.text === ',') {
+        const a = actorEndingAt(rs, c - 1);
+        if (a >= 0 && rs.slots[a]!.type === 'person') s = a;
+      }
+    }
     return s >= 0 ? { slots: coordinatedBefore(rs, s), governors: [] } : { slots: [], governors: [] };
   }
   if (i >= 0 && tk[i]!.text === ',') {
