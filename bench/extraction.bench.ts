@@ -1,6 +1,7 @@
 /**
  * Extraction throughput (`npm run bench`): our pipeline against a plain full compromise
- * part-of-speech tagging pass over the same text, on one core. Target: extraction ≥ 5× faster.
+ * part-of-speech tagging pass over the same text, on one core. Target: extraction ≥ 5× faster by
+ * CPU time; per-stage CPU cost and the share of sentences the attribution stage tags are printed.
  *
  *   BENCH_MB   corpus size in MB (default 2)
  *   BENCH_RUNS timed runs per pass, median reported (default 3)
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import { extractArticle, loadArticleFiles, STAGES, type ArticleInput } from '../ingest/index.ts';
 import { newDoc } from '../ingest/pipeline.ts';
+import { VOCABULARY } from '../ingest/attribution/vocabulary.ts';
 import { addDays, fmtYmd, parseYmd } from '../ingest/dates/calendar.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
@@ -89,27 +91,44 @@ const ours = time(extraction, articles, warm);
 report('extraction', ours, 'statements');
 const rssAfterExtraction = process.resourceUsage().maxRSS / 1024;
 
-// where the extraction time goes: one pass, stage by stage
+// where the extraction time goes: one pass, stage by stage, by CPU time of this process
 const perStage = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
 for (const a of articles) {
   let doc = newDoc(a);
   for (const stage of STAGES) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     doc = stage.run(doc);
-    perStage.set(stage.name, perStage.get(stage.name)! + performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    perStage.set(stage.name, perStage.get(stage.name)! + (c.user + c.system) / 1000);
   }
 }
 const stageTotal = [...perStage.values()].reduce((x, y) => x + y, 0);
 console.log(
-  `  by stage          ${[...perStage].map(([n, ms]) => `${n} ${((100 * ms) / stageTotal).toFixed(0)}% (${(ms / articles.length).toFixed(1)} ms/article)`).join(', ')}`,
+  `  by stage (cpu)    ${[...perStage].map(([n, ms]) => `${n} ${((100 * ms) / stageTotal).toFixed(0)}% (${(ms / articles.length).toFixed(1)} ms/article)`).join(', ')}`,
 );
+const taggedShare = (() => {
+  // how much of the text the attribution stage hands to the tagger (sentences holding a cue candidate)
+  let all = 0;
+  let tagged = 0;
+  for (const a of articles.slice(0, 50)) {
+    const doc = newDoc(a);
+    const seg = STAGES.find((s) => s.name === 'segment')!.run(doc);
+    for (const s of seg.sentences) {
+      all++;
+      if (VOCABULARY.candidate.test(a.text.slice(s.start, s.end))) tagged++;
+    }
+  }
+  return all ? tagged / all : 0;
+})();
+console.log(`  tagged sentences  ${(100 * taggedShare).toFixed(0)}% of sentences hold a cue candidate and are POS-tagged (wink-nlp); the rest never are`);
 
 const tagging = time(compromiseTagging, articles, warm);
 report('compromise tagging', tagging, 'tagged terms');
 
 const ratio = tagging.ms / ours.ms;
 const cpuRatio = tagging.cpu / ours.cpu;
+// judged by CPU time: wall clock moves with whatever else shares the cores
 console.log(
-  `ratio               extraction is ${ratio.toFixed(1)}× the speed of full tagging by wall clock, ${cpuRatio.toFixed(1)}× by CPU time (target ≥ 5×: ${ratio >= 5 ? 'met' : 'NOT met'})`,
+  `ratio               extraction is ${cpuRatio.toFixed(1)}× the speed of full tagging by CPU time (${ratio.toFixed(1)}× by wall clock) (target ≥ 5× by CPU: ${cpuRatio >= 5 ? 'met' : 'NOT met'})`,
 );
 console.log(`peak RSS            ${rssAfterExtraction.toFixed(0)} MB after extraction, ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB overall`);
