@@ -3,7 +3,8 @@
  * with no archive, with the archive but no fsync, and with the archive as shipped (fsync of every
  * file, one directory fsync per batch). Rounds interleave the three so machine noise hits each
  * alike; reported: median wall time of the whole ingest, median time inside the archive hook, and
- * the ratios to the no-archive run.
+ * the ratios to the no-archive run. Then the archive alone (the same articles put in batches of
+ * 100, no extraction, no store), fsync off and on, so its cost is seen apart from the ingest's noise.
  *
  *   tsx bench/archive.bench.ts [--count 500] [--rounds 3]
  */
@@ -63,6 +64,26 @@ try {
       `  ${mode.padEnd(18)} ${(ms / 1000).toFixed(2)} s wall (×${(ms / base).toFixed(3)}), CPU ${(cpu / 1000).toFixed(2)} s, in the archive ${hook.toFixed(0)} ms (${((hook / articles.length) * 1000).toFixed(0)} µs/article)`,
     );
   }
+
+  const { articleId } = await import('../ingest/ids.ts');
+  const batches: { articleId: string; input: (typeof articles)[number] }[][] = [];
+  for (let i = 0; i < articles.length; i += 100) batches.push(articles.slice(i, i + 100).map((input) => ({ articleId: articleId(input.text), input })));
+  const alone: Record<'off' | 'on', number[]> = { off: [], on: [] };
+  for (let r = 0; r < rounds * 2; r++) {
+    for (const fsyncOn of [false, true]) {
+      const dir = path.join(root, `alone-${r}-${fsyncOn}`);
+      const archive = new ArticleArchive(dir, { fsync: fsyncOn });
+      const t0 = performance.now();
+      for (const b of batches) await archive.put(b);
+      alone[fsyncOn ? 'on' : 'off'].push(performance.now() - t0);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const off = median(alone.off);
+  const on = median(alone.on);
+  console.log(`the archive alone, ${articles.length} articles in batches of 100, median of ${rounds * 2}:`);
+  console.log(`  fsync off  ${off.toFixed(0)} ms (${((off / articles.length) * 1000).toFixed(0)} µs/article)`);
+  console.log(`  fsync on   ${on.toFixed(0)} ms (${((on / articles.length) * 1000).toFixed(0)} µs/article): fsync adds ${(on - off).toFixed(0)} ms per ${articles.length} articles`);
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
