@@ -315,8 +315,8 @@ class App {
     this.display.isolated.checked = next.isolated;
     this.syncFilterBoxes();
     if (this.timeline.getRange()?.from !== next.range?.from || this.timeline.getRange()?.to !== next.range?.to) this.timeline.set(next.range, false);
-    const filtersChanged = first || this.describe(prev) !== this.describe(next);
-    if (filtersChanged) this.refreshTimelineStrip();
+    // the strip counts all dates: only the other filters change its bars (not every brush move)
+    if (first || this.describe({ ...prev, range: null }) !== this.describe({ ...next, range: null })) this.refreshTimelineStrip();
 
     if (prev.tab === 'console' && next.tab !== 'console') this.console?.suspend();
     if (next.tab === 'console') await this.showConsole(first || prev.tab !== 'console');
