@@ -311,6 +311,12 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
     }
   }
   const s = actorEndingAt(rs, i);
+  // "airstrikes inside Iraq targeting Y": a participle after a prepositional object modifies the phrase before it
+  if (s >= 0 && v.nonFinite && depth < 2) {
+    let d = rs.slots[s]!.first - 1;
+    while (d >= 0 && (tk[d]!.pos === 'DET' || tk[d]!.pos === 'ADJ')) d--;
+    if (tk[d]?.pos === 'ADP' && tk[d]!.lower !== 'of') return governed(rs, vi, depth);
+  }
   if (s >= 0) return { slots: coordinatedBefore(rs, s), governors: [] };
   // resolved pronoun subjects ("he told …") are handled by the caller through statements
   if (v.nonFinite && depth < 2) return governed(rs, vi, depth);

@@ -291,6 +291,8 @@ export function worthTagging(voc: Vocabulary, text: string, norm: string, senten
     }
   }
   for (const m of ms) {
+    // "the US-led coalition" known as one name: the modifier inside it
+    if (/[-‐](?:backed|led|funded|supported|armed|trained|allied|aligned|sponsored)\s/i.test(m.text)) return true;
     if (typeOf(m.actorId) !== 'person') continue;
     const before = norm.slice(Math.max(sentence.start, m.start - 40), m.start);
     if (TITLE_OR_PARTY_BEFORE.test(before)) return true;
