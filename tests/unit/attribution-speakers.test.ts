@@ -35,6 +35,19 @@ describe('speakers no dictionary knows', () => {
   });
 });
 
+describe('what is not reported content', () => {
+  it('a fronted adverbial before "X said" is not what was said', () => {
+    expect(said('After reading the verdict aloud, the judge said.').map((x) => x.text)).not.toContain('After reading the verdict aloud');
+    expect(said('In his speech, the governor argued.')).toEqual([]);
+    // a real clause before the tail is
+    expect(said('In his speech, the tax would fall, the governor argued.').map((x) => x.text)).toEqual(['In his speech, the tax would fall']);
+  });
+
+  it('verbs of praise and blame with a plain object are not statements', () => {
+    expect(said('The senator praised the mayor and criticized the budget.')).toEqual([]);
+  });
+});
+
 describe('quotes in every house style', () => {
   it("NYT-archive ''…'' quotes are quotes, with their tail attribution", () => {
     const text = "''We have time,'' Mr. Duarte said, ''but not a lot of it.''";

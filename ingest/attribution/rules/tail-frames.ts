@@ -11,6 +11,20 @@ import { QUOTE_MARK, clauseStartsAt, complementAt, contentEnd, npAt, npWithAttac
 import type { Frame, Rule, SentenceContext } from '../types.ts';
 import { cueHits } from './verb-frames.ts';
 
+/**
+ * Tokens [from, end) hold a clause (a finite verb after some words of its own), not only a fronted
+ * adverbial ("After reciting the passage", "In his speech", "Asked about the poll").
+ */
+function hasClause(ctx: SentenceContext, from: number, end: number): boolean {
+  const ts = ctx.tagged;
+  const tk = ts.tokens;
+  const first = tk[from]!;
+  const adverbialStart = (first.pos === 'VERB' && ts.verbs.some((v) => v.first === from && v.nonFinite)) || /^(?:ADP|SCONJ)$/.test(first.pos) || /(?:ed|ing)$/.test(first.lower) && first.pos === 'VERB';
+  const commaInside = tk.slice(from, end).some((t, k) => t.text === ',' && !ctx.inQuote[from + k]);
+  if (adverbialStart && !commaInside) return false;
+  return ts.verbs.some((v) => v.first > from && v.last < end && !v.nonFinite && tk[v.first - 1]!.text !== ',');
+}
+
 const complementAfterSubject = (ts: TaggedSentence, i: number) => /^(?:that|to)$/.test(ts.tokens[i]?.lower ?? '');
 
 /** First token of a sentence's content: after a dateline ("WASHINGTON —", "BOSTON (AP) —") and a leading "But"/"And". */
@@ -112,7 +126,8 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
     } else if (!quoteOnly && boundary > from) {
       let end = boundary;
       while (end > from && /^[,.;:—–-]$/.test(tk[end - 1]!.text)) end--;
-      if (end > from) contents.push(tokSpan(ts, from, end));
+      // "After reciting the passage, Beck said …": a fronted adverbial is not what was said
+      if (end > from && hasClause(ctx, from, end)) contents.push(tokSpan(ts, from, end));
     }
     const cueEnd = tk[hit.next - 1]!.end;
     out.push({ rule: want, sentence: ctx.index, speakerSpan: speaker, cue: ctx.text.slice(v.start, cueEnd), cueSpan: { start: v.start, end: cueEnd }, contents, tail: true, speakerId: null });
