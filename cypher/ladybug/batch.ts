@@ -101,3 +101,43 @@ export function planWrite(articleIds: readonly string[], complete: ReadonlySet<s
   const todo = articleIds.filter((id) => !complete.has(id));
   return { todo, summary: { articlesWritten: todo, articlesSkipped: articleIds.filter((id) => complete.has(id)) } };
 }
+
+/** What an Actor already stored holds of the fields a later mention may add to. */
+export interface StoredActor {
+  id: string;
+  aliases: readonly string[];
+  description: string | null;
+  affiliation: string | null;
+}
+
+/**
+ * The update that merging `incoming` into `stored` needs, or null when it adds nothing (the common
+ * case for an actor seen before): aliases united (stored order first), description and
+ * affiliation kept when set, filled when not. Name and type stay as first written.
+ */
+export function actorUpdate(stored: StoredActor, incoming: ActorNode): StoredActor | null {
+  const have = new Set(stored.aliases);
+  const added = incoming.aliases.filter((a) => !have.has(a));
+  const description = stored.description ?? incoming.description ?? null;
+  const affiliation = stored.affiliation ?? incoming.affiliation ?? null;
+  if (added.length === 0 && description === stored.description && affiliation === stored.affiliation) return null;
+  return { id: stored.id, aliases: [...new Set([...stored.aliases, ...added])], description, affiliation };
+}
+
+/**
+ * Splits a batch's merged actors into those to create and the stored ones to update, given what
+ * the store holds for their ids (primary-key lookups: no scan of the Actor table).
+ */
+export function planActors(actors: readonly ActorNode[], stored: ReadonlyMap<string, StoredActor>): { create: ActorNode[]; update: StoredActor[] } {
+  const create: ActorNode[] = [];
+  const update: StoredActor[] = [];
+  for (const a of actors) {
+    const s = stored.get(a.id);
+    if (!s) create.push(a);
+    else {
+      const u = actorUpdate(s, a);
+      if (u) update.push(u);
+    }
+  }
+  return { create, update };
+}

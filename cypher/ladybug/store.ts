@@ -5,8 +5,12 @@
  *  - one writer at a time, and a connection whose BEGIN failed must not be reused → every write
  *    goes through one in-process queue, as auto-committed statements (no explicit transactions);
  *  - COPY inside an explicit transaction that rolls back empties the whole rel table → never;
- *  - nodes: `UNWIND $rows … MERGE` (~14k/s); relationships: `COPY T FROM (UNWIND $rows … RETURN …)`
- *    (a COPY from a parameterised subquery: as fast as COPY from CSV, with no quoting to get wrong);
+ *  - measured at 2k–20k articles (bench/scale-write-paths.ts): new nodes by a columnar `CREATE`
+ *    (Statement: 49 ms per 1.2k rows, against 110 ms for rows of structs); relationships by
+ *    `UNWIND $rows MATCH … CREATE` (SAID: 96 ms per 1.8k rows, against 312 ms by `COPY FROM
+ *    (subquery)` and 147 ms by `COPY FROM` a CSV file); actors by primary-key lookup, then CREATE
+ *    of the new ones and SET of the few that gain an alias (a MERGE cost 330 ms per 250 actors);
+ *  - COPY only for very large batches (`copyMinRows`), where its fixed cost is amortised;
  *  - atomicity per article comes from `Article.complete`: written false first, flipped true last;
  *    incomplete articles (a crash, a failed write) are swept at open and after a failed write.
  */
@@ -15,7 +19,7 @@ import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, LbugValue, QueryResult } from '@ladybugdb/core';
 import { ident, ladybugDdl, nodePropNames, propType, relPropNames } from '../ddl.ts';
-import { NODE_LABELS, REL_TABLES, REL_TYPES, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
+import { NODE_LABELS, REL_TABLES, REL_TYPES, type ActorNode as ActorNodeRow, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
 import {
   StoreError,
   type ConsoleLimits,
@@ -25,7 +29,7 @@ import {
   type GraphStore,
   type WriteSummary,
 } from '../store.ts';
-import { checkedWrite, chunks, planWrite, mergeActors, restrictToArticles, uniqueById } from './batch.ts';
+import { checkedWrite, chunks, planActors, planWrite, mergeActors, restrictToArticles, uniqueById, type StoredActor } from './batch.ts';
 import { recoverInterruptedCheckpoint, type CheckpointRecovery } from './recovery.ts';
 import { toPlain } from './values.ts';
 
@@ -38,7 +42,31 @@ export interface LadybugConfig {
   console?: ConsoleRunnerLike;
   /** Called after each step of a write (tests use it to crash a writer at a known point). */
   onWriteStep?: (step: string) => void;
+  /** When committed writes are folded into the database file (default `DEFAULT_CHECKPOINT_POLICY`). */
+  checkpoint?: CheckpointPolicy | 'every-write';
+  /** Rows of one relationship type from which a write uses COPY (default `DEFAULT_COPY_MIN_ROWS`). */
+  copyMinRows?: number;
 }
+
+/**
+ * Checkpoints run on a budget, not after every write: measured, a CHECKPOINT costs 0.5 s on a fresh
+ * store and ~5 s at 21k articles, which made ingest quadratic when every 100-article batch paid one.
+ * Committed writes are durable in the write-ahead log meanwhile (replayed at open), and the article
+ * archive holds every acknowledged article in any case.
+ */
+export interface CheckpointPolicy {
+  /** The engine checkpoints by itself once the WAL holds this many bytes (bounds memory and replay time). */
+  walBytes: number;
+  /** A checkpoint follows this long after the last write when no other write came (a server's trickle of writes). */
+  idleMs: number;
+}
+
+/**
+ * idleMs is long on purpose: on this shared machine a 100-article batch can take 5–10 s to extract,
+ * and a shorter pause fired a checkpoint between every two batches of an ingest (measured: 16
+ * checkpoints for 2,000 articles at 5 s). The console does not wait for it: it flushes on demand.
+ */
+export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = { walBytes: 256 * 2 ** 20, idleMs: 60_000 };
 
 /** What the store needs from the console runner (kept as an interface to avoid a cycle). */
 export interface ConsoleRunnerLike {
@@ -93,10 +121,10 @@ function columnar(table: NodeLabel | RelType, fields: readonly string[], body: (
   return { table, fields, build, text: build(new Set()) };
 }
 
-/** `COPY Label FROM (… RETURN c0[i], …)` in declared column order; `fixed` gives a column a constant. */
-function copyNodeQuery(label: NodeLabel, fixed: Record<string, string> = {}): ColumnarQuery {
+/** `… UNWIND range(…) AS i CREATE (n:Label {p: c0[i], …})`; `fixed` gives a column a constant. */
+function createColumnarQuery(label: NodeLabel, fixed: Record<string, string> = {}): ColumnarQuery {
   const fields = nodePropNames(label).filter((p) => !(p in fixed));
-  return columnar(label, fields, (c) => `COPY ${ident(label)} FROM ($SOURCE RETURN ${nodePropNames(label).map((p) => fixed[p] ?? c(p)).join(', ')})`);
+  return columnar(label, fields, (c) => `$SOURCE CREATE (n:${ident(label)} {${nodePropNames(label).map((p) => `${ident(p)}: ${fixed[p] ?? c(p)}`).join(', ')}})`);
 }
 
 function mergeNodeQuery(label: NodeLabel, onMatch?: (c: (prop: string) => string) => string): ColumnarQuery {
@@ -116,20 +144,59 @@ function copyRelQuery(type: RelType): ColumnarQuery {
   return columnar(type, fields, (c) => `COPY ${ident(type)} FROM ($SOURCE RETURN ${fields.map(c).join(', ')})`);
 }
 
-/** `UNWIND $rows AS r CREATE (n:Label {…})`, each property cast to its schema type. */
-function createNodeQuery(label: NodeLabel, fixed: Record<string, string> = {}): string {
-  const props = nodePropNames(label).map((p) => `${ident(p)}: ${fixed[p] ?? `CAST(r.${ident(p)} AS ${propType(label, p)})`}`);
-  return `UNWIND $rows AS r CREATE (n:${ident(label)} {${props.join(', ')}})`;
+/** A typed constant for a column with no typed value in a batch (see `ColumnarQuery`). */
+function typedEmpty(type: string): string {
+  return type.endsWith('[]') ? `CAST([] AS ${type})` : `CAST(NULL AS ${type})`;
 }
 
-/** Primary-key lookups of both endpoints, then CREATE; returns how many were created (a missing endpoint makes fewer). */
-function createRelQuery(type: RelType): string {
+/**
+ * Primary-key lookups of both endpoints, then CREATE; returns how many were created (a missing
+ * endpoint makes fewer). Rows of structs, not columns: `MATCH … {id: c0[i]}` is not planned as an
+ * index lookup (measured: 958 ms against 59 ms for 1.2k SAID rows). `untyped` fields get constants.
+ */
+function createRelQuery(type: RelType, untyped: ReadonlySet<string> = new Set()): string {
   const def = REL_TABLES[type];
-  const props = relPropNames(type).map((p) => `${ident(p)}: CAST(r.${ident(p)} AS ${propType(type, p)})`);
+  const props = relPropNames(type).map((p) => {
+    const t = propType(type, p);
+    return `${ident(p)}: ${untyped.has(p) ? typedEmpty(t) : `CAST(r.${ident(p)} AS ${t})`}`;
+  });
   return (
     `UNWIND $rows AS r MATCH (a:${ident(def.from)} {${ident('id')}: r.${ident('from')}}) MATCH (b:${ident(def.to)} {${ident('id')}: r.${ident('to')}}) ` +
     `CREATE (a)-[x:${ident(type)} {${props.join(', ')}}]->(b) RETURN count(x) AS n`
   );
+}
+
+/**
+ * Rows of structs the binding can type: every declared field present (absent → null, so a column
+ * older records lack does not fail the binder), and fields with no typed value in the whole batch
+ * left out and written as typed constants (the binding would type them ANY; see `ColumnarQuery`).
+ */
+export function relRowsStatement(type: RelType, rows: readonly object[]): { text: string; params: { rows: Record<string, unknown>[] } } {
+  const fields = ['from', 'to', ...relPropNames(type)];
+  const untyped = new Set(
+    relPropNames(type).filter((f) => rows.every((r) => {
+      const v = (r as Record<string, unknown>)[f];
+      return v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+    })),
+  );
+  const out = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const f of fields) if (!untyped.has(f)) o[f] = (r as Record<string, unknown>)[f] ?? null;
+    return o;
+  });
+  return { text: createRelQuery(type, untyped), params: { rows: out } };
+}
+
+/** The SET of stored actors that gained aliases or details; only fields some row gives a value (the others keep theirs). */
+export function actorUpdateStatement(rows: readonly StoredActor[]): { text: string; params: { rows: Record<string, unknown>[] } } {
+  const fields = (['aliases', 'description', 'affiliation'] as const).filter((f) =>
+    rows.some((r) => (f === 'aliases' ? r.aliases.length > 0 : r[f] !== null)),
+  );
+  const sets = fields.map((f) => `n.${ident(f)} = CAST(r.${ident(f)} AS ${propType('Actor', f)})`);
+  return {
+    text: `UNWIND $rows AS r MATCH (n:${ident('Actor')} {${ident('id')}: r.${ident('id')}}) SET ${sets.join(', ')}`,
+    params: { rows: rows.map((r) => Object.fromEntries([['id', r.id], ...fields.map((f) => [f, r[f]])])) },
+  };
 }
 
 /** The statement text and its columnar parameters `{c0: [...], …}` for `rows`. */
@@ -149,35 +216,37 @@ export function columnarStatement(q: ColumnarQuery, rows: readonly object[]): { 
 export const LADYBUG_WRITE_QUERIES = {
   /**
    * Articles and statements are new by construction (their ids are content-derived, the article is
-   * not complete, and any incomplete copy was swept just before), so they are bulk-COPYed, not MERGEd.
+   * not complete, and any incomplete copy was swept), so they are CREATEd, not MERGEd.
    * The Article goes in with complete=false; `markComplete` flips it last.
    */
-  article: copyNodeQuery('Article', { complete: 'false' }),
-  statement: copyNodeQuery('Statement'),
-  /** Actors are shared across articles: keep the first name/type, unite aliases, fill missing details. */
-  actor: mergeNodeQuery('Actor', (c) =>
-    [
-      `n.${ident('aliases')} = list_distinct(list_concat(coalesce(n.${ident('aliases')}, CAST([] AS STRING[])), ${c('aliases')}))`,
-      `n.${ident('description')} = coalesce(n.${ident('description')}, ${c('description')})`,
-      `n.${ident('affiliation')} = coalesce(n.${ident('affiliation')}, ${c('affiliation')})`,
-    ].join(', '),
-  ),
+  article: createColumnarQuery('Article', { complete: 'false' }),
+  statement: createColumnarQuery('Statement'),
+  /**
+   * Actors are shared across articles: looked up by id (`actorLookup`), the new ones CREATEd, the
+   * stored ones that gain aliases or details updated (`actorUpdateStatement`; first name/type kept).
+   */
+  actor: createColumnarQuery('Actor'),
+  actorLookup:
+    `UNWIND $ids AS id MATCH (n:${ident('Actor')} {${ident('id')}: id}) ` +
+    `RETURN n.${ident('id')} AS id, n.${ident('aliases')} AS aliases, n.${ident('description')} AS description, n.${ident('affiliation')} AS affiliation`,
   issue: mergeNodeQuery('Issue'),
+  /** COPY, for batches of at least `copyMinRows` rows of one relationship type. */
   rels: Object.fromEntries(REL_TYPES.map((t) => [t, copyRelQuery(t)])) as Record<RelType, ColumnarQuery>,
   markComplete: `UNWIND $ids AS id MATCH (a:${ident('Article')} {${ident('id')}: id}) SET a.${ident('complete')} = true`,
-  /**
-   * Small batches (one article at a time) skip COPY: each COPY costs a fixed ~50–500 ms whatever
-   * its size (measured: one 25-relationship article = 560 ms by COPY, 31 ms by UNWIND CREATE).
-   */
+  /** Relationships below `copyMinRows` (every incremental batch): PK lookups and CREATE (`relRowsStatement`). */
   small: {
-    Article: createNodeQuery('Article', { complete: 'false' }),
-    Statement: createNodeQuery('Statement'),
     rels: Object.fromEntries(REL_TYPES.map((t) => [t, createRelQuery(t)])) as Record<RelType, string>,
   },
 } as const;
 
-/** Below this many rows a table's rows are CREATEd rather than COPYed (see `small`). */
-export const SMALL_BATCH = 2000;
+/**
+ * Rows of one relationship type from which a write uses COPY (its fixed cost, ~0.3 s plus a
+ * checkpoint per statement, is then amortised). Measured: below 20k rows UNWIND CREATE is faster.
+ */
+export const DEFAULT_COPY_MIN_ROWS = 50_000;
+
+/** Rows per UNWIND statement of structs (the binding's conversion of structs is superlinear in the list length). */
+const ROWS_CHUNK = 2_000;
 
 export const LADYBUG_SWEEP_QUERIES = {
   incomplete: `MATCH (a:${ident('Article')}) WHERE a.${ident('complete')} = false OR a.${ident('complete')} IS NULL RETURN a.${ident('id')} AS id`,
@@ -205,6 +274,15 @@ export class LadybugStore implements GraphStore {
   private consoleRunner: ConsoleRunnerLike | null;
   /** Bumped after every committed change; the console reopens its read-only view when it moves. */
   private gen = 0;
+  /** Committed changes not yet checkpointed (the WAL is not empty: read-only opens would fail). */
+  private dirty = false;
+  /** An earlier write failed and its clean-up too: sweep before the next write. */
+  private needsSweep = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly policy: CheckpointPolicy | 'every-write';
+  private readonly checkpointListeners = new Set<(generation: number) => void>();
+  /** Checkpoints run and their total time (the scale bench reports them). */
+  readonly checkpointStats = { count: 0, ms: 0 };
 
   constructor(cfg: LadybugConfig) {
     this.dataDir = path.resolve(cfg.dataDir);
@@ -212,7 +290,11 @@ export class LadybugStore implements GraphStore {
     this.bufferPoolBytes = cfg.bufferPoolBytes ?? DEFAULT_BUFFER;
     this.consoleRunner = cfg.console ?? null;
     this.onWriteStep = cfg.onWriteStep ?? null;
+    this.policy = cfg.checkpoint ?? DEFAULT_CHECKPOINT_POLICY;
+    this.copyMinRows = cfg.copyMinRows ?? DEFAULT_COPY_MIN_ROWS;
   }
+
+  private readonly copyMinRows: number;
 
   private readonly onWriteStep: ((step: string) => void) | null;
 
@@ -233,7 +315,8 @@ export class LadybugStore implements GraphStore {
     this.lastRecovery = recoverInterruptedCheckpoint(this.dbPath);
     // Not even tried: the engine would delete the other process's checkpoint shadow file before failing on the lock.
     if (this.lastRecovery.action === 'locked') throw new StoreError('LOCKED', locked());
-    const db = new lbug.Database(this.dbPath, this.bufferPoolBytes, true, false);
+    const walBytes = this.policy === 'every-write' ? -1 : this.policy.walBytes;
+    const db = new lbug.Database(this.dbPath, this.bufferPoolBytes, true, false, 0, true, walBytes);
     try {
       await db.init();
     } catch (err) {
@@ -256,15 +339,63 @@ export class LadybugStore implements GraphStore {
 
   /**
    * Folds the write-ahead log into the database file. The console's read-only processes open the
-   * file afresh after each write; measured: opening it with a non-empty WAL fails with
-   * "Corrupted wal file", so every committed change is checkpointed before they move on.
+   * file afresh when the generation moves; measured: opening it with a non-empty WAL fails with
+   * "Corrupted wal file", so the console asks for a checkpoint first (`flush`), and listeners
+   * (`onCheckpoint`) learn when the file holds every committed change.
    */
   private async checkpoint(): Promise<void> {
-    if (this.writer) await this.exec(this.writer, 'CHECKPOINT');
+    if (!this.writer) return;
+    const t0 = performance.now();
+    await this.exec(this.writer, 'CHECKPOINT');
+    this.checkpointStats.count++;
+    this.checkpointStats.ms += performance.now() - t0;
+    this.dirty = false;
+    for (const fn of this.checkpointListeners) fn(this.gen);
+  }
+
+  /** Called after every checkpoint with the generation the database file now holds; returns an unsubscribe. */
+  onCheckpoint(fn: (generation: number) => void): () => void {
+    this.checkpointListeners.add(fn);
+    return () => this.checkpointListeners.delete(fn);
+  }
+
+  /** Whether committed changes wait in the WAL (a read-only open would fail until `flush`). */
+  get pendingCheckpoint(): boolean {
+    return this.dirty;
+  }
+
+  /**
+   * Checkpoints now if anything is pending, behind queued writes: the end of a batch run (the
+   * CLI's ingest, a rebuild) and the console's readers call it; `close` does.
+   */
+  flush(): Promise<void> {
+    if (!this.db) return Promise.resolve();
+    return this.enqueue(async () => {
+      if (this.dirty && this.db) await this.checkpoint();
+    });
+  }
+
+  /** After a committed write: checkpoint now (policy `every-write`) or when the writes pause. */
+  private async afterCommit(): Promise<void> {
+    this.dirty = true;
+    if (this.policy === 'every-write') {
+      await this.checkpoint();
+      return;
+    }
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      this.flush().catch(() => undefined);
+    }, this.policy.idleMs);
+    this.idleTimer.unref();
   }
 
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    // A clean close leaves no WAL behind: the next open (or a read-only reader) needs no replay.
+    if (this.db && this.dirty) await this.checkpoint().catch(() => undefined);
     if (this.consoleRunner) await this.consoleRunner.close();
     // A later open() starts a fresh runner.
     this.consoleRunner = null;
@@ -345,45 +476,84 @@ export class LadybugStore implements GraphStore {
 
     const batch = restrictToArticles(records, new Set(todo));
     try {
-      // A leftover incomplete copy of one of these articles (an earlier failed write) goes first.
-      await this.sweep();
+      // A leftover incomplete copy of one of these articles (an earlier write whose clean-up failed)
+      // goes first. Not on every write: the sweep scans every Article, which made writes O(store).
+      if (this.needsSweep) {
+        await this.sweep();
+        this.needsSweep = false;
+      }
       const q = LADYBUG_WRITE_QUERIES;
       const put = async (query: ColumnarQuery, rows: readonly object[]) => {
         for (const part of chunks(rows, CHUNK)) {
           const st = columnarStatement(query, part);
           await this.exec(w, st.text, st.params);
         }
-        this.onWriteStep?.(query.table);
       };
-      const putNew = async (query: ColumnarQuery, small: string, rows: readonly object[]) => {
-        if (rows.length >= SMALL_BATCH) return put(query, rows);
-        if (rows.length > 0) {
-          const out = await this.exec(w, small, { rows });
+      const putRels = async (type: RelType, rows: readonly object[]) => {
+        if (rows.length >= this.copyMinRows) return put(q.rels[type], rows);
+        for (const part of chunks(rows, ROWS_CHUNK)) {
+          const st = relRowsStatement(type, part);
+          const out = await this.exec(w, st.text, st.params);
           // A relationship whose endpoint is missing is not created by MATCH … CREATE (COPY would fail): fail alike.
-          const made = out[0] && 'n' in out[0] ? Number(out[0].n) : rows.length;
-          if (made !== rows.length) {
-            throw new StoreError('INVALID_RECORDS', `${query.table}: ${rows.length - made} of ${rows.length} relationships name an endpoint that does not exist`);
+          const made = Number(out[0]?.n ?? 0);
+          if (made !== part.length) {
+            throw new StoreError('INVALID_RECORDS', `${type}: ${part.length - made} of ${part.length} relationships name an endpoint that does not exist`);
           }
         }
-        this.onWriteStep?.(query.table);
       };
-      await putNew(q.article, q.small.Article, uniqueById(batch.nodes.Article));
-      await put(q.actor, mergeActors(batch.nodes.Actor));
+      const step = (name: string) => this.onWriteStep?.(name);
+      await put(q.article, uniqueById(batch.nodes.Article));
+      step('Article');
+      await this.putActors(w, mergeActors(batch.nodes.Actor));
+      step('Actor');
       await put(q.issue, uniqueById(batch.nodes.Issue));
-      await putNew(q.statement, q.small.Statement, uniqueById(batch.nodes.Statement));
-      for (const t of REL_TYPES) await putNew(q.rels[t], q.small.rels[t], batch.rels[t]);
+      step('Issue');
+      await put(q.statement, uniqueById(batch.nodes.Statement));
+      step('Statement');
+      for (const t of REL_TYPES) {
+        await putRels(t, batch.rels[t]);
+        step(t);
+      }
       for (const ids of chunks(todo, CHUNK)) await this.exec(w, q.markComplete, { ids });
     } catch (err) {
       // Leave nothing half-written behind: the articles of this call are still incomplete.
-      await this.sweep().catch(() => undefined);
-      await this.checkpoint().catch(() => undefined);
+      await this.sweep().catch(() => {
+        this.needsSweep = true;
+      });
       this.gen++;
+      await this.afterCommit().catch(() => undefined);
       if (err instanceof StoreError) throw err;
       throw new StoreError('QUERY_FAILED', `write failed: ${(err as Error).message}`, { cause: err });
     }
-    await this.checkpoint();
     this.gen++;
+    await this.afterCommit();
     return summary;
+  }
+
+  /** Actors by primary-key lookup: the new ones created, the stored ones updated only when they gain something. */
+  private async putActors(w: Connection, actors: readonly ActorNodeRow[]): Promise<void> {
+    const q = LADYBUG_WRITE_QUERIES;
+    const stored = new Map<string, StoredActor>();
+    for (const ids of chunks(actors.map((a) => a.id), CHUNK)) {
+      for (const r of await this.exec(w, q.actorLookup, { ids })) {
+        const id = String(r.id);
+        stored.set(id, {
+          id,
+          aliases: Array.isArray(r.aliases) ? r.aliases.map(String) : [],
+          description: r.description === null || r.description === undefined ? null : String(r.description),
+          affiliation: r.affiliation === null || r.affiliation === undefined ? null : String(r.affiliation),
+        });
+      }
+    }
+    const plan = planActors(actors, stored);
+    for (const part of chunks(plan.create, CHUNK)) {
+      const st = columnarStatement(q.actor, part);
+      await this.exec(w, st.text, st.params);
+    }
+    for (const part of chunks(plan.update, ROWS_CHUNK)) {
+      const st = actorUpdateStatement(part);
+      await this.exec(w, st.text, st.params);
+    }
   }
 
   async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
@@ -427,6 +597,8 @@ export class LadybugStore implements GraphStore {
       const { LadybugConsoleRunner } = await import('../console/ladybug-runner.ts');
       this.consoleRunner = new LadybugConsoleRunner({ dbPath: this.dbPath });
     }
+    // The console's read-only processes cannot open the file while the WAL holds commits.
+    await this.flush();
     return this.consoleRunner.run(query, params, limits, this.gen);
   }
 }

@@ -2,8 +2,10 @@
  * Neo4j implementation of `GraphStore` (neo4j-driver 5/6, Neo4j 5 server).
  *
  * Same write protocol as the LadybugDB store, so both behave alike: articles already complete are
- * skipped; the Article goes first with `complete=false`, its subgraph by UNWIND MERGE/CREATE,
- * then `complete=true`; incomplete articles are swept at open. Every statement runs in
+ * skipped; the Article goes first with `complete=false`, its subgraph by UNWIND MERGE/CREATE in
+ * chunks of `NEO4J_CHUNK` rows (constraints and indexes are created at open, before any write, so
+ * every MERGE and endpoint MATCH is an index seek), then `complete=true`; incomplete articles are
+ * swept at open and after a failed write. Every statement runs in
  * `session.executeWrite`/`executeRead`; values travel only as parameters; integers are sent as
  * neo4j Integers (a JS number would be stored as a float).
  */
@@ -102,8 +104,12 @@ export const NEO4J_SWEEP_QUERIES = {
   orphanActors: `MATCH (n:${A('Actor')}) WHERE NOT EXISTS { (n)--() } DELETE n`,
 } as const;
 
-/** Rows per UNWIND: Neo4j transactions hold their changes in memory. */
-const CHUNK = 5_000;
+/**
+ * Rows per UNWIND, one transaction each: Neo4j holds a transaction's changes in memory, and ~10k
+ * rows is the size its own guidance gives for batched imports (a heap of 1–2 GB takes it easily).
+ */
+export const NEO4J_CHUNK = 10_000;
+const CHUNK = NEO4J_CHUNK;
 
 /** INT64 properties must reach Neo4j as Integers. */
 function intsAsInteger<T extends object>(table: NodeLabel | RelType, rows: readonly T[]): T[] {
@@ -132,6 +138,12 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private queue: Promise<unknown> = Promise.resolve();
   private opened = false;
+  /**
+   * Whether a write must sweep incomplete articles first: until open() has swept, and after a
+   * failed write whose own clean-up failed. Not on every write: the sweep's `complete = false OR
+   * IS NULL` scans every Article, which made each write cost O(store).
+   */
+  private needsSweep = true;
 
   constructor(
     private readonly driver: DriverLike,
@@ -176,6 +188,7 @@ export class Neo4jStore implements GraphStore {
     // Schema commands cannot share a transaction with other statements: one each.
     for (const stmt of neo4jDdl()) await this.write1(stmt);
     await this.sweep();
+    this.needsSweep = false;
     this.opened = true;
   }
 
@@ -216,7 +229,10 @@ export class Neo4jStore implements GraphStore {
       if (todo.length === 0) return summary;
       const batch = restrictToArticles(records, new Set(todo));
       try {
-        await this.sweep();
+        if (this.needsSweep) {
+          await this.sweep();
+          this.needsSweep = false;
+        }
         for (const rows of chunks(intsAsInteger('Article', uniqueById(batch.nodes.Article)), CHUNK)) await this.write1(q.article, { rows });
         for (const rows of chunks(mergeActors(batch.nodes.Actor), CHUNK)) await this.write1(q.actor, { rows });
         for (const rows of chunks(uniqueById(batch.nodes.Issue), CHUNK)) await this.write1(q.issue, { rows });
@@ -226,7 +242,9 @@ export class Neo4jStore implements GraphStore {
         }
         for (const ids of chunks(todo, CHUNK)) await this.write1(q.markComplete, { ids });
       } catch (err) {
-        await this.sweep().catch(() => undefined);
+        await this.sweep().catch(() => {
+          this.needsSweep = true;
+        });
         throw err;
       }
       return summary;

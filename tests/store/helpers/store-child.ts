@@ -8,7 +8,9 @@ import { StoreError } from '../../../cypher/store.ts';
 import { manyArticles } from '../fixtures.ts';
 
 const [mode, dataDir, a, b, c] = process.argv.slice(2);
-const store = new LadybugStore({ dataDir: dataDir!, bufferPoolBytes: 256 * 1024 * 1024, onWriteStep: (step) => console.log(`step ${step}`) });
+// STORE_CHILD_COPY_MIN_ROWS: relationships go in by COPY from that many rows (each COPY commits by a checkpoint).
+const copyMinRows = process.env.STORE_CHILD_COPY_MIN_ROWS ? Number(process.env.STORE_CHILD_COPY_MIN_ROWS) : undefined;
+const store = new LadybugStore({ dataDir: dataDir!, bufferPoolBytes: 256 * 1024 * 1024, copyMinRows, onWriteStep: (step) => console.log(`step ${step}`) });
 
 if (mode === 'open') {
   try {
