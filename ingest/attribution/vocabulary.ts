@@ -95,7 +95,8 @@ export function parseVocabulary(raw: unknown, fileName: string): Vocabulary {
     byHead.set(lemma, [...(byHead.get(lemma) ?? []), cue]);
   }
   const alternatives = [...byForm.keys(), ...file.speechNouns].sort((a, b) => b.length - a.length).join('|');
-  const candidate = new RegExp(String.raw`\b(?:${alternatives}|according to)\b`, 'i');
+  // case-sensitive: cue words are lower-case in running text ("the Post", "Secretary of State" are not cues)
+  const candidate = new RegExp(String.raw`\b(?:${alternatives}|[Aa]ccording to|Asked)\b`);
   return { file, verbs, byForm, byHead, candidate };
 }
 
