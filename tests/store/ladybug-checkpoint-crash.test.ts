@@ -31,8 +31,9 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-/** 2000 rows per table and batch: every table goes in by COPY (SMALL_BATCH), each COPY commits by a checkpoint. */
+/** 2000 rows per table and batch, and the writer told to COPY relationships from 2000 rows: each COPY commits by a checkpoint. */
 const BATCH = 2000;
+process.env.STORE_CHILD_COPY_MIN_ROWS = String(BATCH);
 const BATCHES = 3;
 const BUFFER = 256 * 1024 * 1024;
 
@@ -194,7 +195,8 @@ describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during
     await again.open();
     expect(again.lastRecovery?.action).toBe('none');
     await again.close();
-  });
+    // 4 stores × 3 batches of 2,000 articles: over the default 60 s on a loaded 2-core machine.
+  }, 240_000);
 
   it('refuses, deleting nothing, once an earlier open by the engine itself has deleted the shadow file', async () => {
     expect(gone).not.toBeNull();
@@ -244,5 +246,5 @@ describe.skipIf(process.platform !== 'linux')('LadybugStore after SIGKILL during
     } finally {
       await store.close();
     }
-  });
+  }, 240_000);
 });
