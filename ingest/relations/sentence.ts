@@ -70,8 +70,10 @@ export function buildSentence(
       to = sp < 0 || sp > span.end ? span.end : sp;
     }
   }
-  const ts = tagSentence(text, { start: from, end: to });
-  const tokens = ts.tokens;
+  const folded = titleCase(text, span);
+  const ts = tagSentence(folded ? caseFolded(text, from, to, mentions) : text, { start: from, end: to });
+  // the rules read capitals off the article's own words
+  const tokens = folded ? ts.tokens.map((t) => ({ ...t, text: text.slice(t.start, t.end) })) : ts.tokens;
   const slotOf = new Int32Array(tokens.length).fill(-1);
   const slots: Slot[] = [];
   let t = 0;
@@ -95,6 +97,33 @@ export function buildSentence(
   // a question is read off the whole sentence, whatever part was tagged
   const tail = text.slice(span.start, span.end).trimEnd();
   return { text, ts, tokens, slots, slotOf, verbOf, question: /\?["”’']*$/.test(tail), voc };
+}
+
+/** A headline in title case ("Iraq to Continue Talks With US"): most words capitalised. */
+function titleCase(text: string, span: { start: number; end: number }): boolean {
+  const slice = text.slice(span.start, span.end).trimEnd();
+  // a headline has no closing full stop
+  if (/[.!?]["”’']*$/.test(slice)) return false;
+  const words = slice.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  if (words.length < 4) return false;
+  let caps = 0;
+  for (const w of words) if (/^[A-Z]/.test(w)) caps++;
+  return caps / words.length >= 0.7;
+}
+
+/**
+ * The text with the span's capitals folded outside the mentions, same length and offsets, so the
+ * tagger reads a title-case headline as a sentence (it tags every capitalised word a name).
+ */
+function caseFolded(text: string, from: number, to: number, mentions: readonly ActorMention[]): string {
+  const chars = text.slice(from, to).split('');
+  for (let k = 0; k < chars.length; k++) {
+    const at = from + k;
+    if (mentions.some((m) => m.start <= at && at < m.end)) continue;
+    const c = chars[k]!;
+    if (c >= 'A' && c <= 'Z') chars[k] = c.toLowerCase();
+  }
+  return text.slice(0, from) + chars.join('') + text.slice(to);
 }
 
 const isWordy = (t: Token) => /^(?:DET|ADJ|NUM|NOUN|PROPN)$/.test(t.pos) || (t.pos === 'PRON' && POSSESSIVE_PRON.test(t.lower));
@@ -297,6 +326,13 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
     return { slots: [], governors: [] };
   }
   // "X's decision to order …": the possessor of the noun that governs the infinitive
+  // a headline's "X to V" ("Alphania to begin talks with Y"): X is the subject when no verb precedes it
+  if (tk[i]?.lower === 'to' && tk[i]!.pos === 'PART' && rs.slotOf[i - 1]! >= 0) {
+    const x = headSlot(rs, rs.slotOf[i - 1]!);
+    let verbBefore = false;
+    for (let k = 0; k < rs.slots[x]!.first; k++) if (rs.verbOf[k]! >= 0) verbBefore = true;
+    if (!verbBefore && rs.slots[x]!.last === i - 1) return { slots: coordinatedBefore(rs, x), governors: [] };
+  }
   if (v.nonFinite && tk[i]?.lower === 'to') {
     // "X's decision last year to …": over a time phrase
     let n = i - 1;

@@ -76,6 +76,12 @@ describe('relations: only what is asserted', () => {
     expect(triples(past)).toEqual([]);
   });
 
+  it('reads a title-case headline as a sentence ("X to Begin Talks With Y")', () => {
+    expect(triples(run('Alpha Ministry to Begin Talks With Beta Council on Water'))).toEqual(['negotiates_with:alpha-ministry>beta-council']);
+    // but "urged Y to V" does not make Y the doer (a verb comes before it)
+    expect(triples(run('The Alpha Ministry urged the Beta Council to meet with Jane Roe.'))).toEqual(['pressures:alpha-ministry>beta-council']);
+  });
+
   it('between two people "attack" is verbal (opposes); with fighters it is physical', () => {
     expect(triples(run('Jane Roe attacked John Doe over his budget.'))).toEqual(['opposes:jane-roe>john-doe']);
     expect(triples(run('Gamma Front fighters attacked the Beta Council.'))).toEqual(['attacks:gamma-front>beta-council']);
