@@ -37,9 +37,11 @@ import type { Actor, ActorMention, Doc } from '../types.ts';
 
 // A capitalised name token: "Smith", "McConnell", "DeSantis", "O'Neill", "al-Maliki", "Ros-Lehtinen", "J.", "III"
 // (a possessive "'s" is never part of it).
-// A dot belongs to a token only after an abbreviation ("Gov.", "Jr.", "J."): "… said Cruz. Trump …" is two names.
-const ABBREVIATION = String.raw`(?:${[...ABBREVIATED_TITLES].map((a) => a[0]!.toUpperCase() + a.slice(1)).join('|')})\.`;
-const NAME_TOKEN = String.raw`${ABBREVIATION}|(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Ibn|Bin)-)?(?:[A-Z][’'](?=[A-Z]))?[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'](?![sS]\b)[A-Za-z]+)*|[A-Z]\.|[A-Z]{2,5}`;
+// (a dot after a word that is no abbreviation ends the name: "… said Cruz. Trump …" is two names;
+// candidates are split there, as a regex alternation of every abbreviation is slow)
+const NAME_TOKEN = String.raw`(?:(?:al|el|Al|El|bin|ibn|Abu|abu|Ibn|Bin)-)?(?:[A-Z][’'](?=[A-Z]))?[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'](?![sS]\b)[A-Za-z]+)*\.?|[A-Z]\.|[A-Z]{2,5}`;
+const ABBREVIATIONS = new Set(ABBREVIATED_TITLES);
+const SENTENCE_DOT = /([A-Za-z’'-]{2,})\.(?=\s)/g;
 const CONNECTOR = String.raw`(?:al|el|bin|ibn|abu|de|del|della|der|du|la|le|van|von|da|di|ten|of|for|and|on|the|&)`;
 // names never run across a line break (a byline is followed by a blank line and the body)
 const CANDIDATE = new RegExp(String.raw`(?<![\w’'-])(?:${NAME_TOKEN})(?:[^\S\n]+(?:${CONNECTOR}[^\S\n]+)*(?:${NAME_TOKEN}))*`, 'g');
@@ -79,7 +81,17 @@ const isOrgHead = (t: string) => ORG_HEADS.has(t.toLowerCase().replace(/[.,]$/, 
 /** Facts about the article a candidate is read in (built once per article). */
 interface ArticleWords {
   /** words that also occur in lower case in the article ("tower", "police"): common words, not names */
-  lowerWords: Set<string>;
+  readonly lowerWords: Set<string>;
+}
+
+/** The article's lower-case words, collected on first use (only some candidates need them). */
+function articleWords(text: string): ArticleWords {
+  let set: Set<string> | undefined;
+  return {
+    get lowerWords() {
+      return (set ??= new Set(text.match(/(?<![\w’'-])[a-z][a-z-]+/g) ?? []));
+    },
+  };
 }
 
 /** A common English word rather than a name: in lower case elsewhere in the article, or a non-name word of compromise's lexicon. */
@@ -230,7 +242,7 @@ export function actors(doc: Doc): Doc {
     mentions.push(m);
     covered.fill(1, m.start, m.end);
   };
-  const words: ArticleWords = { lowerWords: new Set(text.match(/(?<![\w’'-])[a-z][a-z-]+/g) ?? []) };
+  const words = articleWords(text);
   /** honorific or title right before a position ("Mrs. ", "Sen. ", "former President ") */
   const titleBefore = (at: number) => /(?:^|[\s(“"])((?:[A-Z][\w.]*\.?\s+){0,3}?[A-Z][a-z]*\.?)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
 
@@ -280,6 +292,21 @@ export function actors(doc: Doc): Doc {
         segStart = -1;
       }
     }
+    // a sentence ends inside the candidate: "… said Cruz. Trump …"
+    for (let k = 0; k < segments.length; k++) {
+      const [s0, e0] = segments[k]!;
+      const seg = text.slice(s0, e0);
+      if (!seg.includes('.')) continue;
+      SENTENCE_DOT.lastIndex = 0;
+      for (let d = SENTENCE_DOT.exec(seg); d; d = SENTENCE_DOT.exec(seg)) {
+        if (ABBREVIATIONS.has(d[1]!.toLowerCase())) continue;
+        const cut = s0 + d.index + d[0].length;
+        const next = /\S/.exec(text.slice(cut, e0));
+        if (!next) break;
+        segments.splice(k, 1, [s0, cut], [cut + next.index, e0]);
+        break;
+      }
+    }
     // "By Jane Doe and John Roe": a person's name ends at "and"; what follows is classified again
     const parts: [number, number][] = [];
     for (const [s0, e0] of segments) {
@@ -300,6 +327,8 @@ export function actors(doc: Doc): Doc {
     for (const [s, e] of parts) {
       const toks = tokensOf(text, s, e).map((t) => ({ ...t, text: t.text.replace(/[,;:]$/, '') }));
       if (!toks.length) continue;
+      // most candidates are one capitalised word opening a sentence ("The", "But", "Monday"): no name
+      if (toks.length === 1 && FIRST_TOKEN_STOP.has(toks[0]!.text)) continue;
       const c = classifyCandidate(text, toks, words);
       if (!c) continue;
       const ms = c.toks[0]!.start;
@@ -465,10 +494,14 @@ export function actors(doc: Doc): Doc {
   mentions.sort((a, b) => a.start - b.start);
 
   // every surface form becomes an alias of its actor (for search and for predictions' mentions)
+  const aliasSets = new Map<Actor, Set<string>>();
   for (const m of mentions) {
     const a = actorsById.get(m.actorId)!;
-    if (!a.aliases.includes(m.text)) a.aliases = [...a.aliases, m.text];
+    let set = aliasSets.get(a);
+    if (!set) aliasSets.set(a, (set = new Set(a.aliases)));
+    set.add(m.text);
   }
+  for (const [a, set] of aliasSets) if (set.size !== a.aliases.length) a.aliases = [...set];
   return { ...doc, actors: actorsById, mentions };
 }
 
@@ -537,9 +570,15 @@ function personProfile(a: Actor, own: ActorMention[], text: string, date: string
   for (const m of own.slice(0, 12)) {
     // the words right before the name: "presumptive Republican presidential nominee Donald Trump"
     // (on the same line, within the sentence, ending in a title or role noun)
+    // (words are read by splitting, not by an end-anchored regex, which backtracks at every start)
     const before = text.slice(Math.max(0, m.start - 80), m.start);
-    const run = /((?:[\p{L}.’'-]+[^\S\n]+){1,7})$/u.exec(before)?.[1] ?? '';
-    const ws = run.split(/\s+/).filter(Boolean);
+    const line = before.slice(before.lastIndexOf('\n') + 1);
+    const ws: string[] = [];
+    if (/[^\S\n]$/.test(line)) {
+      const parts = line.split(/[^\S\n]+/);
+      parts.pop();
+      for (let i = parts.length - 1; i >= 0 && ws.length < 7 && /^[\p{L}.’'-]+$/u.test(parts[i]!); i--) ws.unshift(parts[i]!);
+    }
     let k = ws.length;
     while (k > 0 && !FUNCTION_WORDS.has(ws[k - 1]!.toLowerCase()) && !(k < ws.length && /[.]$/.test(ws[k - 1]!) && !isPersonTitle(ws[k - 1]!) && !isTitleToken(ws[k - 1]!))) k--;
     const pre = ws.slice(k);
@@ -567,14 +606,63 @@ const PARTY_WORDS: Record<string, string> = { democratic: 'democrat', democrat: 
 const MEDIA_HEADS = /^(?:newspaper|paper|daily|outlet|network|broadcaster|magazine|publication|site|website|wire|agency|channel)$/;
 const MEDIA_NAME = /\b(?:news|press|times|post|journal|tribune|herald|gazette|daily|magazine|cnn|msnbc|bbc|reuters|afp|associated|agency|newspaper|broadcast|television|radio|network|politico|breitbart|huffington|register|examiner|star|globe|monitor|review|weekly|standard|beacon|hill|axios|vox|slate|atlantic|yorker)\b/i;
 
-let roleRe: RegExp | undefined;
-/** "the [up to four modifiers] ROLE [of X]", matched once per article. */
-function roleRegex(): RegExp {
-  if (!roleRe) {
-    const heads = [...ROLE_GROUPS.keys(), ...BODY_HEAD_KINDS.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
-    roleRe = new RegExp(String.raw`\b([Tt]he)\s+((?:[\w.’'-]+\s+){0,4}?)(${heads.join('|')})\b(?![-’']\w)((?:\s+(?:of|for|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?)`, 'g');
+interface Description {
+  start: number;
+  end: number;
+  /** the words between "the" and the head ("Indiana", "presumptive Republican presidential") */
+  mods: string[];
+  head: string;
+  /** capitalised words of an "of/for/from X" after the head ("the governor of Ohio") */
+  suffix: string[];
+}
+
+let descriptionHeads: Set<string> | undefined;
+const THE = /\b[Tt]he\s+/g;
+const WORD = /[\w.’'-]+/y;
+const GAP = /[^\S]+/y;
+const DESCRIPTION_SUFFIX = /\s+(?:of|for|from)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})/y;
+
+/**
+ * "the [up to four modifier words] ROLE [of X]" in a text, left to right. Words are read one by one
+ * after each "the" and looked up (a regex alternation of every role noun costs several times more).
+ */
+function* definiteDescriptions(text: string): Generator<Description> {
+  const heads = (descriptionHeads ??= new Set([...ROLE_GROUPS.keys(), ...BODY_HEAD_KINDS.keys()]));
+  THE.lastIndex = 0;
+  for (let m = THE.exec(text); m; m = THE.exec(text)) {
+    const toks: { start: number; text: string }[] = [];
+    let pos = m.index + m[0].length;
+    while (toks.length < 6) {
+      WORD.lastIndex = pos;
+      const w = WORD.exec(text);
+      if (!w) break;
+      toks.push({ start: pos, text: w[0] });
+      GAP.lastIndex = pos + w[0].length;
+      if (!GAP.exec(text)) break;
+      pos = GAP.lastIndex;
+    }
+    // the shortest run of modifiers before a head; a two-word head ("vice president") before a one-word one
+    for (let k = 0; k < toks.length && k <= 4; k++) {
+      let head: string | undefined;
+      let headEnd = 0;
+      const one = toks[k]!.text.replace(/\.+$/, '');
+      const two = k + 1 < toks.length ? `${toks[k]!.text} ${toks[k + 1]!.text.replace(/\.+$/, '')}`.toLowerCase() : '';
+      if (two && heads.has(two)) {
+        head = two;
+        headEnd = toks[k + 1]!.start + toks[k + 1]!.text.replace(/\.+$/, '').length;
+      } else if (heads.has(one.toLowerCase())) {
+        head = one.toLowerCase();
+        headEnd = toks[k]!.start + one.length;
+      }
+      if (!head) continue;
+      DESCRIPTION_SUFFIX.lastIndex = headEnd;
+      const suf = DESCRIPTION_SUFFIX.exec(text);
+      const end = suf ? DESCRIPTION_SUFFIX.lastIndex : headEnd;
+      yield { start: m.index, end, mods: toks.slice(0, k).map((t) => t.text), head, suffix: suf ? suf[1]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w)) : [] };
+      THE.lastIndex = Math.max(THE.lastIndex, end);
+      break;
+    }
   }
-  return roleRe;
 }
 
 /**
@@ -599,29 +687,34 @@ function nominalMentions(
     list.push(m);
     byActor.set(m.actorId, list);
   }
-  const profiles = new Map(people.map((a) => [a.id, personProfile(a, byActor.get(a.id) ?? [], text, date)] as const));
+  // profiles are built when a description first needs them (most articles have few descriptions)
+  const profileCache = new Map<string, { current: Set<string>; former: Set<string> }>();
+  const profiles = {
+    get(id: string) {
+      let p = profileCache.get(id);
+      if (!p) profileCache.set(id, (p = personProfile(actorsById.get(id)!, byActor.get(id) ?? [], text, date)));
+      return p;
+    },
+  };
   const groupWords = new Map<number, string[]>();
   for (const [w, g] of ROLE_GROUPS) groupWords.set(g, [...(groupWords.get(g) ?? []), w]);
   // last mention of each actor before a position: mentions are sorted, walk them with the matches
-  const re = roleRegex();
-  re.lastIndex = 0;
   let mi = 0;
   const lastAt = new Map<string, number>();
   const all = [...mentions];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const m of definiteDescriptions(text)) {
+    const { start, end } = m;
     while (mi < all.length && all[mi]!.start < start) {
       lastAt.set(all[mi]!.actorId, all[mi]!.start);
       mi++;
     }
-    const mods = m[2]!.trim().split(/\s+/).filter(Boolean);
+    const mods = m.mods;
     if (mods.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || /[,;:]$/.test(w) || /^\d/.test(w))) continue;
     // a title before a name ("the Indiana governor Mike Pence") belongs to the name
-    if (/^\s+(?:[A-Z][a-z]|[A-Z]\.)/.test(text.slice(end, end + 3)) && !m[4]) continue;
+    if (/^\s+(?:[A-Z][a-z]|[A-Z]\.)/.test(text.slice(end, end + 3)) && !m.suffix.length) continue;
     if (overlaps(start, end)) continue;
-    const head = m[3]!.toLowerCase();
-    const suffix = (m[4] ?? '').trim().split(/\s+/).slice(1).filter((w) => /^[A-Z]/.test(w));
+    const head = m.head;
+    const suffix = m.suffix;
     const proper = [...mods.filter((w) => /^[A-Z]/.test(w)), ...suffix].map((w) => wordKey(w).replace(/[’']s$/, ''));
     const wantsFormer = mods.some((w) => FORMER_WORDS.test(w.toLowerCase()) || /^ex-/i.test(w));
     let found: Actor | undefined;
@@ -641,12 +734,15 @@ function nominalMentions(
         const allWords = new Set([...p.current, ...p.former, ...a.name.toLowerCase().split(/\s+/)]);
         return proper.every((w) => allWords.has(w) || (PARTY_WORDS[w] !== undefined && [...allWords].some((x) => PARTY_WORDS[x] === PARTY_WORDS[w])));
       };
-      let best = -1;
-      for (const a of people) {
-        const at = lastAt.get(a.id);
-        if (at === undefined || at <= best || !fits(a)) continue;
-        best = at;
-        found = a;
+      // the people named so far, most recently named first: the first that fits
+      const tried = new Set<string>();
+      for (let k = mi - 1; k >= 0 && k >= mi - 5000 && !found && tried.size < people.length; k--) {
+        const id = all[k]!.actorId;
+        if (tried.has(id)) continue;
+        const a = actorsById.get(id);
+        if (a?.type !== 'person') continue;
+        tried.add(id);
+        if (fits(a)) found = a;
       }
     } else if (!found && BODY_HEAD_KINDS.get(head) !== 'document') {
       // bodies: the last organisation whose name holds the head word, or a news organisation for "the newspaper"

@@ -82,7 +82,15 @@ const people = (() => {
 const lc = (s: string) => s.toLowerCase();
 
 /** A word compared without case and without a trailing dot ("Gov." → "gov"). */
-export const wordKey = (tok: string): string => tok.replace(/[.,;:]+$/, '').toLowerCase();
+const wordKeys = new Map<string, string>();
+export const wordKey = (tok: string): string => {
+  let k = wordKeys.get(tok);
+  if (k === undefined) {
+    k = tok.replace(/[.,;:]+$/, '').toLowerCase();
+    if (wordKeys.size < 100_000) wordKeys.set(tok, k); // bounded: any text may come through
+  }
+  return k;
+};
 
 /** "Mr." → male, "Ms." → female, "Dr." → null (no gender); undefined: not an honorific. */
 export function honorificGender(tok: string): 'male' | 'female' | null | undefined {
