@@ -25,6 +25,8 @@ function hasClause(ctx: SentenceContext, from: number, end: number): boolean {
   return ts.verbs.some((v) => v.first > from && v.last < end && !v.nonFinite && tk[v.first - 1]!.text !== ',');
 }
 
+const INVERTED_NOT_SPEAKER = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|weekend|time|times|day|days|ago|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
 const complementAfterSubject = (ts: TaggedSentence, i: number) => /^(?:that|to)$/.test(ts.tokens[i]?.lower ?? '');
 
 /** First token of a sentence's content: after a dateline ("WASHINGTON —", "BOSTON (AP) —") and a leading "But"/"And". */
@@ -73,7 +75,10 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
       // "…, said X[, the …]" — the speaker follows the cue (a name, "the senior official", "one voter")
       const np = npAt(ts, hit.next);
       // "…, said the deal violated …" is a forward frame with a clause, not an inverted speaker
-      if (np && !ctx.inQuote[np.first] && !clauseStartsAt(ts, hit.next) && !complementAfterSubject(ts, np.last + 1)) {
+      // the noun phrase after "told" is the addressee, and "said Thursday" names a day, not a speaker
+      const head = np ? tk[np.head]! : undefined;
+      const notSpeaker = hit.cue.features.has('addressee') || (head && (INVERTED_NOT_SPEAKER.test(head.lower) || /^(?:that|this|it|which)$/.test(head.lower)));
+      if (np && !notSpeaker && !ctx.inQuote[np.first] && !clauseStartsAt(ts, hit.next) && !complementAfterSubject(ts, np.last + 1)) {
         speaker = { start: np.start, end: tk[npWithAttachments(ts, np, 2) - 1]!.end };
         boundary = v.first - 1;
         after = npWithAttachments(ts, np, 2);
