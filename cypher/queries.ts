@@ -402,6 +402,18 @@ export function officeTenures(): CypherQuery {
   );
 }
 
+/** The speaks_for relations ingest stored: proxy speaker → the person it speaks for, dated, per article. */
+export function speaksForLinks(): CypherQuery {
+  return q(
+    [
+      "MATCH (x:Actor)-[r:RELATES {kind: 'speaks_for'}]->(p:Actor)",
+      'RETURN x.id AS proxyId, p.id AS personId, p.name AS personName, r.title AS title, r.rule AS rule, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId',
+      'ORDER BY dateFrom, proxyId, personId',
+    ],
+    {},
+  );
+}
+
 /** People (names and aliases), the candidates a proxy speaker ("the office of X") may stand for. */
 export function personForms(): CypherQuery {
   return q(["MATCH (a:Actor) WHERE a.type = 'person'", 'RETURN a.id AS id, a.name AS name, a.aliases AS aliases'], {});

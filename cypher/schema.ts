@@ -84,6 +84,11 @@ export const RELATION_KINDS = [
   'addresses',
   /** the speaker of a statement names the other actor in it */
   'speaks_about',
+  /**
+   * a proxy speaker (an office, a spokesperson, a press office, "the White House") speaks for a
+   * person at the statement's date; `title` is the office when one is known
+   */
+  'speaks_for',
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -195,13 +200,13 @@ export const REL_TABLES = {
     },
   },
   RELATES: {
-    doc: 'A dated relation between two actors (negotiates with, pressures, attacks, supports, member of, holds office, speaks about, …).',
+    doc: 'A dated relation between two actors (negotiates with, pressures, attacks, supports, member of, holds office, speaks about, speaks for, …).',
     from: 'Actor',
     to: 'Actor',
     props: {
       ...dated,
       kind: p.oneOf(RELATION_KINDS, 'kind of relation'),
-      title: p.optString('for holds_office: the office, e.g. "Prime Minister"'),
+      title: p.optString('for holds_office and speaks_for: the office, e.g. "Prime Minister"'),
       evidence: p.string('verbatim sentence or phrase behind it'),
       start: p.int('offset of the evidence in the article'),
       end: p.int('offset after the evidence'),

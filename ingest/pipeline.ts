@@ -1,7 +1,7 @@
 /**
  * The ingest pipeline: explicit, ordered stages over one document contract (ingest/types.ts).
  *
- *   load → segment → actors → statements → dates → positions → relations → (records)
+ *   load → segment → actors → statements → dates → positions → relations → speaks-for → (records)
  *
  * `load` (files → ArticleInput) and `records` (Doc → GraphRecords) sit at the two ends; every
  * stage in between is a pure `(doc) => doc` function that can be run and tested alone.
@@ -13,6 +13,7 @@ import { dates } from './stages/dates.ts';
 import { positions } from './stages/positions.ts';
 import { relations } from './stages/relations.ts';
 import { segment } from './stages/segment.ts';
+import { speaksForStage } from './stages/speaks-for.ts';
 import { statements } from './stages/statements.ts';
 import type { ArticleInput, Doc, Stage } from './types.ts';
 import type { IssueSet } from './positions/issue-set.ts';
@@ -24,6 +25,7 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'dates', run: dates },
   { name: 'positions', run: positions },
   { name: 'relations', run: relations },
+  { name: 'speaks-for', run: speaksForStage },
 ];
 
 /** What a run of the pipeline may be given besides the article. */

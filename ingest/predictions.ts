@@ -6,7 +6,7 @@ export interface PredictedArticle {
   actors: { id: string; name: string; type: string; mentions: string[] }[];
   statements: { speaker: string; kind: string; text: string; date: string; start: number; end: number; cue: string; rule: string | null }[];
   positions: { actor: string; issue: string; stance: string; date: string }[];
-  /** actor-to-actor relations (speaks_about, an actor-to-statement link, is left out) */
+  /** actor-to-actor relations (speaks_about, an actor-to-statement link, and the speaks_for roll-up are left out) */
   relations: { from: string; kind: string; to: string; title: string | null; date: string; evidence: string; rule: string | null }[];
 }
 
@@ -37,7 +37,9 @@ export function toPredictions(doc: Doc): PredictedArticle {
     })),
     positions: doc.positions.map((p) => ({ actor: p.actorId, issue: p.issue, stance: p.stance, date: p.date.value })),
     relations: doc.relations
-      .filter((r) => r.kind !== 'speaks_about')
+      // speaks_about links a speaker to what it names; speaks_for (proxy → person) is a roll-up the
+      // graph keeps for queries: neither is one of the eight kinds the shared scorer knows
+      .filter((r) => r.kind !== 'speaks_about' && r.kind !== 'speaks_for')
       .map((r) => ({ from: r.from, kind: r.kind, to: r.to, title: r.title, date: r.date.value, evidence: r.evidence, rule: r.rule ?? null })),
   };
 }

@@ -81,6 +81,37 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/issues': { get: { operationId: 'listIssues', summary: 'Issues with statement counts', responses: { '200': ok(C.IssuesResponse), ...common } } },
       '/api/timeline': { get: { operationId: 'timeline', summary: 'Every statement date and speaker', responses: { '200': ok(C.TimelineResponse), ...common } } },
+      // the explorer's views (server/usecases/statement-views.ts)
+      '/api/views/facets': {
+        get: {
+          operationId: 'viewFacets',
+          summary: 'Every statement\'s filterable facets (speaker, type, the person it rolls up to, dates, issues), no text',
+          responses: { '200': ok(C.FacetsResponse), ...common },
+        },
+      },
+      '/api/views/statements': {
+        get: {
+          operationId: 'viewStatements',
+          summary: 'Filtered statements, oldest first, each with the person it speaks for (speaks_for relations, else a roll-up by name or office) and that office',
+          parameters: parameters(C.StatementsQuery, 'query'),
+          responses: { '200': ok(C.ViewStatementsResponse), ...common },
+        },
+      },
+      '/api/views/stance-changes': {
+        get: {
+          operationId: 'stanceChanges',
+          summary: 'Changes of stance per person (or per office) and issue, with the statements before and after',
+          parameters: parameters(C.StanceChangesQuery, 'query'),
+          responses: { '200': ok(C.StanceChangesResponse), ...common },
+        },
+      },
+      '/api/version': {
+        get: {
+          operationId: 'storeVersion',
+          summary: 'A fingerprint of the store\'s content that changes when articles are added (polled by open pages)',
+          responses: { '200': ok(C.VersionResponse), ...common },
+        },
+      },
       '/api/articles/{id}': {
         get: {
           operationId: 'getArticle',

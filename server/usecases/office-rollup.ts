@@ -2,11 +2,15 @@
  * Read-side roll-up of statements to people: a statement by "the office of Iraq Prime Minister
  * Mohammed Shia al-Sudani" or by "a spokesperson for the prime minister" is the office holder's,
  * so views can group it under that person and that office. Pure: the use case feeds it the
- * speakers, the people and the holds_office relations read from the store.
+ * speakers, the people, the holds_office relations and the speaks_for relations read from the store.
  *
- * The ingest side should eventually emit a dated SPEAKS_FOR relation (proxy → person) itself;
- * until then this resolves the same thing from names and holds_office relations.
+ * Ingest stores a dated `speaks_for` relation (proxy → person, ingest/stages/speaks-for.ts); when
+ * one covers a statement it decides. Stores written before that stage existed have none, so the
+ * same resolution is repeated here from names and holds_office relations as a fallback.
  */
+import { foldName, proxyTarget } from '../../ingest/stages/speaks-for.ts';
+
+export { proxyTarget };
 
 /** One holds_office relation: `holderId` is said to hold `title` of `orgName` in an article at a date. */
 export interface Tenure {
@@ -38,6 +42,20 @@ export interface DatedIn {
   articleId: string;
 }
 
+/** One stored speaks_for relation: `proxyId` speaks for `personId` in an article at a date. */
+export interface SpeaksForLink {
+  proxyId: string;
+  personId: string;
+  personName: string;
+  /** the office it speaks for (null when the proxy names the person but no office is known) */
+  title: string | null;
+  /** the ingest rule: speaks-for.named (the proxy names the person), .office, .seat */
+  rule: string | null;
+  dateFrom: string;
+  dateTo: string;
+  articleId: string;
+}
+
 export interface RollUp {
   id: string;
   name: string;
@@ -45,31 +63,7 @@ export interface RollUp {
   office: string | null;
 }
 
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const PROXY_NOUN = String.raw`(?:press |media )?(?:office|spokes(?:person|man|woman)|press secretary|secretariat|aides?|advisers?|advisors?|representatives?|cabinet)`;
-const OF_FORM = new RegExp(String.raw`^(?:(?:the|a|an) )?(?:senior )?${PROXY_NOUN} (?:of|for|to) (?:the )?(.+)$`);
-const POSSESSIVE_FORM = new RegExp(String.raw`^(?:the )?(.+?) ?'s? ${PROXY_NOUN}$`);
-
-/**
- * What a proxy speaker's name stands for ("office of X" → "x", "the prime minister's office" →
- * "prime minister"), folded; null when the name is not a proxy form.
- */
-export function proxyTarget(name: string): string | null {
-  const f = fold(name);
-  const m = OF_FORM.exec(f) ?? POSSESSIVE_FORM.exec(f);
-  const target = m?.[1]?.trim();
-  return target && target.length >= 3 ? target : null;
-}
+export const fold = foldName;
 
 const words = (s: string) => fold(s).replace(/'s\b/g, '').split(' ').filter(Boolean);
 
@@ -87,7 +81,7 @@ function containsPhrase(hay: readonly string[], needle: readonly string[]): bool
 const FILLER = new Set(['the', 'of', 'a', 'an', 'and', 'for', 's']);
 
 /** How far a tenure's date is from a statement's (days; 0 when they overlap). */
-function distance(t: Tenure, d: DatedIn): number {
+function distance(t: Pick<Tenure, 'dateFrom' | 'dateTo'>, d: Pick<DatedIn, 'dateFrom' | 'dateTo'>): number {
   if (t.dateTo < d.dateFrom) return (Date.parse(d.dateFrom) - Date.parse(t.dateTo)) / 864e5;
   if (t.dateFrom > d.dateTo) return (Date.parse(t.dateFrom) - Date.parse(d.dateTo)) / 864e5;
   return 0;
@@ -115,11 +109,18 @@ const officeLabel = (t: Tenure) => (fold(t.title).includes(fold(t.orgName)) ? t.
 
 export class OfficeRollUp {
   private readonly people: { id: string; name: string; forms: string[][] }[];
+  private readonly links = new Map<string, SpeaksForLink[]>();
 
   constructor(
     people: readonly Person[],
     private readonly tenures: readonly Tenure[],
+    links: readonly SpeaksForLink[] = [],
   ) {
+    for (const l of links) {
+      const list = this.links.get(l.proxyId) ?? [];
+      list.push(l);
+      this.links.set(l.proxyId, list);
+    }
     // one-word forms ("Maliki") count as names too; forms of fewer than 4 letters are too ambiguous
     this.people = people.map((p) => ({
       id: p.id,
@@ -137,6 +138,15 @@ export class OfficeRollUp {
   /** The person a statement by `speaker` rolls up to, or null (a country, a group, an unnamed official). */
   resolve(speaker: Speaker, d: DatedIn): RollUp | null {
     if (speaker.type === 'person') return { id: speaker.id, name: speaker.name, via: 'self', office: this.officeOf(speaker.id, d) };
+    // a stored speaks_for of the same article, nearest in date (ingest dates it at each statement)
+    let link: SpeaksForLink | null = null;
+    let linkKey = Infinity;
+    for (const l of this.links.get(speaker.id) ?? []) {
+      if (l.articleId !== d.articleId) continue;
+      const key = distance({ dateFrom: l.dateFrom, dateTo: l.dateTo }, d);
+      if (key < linkKey) [link, linkKey] = [l, key];
+    }
+    if (link) return { id: link.personId, name: link.personName, via: link.rule === 'speaks-for.named' ? 'name' : 'office', office: link.title ?? this.officeOf(link.personId, d) };
     const target = proxyTarget(speaker.name);
     if (!target) return null;
     const tw = words(target);

@@ -16,15 +16,15 @@ import type {
   ViewStatementsResponse,
 } from '../contract.ts';
 import type { Deps } from './deps.ts';
-import { OfficeRollUp, type Tenure } from './office-rollup.ts';
+import { OfficeRollUp, type SpeaksForLink, type Tenure } from './office-rollup.ts';
 import { detectStanceChanges } from './stance-changes.ts';
 import { issuesByStatement, statementsWithIssues, toInt } from './views.ts';
 
 type Row = Record<string, unknown>;
 
-/** The roll-up over the current store (people and holds_office relations). */
+/** The roll-up over the current store (people, holds_office and the speaks_for relations ingest stored). */
 export async function loadRollUp(deps: Deps): Promise<OfficeRollUp> {
-  const [people, tenures] = await Promise.all([deps.store.read(Q.personForms()), deps.store.read(Q.officeTenures())]);
+  const [people, tenures, links] = await Promise.all([deps.store.read(Q.personForms()), deps.store.read(Q.officeTenures()), deps.store.read(Q.speaksForLinks())]);
   return new OfficeRollUp(
     people.map((r) => ({ id: r.id as string, name: r.name as string, aliases: Array.isArray(r.aliases) ? (r.aliases as string[]) : [] })),
     tenures.map((r) => ({
@@ -37,6 +37,16 @@ export async function loadRollUp(deps: Deps): Promise<OfficeRollUp> {
       dateTo: r.dateTo as string,
       articleId: r.articleId as string,
     })) satisfies Tenure[],
+    links.map((r) => ({
+      proxyId: r.proxyId as string,
+      personId: r.personId as string,
+      personName: r.personName as string,
+      title: (r.title as string | null) ?? null,
+      rule: (r.rule as string | null) ?? null,
+      dateFrom: r.dateFrom as string,
+      dateTo: r.dateTo as string,
+      articleId: r.articleId as string,
+    })) satisfies SpeaksForLink[],
   );
 }
 

@@ -28,7 +28,10 @@ describe('GET /api/openapi.json', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
     expect(Object.keys(r.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/actors', '/api/actors/{id}', '/api/statements', '/api/graph', '/api/issues', '/api/timeline', '/api/articles/{id}', '/api/articles', '/api/cypher']),
+      expect.arrayContaining([
+        '/api/health', '/api/actors', '/api/actors/{id}', '/api/statements', '/api/graph', '/api/issues', '/api/timeline', '/api/articles/{id}', '/api/articles', '/api/cypher',
+        '/api/views/facets', '/api/views/statements', '/api/views/stance-changes', '/api/version',
+      ]),
     );
   });
 });
@@ -315,6 +318,8 @@ describe('explorer views', () => {
   const vget = async (p: string) => {
     const r = await getJson(views.url, p);
     expect(r.status, p).toBe(200);
+    // every view response matches its OpenAPI description
+    api.check(p.split('?')[0]!, 'get', r.status, r.headers.get('content-type'), r.body);
     return r.body;
   };
 
@@ -387,6 +392,7 @@ describe('explorer views', () => {
   it('rejects bad view parameters with a problem naming them', async () => {
     const r = await getJson(views.url, '/api/views/stance-changes?by=planet');
     expect(r.status).toBe(400);
+    api.check('/api/views/stance-changes', 'get', 400, r.headers.get('content-type'), r.body);
     expect(JSON.stringify(r.body)).toContain('by');
     expect((await getJson(views.url, '/api/views/statements?stances=maybe')).status).toBe(400);
   });
