@@ -14,7 +14,7 @@
  * spokesman") or for an office with no known holder at the date gets no relation.
  */
 import { getActor, longestAliasMatches, officeMatches, officesHeld, resolveOffice, type DictActor } from '../dictionary.ts';
-import type { Actor, DateValue, Doc, RelationDraft, StatementDraft } from '../types.ts';
+import type { Actor, DateValue, Doc, RelationDraft, Span, StatementDraft } from '../types.ts';
 
 /** Folds a name for matching: accents off, lower case, straight apostrophes, punctuation → space. */
 export function foldName(s: string): string {
@@ -29,7 +29,7 @@ export function foldName(s: string): string {
 }
 
 // the nouns that make a speaker someone else's voice
-const PROXY_NOUN = String.raw`(?:press |media )?(?:office|spokes(?:person|man|woman|people|men|women)|press secretary|press service|secretariat|chief of staff|aides?|advisers?|advisors?|representatives?|cabinet)`;
+const PROXY_NOUN = String.raw`(?:press |media )?(?:office|spokes(?:person|man|woman|people|men|women)|press secretary|press service|secretariat|chief of staff|aides?|advisers?|advisors?|representatives?|cabinet|(?:presidential |re-?election )?campaign)`;
 const LEAD = String.raw`(?:(?:the|a|an|one) )?(?:(?:senior|chief|top|deputy|official|private) )*`;
 // case-insensitive, but the target keeps its case: the dictionary reads "Iraqi" and "US" by their capitals
 const OF_FORM = new RegExp(String.raw`^${LEAD}${PROXY_NOUN} (?:of|for|to) (?:the )?(.+)$`, 'i');
@@ -81,22 +81,44 @@ function containsPhrase(hay: readonly string[], needle: readonly string[]): bool
 
 const TITLE_WORDS = new Set(['the', 'of', 'a', 'an', 'prime', 'minister', 'president', 'office', 's']);
 
+/** A person the dictionary knows, or one the article names in full: a one-word "person" ("Twitter") is more likely a mistyped organisation. */
+function namesPerson(doc: Doc, id: string): boolean {
+  const a = doc.actors.get(id);
+  return a?.type === 'person' && (words(a.name).length >= 2 || getActor(id)?.type === 'person');
+}
+
 /** A person of this article (named in full or by an alias of four letters or more) named inside `target`. */
-function personNamedIn(doc: Doc, target: string, day: string): string | null {
+function personNamedIn(doc: Doc, target: string, day: string, within?: Span): string | null {
   let best: { id: string; len: number } | null = null;
+  // the article's own reading of the name where the proxy is named ("Mrs. Clinton's aides": which Clinton)
+  if (within) {
+    const ft = foldName(target);
+    for (const m of doc.mentions) {
+      if (m.start < within.start || m.end > within.end || !namesPerson(doc, m.actorId)) continue;
+      const fm = foldName(m.text).replace(/'s$/, '');
+      if (fm.length >= 4 && ft.includes(fm) && (!best || fm.length > best.len)) best = { id: m.actorId, len: fm.length };
+    }
+    if (best) return best.id;
+  }
   for (const m of longestAliasMatches(target, { date: day })) {
-    if (m.actor.type !== 'person') continue;
+    // a bare surname out of context is a guess (which Clinton?) unless the article knows only that one
+    if (m.actor.type !== 'person' || (m.kind === 'short' && !doc.actors.has(m.actor.id))) continue;
     const len = m.end - m.start;
     if (!best || len > best.len) best = { id: m.actor.id, len };
   }
   if (best) return best.id;
-  // people only this article knows (found by NER): whole names or aliases inside the target
+  // people only this article knows (found by NER): whole names or aliases inside the target. A
+  // form counts only with the surname of a full name in it: a one-word "person" ("Twitter") is
+  // more likely a mistyped organisation, and an alias like "Secretary of State" names an office
   const tw = words(target);
   for (const a of doc.actors.values()) {
     if (a.type !== 'person') continue;
+    const nw = words(a.name);
+    const surname = nw.length >= 2 ? nw[nw.length - 1]! : null;
+    if (!surname) continue;
     for (const form of [a.name, ...a.aliases]) {
       const fw = words(form);
-      if (fw.join('').length < 4 || fw.every((w) => TITLE_WORDS.has(w))) continue;
+      if (fw.join('').length < 4 || fw.every((w) => TITLE_WORDS.has(w)) || !fw.includes(surname)) continue;
       const len = fw.join(' ').length;
       if (containsPhrase(tw, fw) && (!best || len > best.len)) best = { id: a.id, len };
     }
@@ -130,12 +152,14 @@ function officeHolderFor(doc: Doc, target: string, day: string): { personId: str
 }
 
 /** Whom a statement's speaker speaks for at `day` (YYYY-MM-DD), or null when it is not a proxy. */
-export function speaksFor(doc: Doc, speaker: Actor, mention: string, day: string): SpeaksFor | null {
+export function speaksFor(doc: Doc, speaker: Actor, mention: string, day: string, within?: Span): SpeaksFor | null {
   if (speaker.type === 'person') return null;
-  for (const name of [speaker.name, mention]) {
+  // the words of the text first: the actor's name may already be a reading of them at the
+  // publication date ("spokesman for <holder then>"), while this reads them at the statement's date
+  for (const name of [mention, speaker.name]) {
     const target = proxyTargetText(name);
     if (!target) continue;
-    const named = personNamedIn(doc, target, day);
+    const named = personNamedIn(doc, target, day, within);
     if (named && named !== speaker.id) return { personId: named, title: officesHeld(named, day)[0]?.title ?? null, rule: 'speaks-for.named' };
     const held = officeHolderFor(doc, target, day);
     if (held) return { ...held, rule: 'speaks-for.office' };
@@ -158,7 +182,7 @@ export function speaksForStage(doc: Doc): Doc {
     if (!speaker || speaker.type === 'person') return;
     const date: DateValue = s.date ?? doc.publication;
     const memo = `${s.speakerId}\u0000${s.speakerMention}\u0000${date.from}`;
-    if (!resolved.has(memo)) resolved.set(memo, speaksFor(doc, speaker, s.speakerMention, date.from));
+    if (!resolved.has(memo)) resolved.set(memo, speaksFor(doc, speaker, s.speakerMention, date.from, s.attribution));
     const link = resolved.get(memo)!;
     if (!link) return;
     const key = `${s.speakerId}|${link.personId}|${date.value}`;
