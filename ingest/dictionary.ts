@@ -559,8 +559,24 @@ export class Dictionary {
     return m.holder ? { office: m.office, holder: m.holder } : { office: m.office };
   }
 
-  /** Every office title phrase in a text, resolved at the date (YYYY-MM-DD). */
+  /** the last article's office matches: the actors and relations stages both ask for them */
+  private lastOffices: { text: string; date: string; matches: OfficeMatch[] } | undefined;
+
+  /**
+   * Every office title phrase in a text, resolved at the date (YYYY-MM-DD). An article's result
+   * is kept for the next call on the same text and date; callers get their own array but share
+   * the match objects, which they must not modify.
+   */
   officeMatches(text: string, date: string): OfficeMatch[] {
+    const last = this.lastOffices;
+    if (last && last.text === text && last.date === date) return last.matches.slice();
+    const out = this.officeMatchesUncached(text, date);
+    // short phrases (a title being resolved) must not evict the article held here
+    if (text.length >= 200) this.lastOffices = { text, date, matches: out.slice() };
+    return out;
+  }
+
+  private officeMatchesUncached(text: string, date: string): OfficeMatch[] {
     const toks = tokenize(text);
     const out: OfficeMatch[] = [];
     for (let i = 0; i < toks.length; ) {
