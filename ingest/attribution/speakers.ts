@@ -12,7 +12,7 @@
  *   unresolved    anything else: a local actor named by the phrase itself (never drop a statement)
  */
 import { resolveOffice } from '../dictionary.ts';
-import { fromDict } from '../stages/actors.ts';
+import { fromDict, speakerForPhrase } from '../stages/actors.ts';
 import { sentenceAt } from '../stages/segment.ts';
 import { ANON_HEADS, ANON_MODIFIERS, BODY_HEADS, firstNameGender } from '../text/lexicon.ts';
 import { kebab } from '../text/normalize.ts';
@@ -20,6 +20,8 @@ import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts
 import type { Frame } from './types.ts';
 
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
+/** speakerForPhrase rules whose answer does not depend on what the article said before */
+const PHRASE_DECIDES = new Set(['mention', 'collective', 'name']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 
 function firstMentionAt(mentions: readonly ActorMention[], offset: number): number {
@@ -95,9 +97,25 @@ export class Resolver {
       const known = this.get(f.speakerId);
       if (known) return known;
     }
-    const a = this.resolve(f.speakerSpan) ?? this.unresolved(f.speakerSpan);
+    // The actors stage's phrase reader decides first where the phrase itself names the speaker (a
+    // mention, a relational or collective source, a new name). Descriptions that refer back ("the
+    // group", "the statement", "the two officials") go to the strategies below, which know the
+    // article's earlier speakers; the phrase reading is their fallback.
+    const viaPhrase = speakerForPhrase(this.doc.input.text, f.speakerSpan, this.actors, this.doc.mentions, { date: this.doc.publication.from });
+    const decisive = viaPhrase && PHRASE_DECIDES.has(viaPhrase.rule);
+    const a = (decisive ? this.adopt(viaPhrase) : null) ?? this.resolve(f.speakerSpan) ?? (viaPhrase ? this.adopt(viaPhrase) : this.unresolved(f.speakerSpan));
     f.speakerId = a.id;
     return a;
+  }
+
+  /** Takes a phrase reading of the actors stage: its new local actor and the phrase's mention. */
+  private adopt(r: NonNullable<ReturnType<typeof speakerForPhrase>>): Actor {
+    if (r.created && !this.actors.has(r.actor.id)) {
+      this.created.push(r.actor);
+      this.actors.set(r.actor.id, r.actor);
+    }
+    this.addMention(r.mention);
+    return this.actors.get(r.actor.id) ?? r.actor;
   }
 
   resolve(span: Span): Actor | null {

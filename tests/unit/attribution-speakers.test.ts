@@ -85,3 +85,18 @@ describe('headlines are not body text', () => {
     expect(said(`Budget week.\n\n${text}`, 'Budget week').map((x) => x.rule)).toEqual(['quote:colon-intro']);
   });
 });
+
+describe('collective speakers (the actors stage reads the phrase)', () => {
+  it('two people speaking jointly are one collective speaker, not the first of them', () => {
+    const r = said('Mayor Lina Ortiz and Councilwoman Dana Whitfield said in a joint statement that the library would stay open.');
+    expect(r).toHaveLength(1);
+    expect(r[0]!.text).toBe('the library would stay open');
+    expect(r[0]!.speaker).toMatch(/Ortiz/);
+    expect(r[0]!.speaker).toMatch(/Whitfield/);
+  });
+
+  it('a name governed by a verb is not a co-speaker ("met Jones and Lee said")', () => {
+    const r = said('The mayor met Tom Jones and Ann Lee said the meeting went well.');
+    expect(r.map((x) => x.speaker)).toEqual(['Ann Lee']);
+  });
+});

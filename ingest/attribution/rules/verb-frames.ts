@@ -90,7 +90,7 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
     }
     // "in a statement posted on …": a noun phrase governed by a preposition is no subject
     if (tk[subj.first - 1]?.pos === 'ADP' && tk[subj.first - 1]!.lower !== 'that') return null;
-    return { source: 'subject-verb', span: { start: subj.start, end: subj.end } };
+    return { source: 'subject-verb', span: { start: coordinatedStart(ts, subj), end: subj.end } };
   }
   // "US officials who declined to be named said …": the noun phrase before the relative clause
   for (let i = v.first - 1; i > 0 && v.first - i < 15; i--) {
@@ -115,6 +115,23 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
     void all;
   }
   return null;
+}
+
+/**
+ * "A and B said …": two named subjects joined by "and" speak together (the actors stage reads the
+ * phrase as one collective speaker). Only names on both sides, so "the officials and experts" or
+ * "Smith met Jones and Lee said" keep their own reading.
+ */
+function coordinatedStart(ts: TaggedSentence, subj: Chunk): number {
+  const tk = ts.tokens;
+  const and = tk[subj.first - 1];
+  if (and?.lower !== 'and' || tk[subj.head]!.pos !== 'PROPN') return subj.start;
+  const left = ts.nps.find((n) => n.last === subj.first - 2);
+  if (!left || tk[left.head]!.pos !== 'PROPN') return subj.start;
+  const before = tk[left.first - 1];
+  // the left name must itself start the clause (no verb or preposition governing it)
+  if (before && !/^(?:[,;:(]|and|but|so|yet|then)$/i.test(before.text) && before.pos !== 'SCONJ') return subj.start;
+  return left.start;
 }
 
 const contentStartIndex = (ts: TaggedSentence) => (ts.tokens[0] && /^(?:but|and|yet|so)$/i.test(ts.tokens[0].text) ? 1 : 0);
