@@ -77,24 +77,39 @@ const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', "'re", '’re', "'m", '’m']);
 const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", '’ve']);
 
-/** memo for the article most recently tagged: stages run one article at a time */
-let memoText = '';
+/**
+ * Memos for the few texts most recently tagged (least recent first). Stages run one article at a
+ * time, but a stage may tag a variant of it (relations tags a case-folded headline): more than
+ * one text is kept so that such a variant does not evict the article's own sentences.
+ */
+const MEMO_TEXTS = 4;
+const memos = new Map<string, Map<string, TaggedSentence>>();
+let memoText: string | undefined;
 let memo = new Map<string, TaggedSentence>();
 
+function memoFor(text: string): Map<string, TaggedSentence> {
+  if (text === memoText) return memo;
+  let m = memos.get(text);
+  if (m) memos.delete(text);
+  else m = new Map();
+  memos.set(text, m);
+  if (memos.size > MEMO_TEXTS) memos.delete(memos.keys().next().value!);
+  memoText = text;
+  memo = m;
+  return m;
+}
+
 /**
- * Tags text[span.start, span.end). Results are memoised for the article most recently tagged,
- * so two stages tagging the same sentence pay once.
+ * Tags text[span.start, span.end). Results are memoised for the texts most recently tagged, so
+ * two stages tagging the same sentence pay once.
  */
 export function tagSentence(text: string, span: Span): TaggedSentence {
-  if (text !== memoText) {
-    memo = new Map();
-    memoText = text;
-  }
+  const forText = memoFor(text);
   const key = `${span.start}:${span.end}`;
-  const hit = memo.get(key);
+  const hit = forText.get(key);
   if (hit) return hit;
   const ts = tagUncached(text, span);
-  memo.set(key, ts);
+  forText.set(key, ts);
   return ts;
 }
 

@@ -64,4 +64,16 @@ describe('syntax: tagged sentences', () => {
       for (const t of ts.tokens) expect(t.end).toBeLessThanOrEqual(odd.length);
     }
   });
+
+  it('keeps an article\'s tagged sentences while a variant of the text is tagged in between', () => {
+    const article = 'THE COUNCIL VOTES ON THE BUDGET\n\nThe council voted on Tuesday. Members said the budget would pass.';
+    const variant = article.replace('THE COUNCIL VOTES ON THE BUDGET', 'The council votes on the budget');
+    const span = { start: 33, end: 62 };
+    const first = tagSentence(article, span);
+    const folded = tagSentence(variant, { start: 0, end: 31 });
+    expect(folded.tokens.map((t) => t.text)).toEqual(['The', 'council', 'votes', 'on', 'the', 'budget']);
+    // the same object: the article's memo survived the variant, so the sentence was not re-tagged
+    expect(tagSentence(article, span)).toBe(first);
+    expect(str(article, first.tokens[1])).toBe('council');
+  });
 });
