@@ -54,6 +54,25 @@ export function ladybugDdl(): string[] {
   return out;
 }
 
+/**
+ * Columns the schema declares that a store made by an older version lacks (`CREATE … IF NOT
+ * EXISTS` leaves an existing table as it was): `ALTER TABLE … ADD` for each, so an old data
+ * directory takes new writes and reads the added columns as null, with nothing rebuilt.
+ */
+export function ladybugColumnMigrations(existing: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const out: string[] = [];
+  const tables: [NodeLabel | RelType, string[]][] = [
+    ...NODE_LABELS.map((l) => [l, nodePropNames(l)] as [NodeLabel, string[]]),
+    ...REL_TYPES.map((t) => [t, relPropNames(t)] as [RelType, string[]]),
+  ];
+  for (const [table, props] of tables) {
+    const have = existing.get(table);
+    if (!have) continue;
+    for (const prop of props) if (!have.has(prop)) out.push(`ALTER TABLE ${ident(table)} ADD ${ident(prop)} ${ladybugType(propType(table, prop))}`);
+  }
+  return out;
+}
+
 /** Node properties Neo4j indexes besides the unique `id` (the filters the server runs). */
 export const NEO4J_NODE_INDEXES: readonly { label: NodeLabel; prop: string }[] = [
   { label: 'Statement', prop: 'dateFrom' },

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, LbugValue, QueryResult } from '@ladybugdb/core';
-import { ident, ladybugDdl, nodePropNames, propType, relPropNames } from '../ddl.ts';
+import { ident, ladybugColumnMigrations, ladybugDdl, nodePropNames, propType, relPropNames } from '../ddl.ts';
 import { NODE_LABELS, REL_TABLES, REL_TYPES, type ActorNode as ActorNodeRow, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
 import {
   StoreError,
@@ -332,6 +332,7 @@ export class LadybugStore implements GraphStore {
     await this.writer.init();
     await this.reader.init();
     for (const stmt of ladybugDdl()) await this.exec(this.writer, stmt);
+    await this.migrateColumns();
     await this.sweep();
     await this.checkpoint();
     this.gen++;
@@ -415,6 +416,16 @@ export class LadybugStore implements GraphStore {
   }
 
   /** Runs one statement (prepared when it has parameters) and returns its rows, raw. */
+  /** Adds the columns a store of an older version lacks (see ladybugColumnMigrations). */
+  private async migrateColumns(): Promise<void> {
+    const existing = new Map<string, Set<string>>();
+    for (const table of [...NODE_LABELS, ...REL_TYPES]) {
+      const rows = await this.exec(this.writer, `CALL table_info(${JSON.stringify(table)}) RETURN name`);
+      existing.set(table, new Set(rows.map((r) => String(r.name))));
+    }
+    for (const stmt of ladybugColumnMigrations(existing)) await this.exec(this.writer, stmt);
+  }
+
   private async exec(conn: Connection, text: string, params?: Record<string, unknown>): Promise<Record<string, LbugValue>[]> {
     let result: QueryResult | QueryResult[];
     if (params && Object.keys(params).length > 0) {
