@@ -332,7 +332,7 @@ export class LadybugStore implements GraphStore {
     await this.writer.init();
     await this.reader.init();
     for (const stmt of ladybugDdl()) await this.exec(this.writer, stmt);
-    await this.migrateColumns();
+    await this.migrateColumns(this.writer);
     await this.sweep();
     await this.checkpoint();
     this.gen++;
@@ -415,16 +415,17 @@ export class LadybugStore implements GraphStore {
     return c;
   }
 
-  /** Runs one statement (prepared when it has parameters) and returns its rows, raw. */
   /** Adds the columns a store of an older version lacks (see ladybugColumnMigrations). */
-  private async migrateColumns(): Promise<void> {
+  private async migrateColumns(conn: Connection): Promise<void> {
     const existing = new Map<string, Set<string>>();
     for (const table of [...NODE_LABELS, ...REL_TYPES]) {
-      const rows = await this.exec(this.writer, `CALL table_info(${JSON.stringify(table)}) RETURN name`);
+      const rows = await this.exec(conn, `CALL table_info(${JSON.stringify(table)}) RETURN name`);
       existing.set(table, new Set(rows.map((r) => String(r.name))));
     }
-    for (const stmt of ladybugColumnMigrations(existing)) await this.exec(this.writer, stmt);
+    for (const stmt of ladybugColumnMigrations(existing)) await this.exec(conn, stmt);
   }
+
+  /** Runs one statement (prepared when it has parameters) and returns its rows, raw. */
 
   private async exec(conn: Connection, text: string, params?: Record<string, unknown>): Promise<Record<string, LbugValue>[]> {
     let result: QueryResult | QueryResult[];
