@@ -115,11 +115,12 @@ export function tagSentence(text: string, span: Span): TaggedSentence {
 
 function tagUncached(text: string, span: Span): TaggedSentence {
   const slice = text.slice(span.start, span.end);
-  const doc = nlp.readDoc(slice);
-  const words = doc.tokens().out() as string[];
-  const tags = doc.tokens().out(its.pos) as string[];
+  // one token collection read three times (each doc.tokens() call builds a new one)
+  const all = nlp.readDoc(slice).tokens();
+  const words = all.out() as string[];
+  const tags = all.out(its.pos) as string[];
   // wink types its.lemma as a span helper; on tokens it is a per-token string
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+  const lemmas = all.out(its.lemma as unknown as typeof its.pos) as string[];
   const tokens: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < words.length; i++) {
