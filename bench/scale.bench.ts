@@ -141,6 +141,12 @@ interface Row {
   diskArchiveMb: number;
 }
 
+const f = (n: number, d = 0) => n.toFixed(d);
+const fmtRow = (r: Row) =>
+  `| ${r.size} | ${r.archive} | ${f(r.ingest.wallS)} s | ${f(r.ingest.cpuS)} s | ${f(r.ingest.storeCpuS)} s | ${f(r.ingest.maxRssMb)} MiB | ${storeKind === 'ladybug' ? `${f(r.diskGraphMb)} MiB` : 'server'} | ${f(r.diskArchiveMb)} MiB | ` +
+  `${f(r.first.cpu, 2)} → ${f(r.last.cpu, 2)} s (${r.window / 1000}k) | ${f(r.last.cpu / r.first.cpu, 2)}× | ${f(r.plus1k.wallS, 1)} s (${f(r.plus1k.cpuS, 1)} s) | ` +
+  `${r.ingest.checkpoints ? `${r.ingest.checkpoints.count} (${f(r.ingest.checkpoints.ms / 1000, 1)} s)` : '-'} | ${r.load[0]} → ${r.load[1]} |`;
+const resultsFile = path.join(values.dir, `results-${storeKind}-${Date.now()}.json`);
 const loadavg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const rows: Row[] = [];
 const bars = new cliProgress.MultiBar(
@@ -179,23 +185,19 @@ for (const size of sizes) {
       diskGraphMb: fs.existsSync(dataDir) ? fs.readdirSync(dataDir).filter((n) => n.startsWith('graph.lbug')).reduce((a, n) => a + bytesIn(path.join(dataDir, n)), 0) / 2 ** 20 : 0,
       diskArchiveMb: bytesIn(path.join(dataDir, 'archive')) / 2 ** 20,
     });
+    // Each size's row as soon as it is known (a long run cut short keeps what it measured).
+    fs.writeFileSync(resultsFile, JSON.stringify(rows, null, 1));
+    bars.log(`${fmtRow(rows.at(-1)!)}\n`);
     if (!values.keep) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 bars.stop();
 
-const f = (n: number, d = 0) => n.toFixed(d);
 const lines = [
   `store: ${storeKind}; batch ${batch} articles; ${os.cpus().length} cores; node ${process.version}`,
   '',
   '| articles | archive | ingest wall | CPU | of which store | peak RSS | graph on disk | archive on disk | per-1k CPU first→last (window) | last/first | +1,000 wall (CPU) | checkpoints | load avg start → end |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.size} | ${r.archive} | ${f(r.ingest.wallS)} s | ${f(r.ingest.cpuS)} s | ${f(r.ingest.storeCpuS)} s | ${f(r.ingest.maxRssMb)} MiB | ${storeKind === 'ladybug' ? `${f(r.diskGraphMb)} MiB` : 'server'} | ${f(r.diskArchiveMb)} MiB | ` +
-      `${f(r.first.cpu, 2)} → ${f(r.last.cpu, 2)} s (${r.window / 1000}k) | ${f(r.last.cpu / r.first.cpu, 2)}× | ${f(r.plus1k.wallS, 1)} s (${f(r.plus1k.cpuS, 1)} s) | ` +
-      `${r.ingest.checkpoints ? `${r.ingest.checkpoints.count} (${f(r.ingest.checkpoints.ms / 1000, 1)} s)` : '-'} | ${r.load[0]} → ${r.load[1]} |`,
-  ),
+  ...rows.map(fmtRow),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-fs.writeFileSync(path.join(values.dir, `results-${storeKind}-${Date.now()}.json`), JSON.stringify(rows, null, 1));
