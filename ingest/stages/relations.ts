@@ -161,6 +161,8 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
       roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf);
       for (const f of found) {
+        // an end a rule names by dictionary alias alone ("Iran-backed") must be an actor of the article
+        if (!ensureActor(f.from) || !ensureActor(f.to)) continue;
         const at = rs.tokens[f.at]?.start ?? sentence.start;
         const st = statementAt(doc, current, at);
         if (st && DENIAL_CUE.test(doc.statements[st.index]!.cue)) continue;
