@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { GraphStore } from '../cypher/store.ts';
 import { ArticleArchive, archiveBeforeWrite } from '../archive/article-archive.ts';
 import { syncIndex, type Say } from '../archive/index-sync.ts';
-import { ingestArticles, loadArticleFiles } from '../ingest/index.ts';
+import { findIssuesFile, ingestArticles, loadArticleFiles, loadIssueSet, type IssueSet } from '../ingest/index.ts';
 import type { Config } from './config.ts';
 
 export interface SeedSummary {
@@ -41,9 +41,13 @@ export async function seedIfEmpty(store: GraphStore, config: Pick<Config, 'corpu
     return null;
   }
   const t0 = performance.now();
-  const { articles, errors } = await loadArticleFiles([config.corpus]);
+  const { articles, failures: errors, warnings } = await loadArticleFiles([config.corpus]);
   for (const e of errors) logger.warn({ file: e.file }, e.message);
-  const report = await ingestArticles(store, articles, { beforeWrite: archiveBeforeWrite(archive) });
+  for (const w of warnings) logger.warn({ file: w.file }, w.message);
+  // a corpus that declares its own issues (issues.json beside its manifest) is read against them,
+  // and the set is archived with the articles so a rebuild reads them the same way
+  const issues = corpusIssues(config.corpus, logger);
+  const report = await ingestArticles(store, articles, { issues, beforeWrite: archiveBeforeWrite(archive, issues) });
   const by = (s: string) => report.results.filter((r) => r.status === s).length;
   for (const r of report.results) if (r.status === 'failed') logger.warn({ file: r.file }, `ingest failed: ${r.error}`);
   const summary: SeedSummary = {
@@ -59,4 +63,14 @@ export async function seedIfEmpty(store: GraphStore, config: Pick<Config, 'corpu
     `ingested ${summary.ingested} of ${summary.articles + errors.length} corpus articles (${summary.statements} statements, ${summary.failed} failed) in ${summary.ms} ms`,
   );
   return summary;
+}
+
+/** The issue set an `issues.json` beside the corpus declares, or undefined (the built-in set). */
+function corpusIssues(corpus: string, logger: Logger): IssueSet | undefined {
+  const file = findIssuesFile([corpus]);
+  if (!file) return undefined;
+  const { set, problems } = loadIssueSet(file);
+  for (const p of problems) logger.warn({ file }, p);
+  logger.info({ file, issues: set.issues.length }, 'corpus issues declared beside the manifest');
+  return set;
 }
