@@ -43,6 +43,7 @@ export const EDGE_KIND_STYLE: Record<string, EdgeStyle> = {
   holds_office: { color: '#1f2328', width: 1.8, arrow: true, label: 'holds office in' },
   addresses: { color: '#9a6700', width: 1.6, arrow: true, label: 'addresses' },
   speaks_about: { color: '#c4cad1', width: 0.8, arrow: false, label: 'speaks about (names in a statement)' },
+  speaks_for: { color: '#6e7781', width: 1.4, arrow: true, label: 'speaks for (an office or spokesperson → the person)' },
   SAID: { color: '#8c959f', width: 1, arrow: true, label: 'said (actor → statement)' },
   ABOUT: { color: '#afb8c1', width: 1, arrow: false, label: 'about (statement → issue, coloured by stance)' },
   HOLDS_POSITION: { color: '#57606a', width: 1.6, arrow: true, label: 'holds a position (actor → issue, coloured by stance)' },
