@@ -13,6 +13,7 @@
  * Speaker phrases no mention covers ("police", "his lawyer", "nearly 8 in 10 voters") become
  * actors only when they speak: the statements stage asks `speakerForPhrase` (below).
  */
+import { firstStartingAt, lowerBound, spansWithin } from '../text/sorted.ts';
 import { allActors, getActor, longestAliasMatches, officeMatches, officesHeld, type DictActor } from '../dictionary.ts';
 import {
   BODY_HEAD_KINDS,
@@ -395,14 +396,8 @@ export function actors(doc: Doc): Doc {
   }
   /** the last offset in `list` before `at`, or -1 (binary search: the lists grow with the article) */
   const lastBefore = (list: number[], at: number): number => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? list[lo - 1]! : -1;
+    const i = lowerBound(list, at, (x) => x);
+    return i > 0 ? list[i - 1]! : -1;
   };
   const pickBySurname = (key: string, at: number, gender: 'male' | 'female' | null | undefined, title: string): Actor | undefined => {
     const byActor = fullMentions.get(key);
@@ -910,7 +905,7 @@ export function speakerForPhrase(
   const lower = words.map((w) => w.toLowerCase().replace(/[^a-z0-9%.'’-]/g, ''));
   // "Sen. Ann Lee (D-Mass.) said": a party tag speaks for the person named right before it
   if (PARTY_TAG.test(head)) {
-    const i = firstAtOrAfter(mentions, hs) - 1;
+    const i = firstStartingAt(mentions, hs) - 1;
     const prev = mentions[i];
     const a = prev && hs - prev.end <= 4 ? known.get(prev.actorId) : undefined;
     if (a?.type === 'person') return { actor: a, created: false, mention: { ...prev! }, rule: 'mention' };
@@ -946,7 +941,7 @@ export function speakerForPhrase(
   // 2. "the two leaders", "both men", "both candidates": the two people named last
   if (/^(?:the two|both(?: the)?|the pair of|the)\s+(?:\w+\s+)?(?:men|women|leaders|candidates|presidents|senators|rivals|sides|politicians|nominees|campaigns)$/i.test(head) && /^(?:the two|both)/i.test(head)) {
     const before: string[] = [];
-    for (let i = firstAtOrAfter(mentions, hs) - 1; i >= 0 && before.length < 2 && hs - mentions[i]!.start < 3000; i--) {
+    for (let i = firstStartingAt(mentions, hs) - 1; i >= 0 && before.length < 2 && hs - mentions[i]!.start < 3000; i--) {
       const a = known.get(mentions[i]!.actorId);
       if (a?.type === 'person' && !before.includes(a.id)) before.push(a.id);
     }
@@ -984,8 +979,8 @@ export function speakerForPhrase(
   // 7. bodies: "the campaign" is the campaign of the candidate named last nearby (or the campaign
   // spoken of before); "the company", "the committee" otherwise stand for themselves
   if (headNoun === 'campaign' && /^the$/i.test(words[0] ?? '') && words.length <= 3) {
-    const from = firstAtOrAfter(mentions, hs - DESCRIBED_LOOKBACK);
-    for (let i = firstAtOrAfter(mentions, hs) - 1; i >= from; i--) {
+    const from = firstStartingAt(mentions, hs - DESCRIBED_LOOKBACK);
+    for (let i = firstStartingAt(mentions, hs) - 1; i >= from; i--) {
       const a = known.get(mentions[i]!.actorId);
       if (a && a.type !== 'person' && /\bcampaign$/i.test(a.name)) return { actor: a, created: false, mention: mention(a.id), rule: 'relational' };
     }
@@ -1022,8 +1017,8 @@ function describedNearby(text: string, at: number, role: string, known: Readonly
   const group = ROLE_GROUPS.get(role);
   if (group === undefined) return undefined;
   const words = [...ROLE_GROUPS].filter(([, g]) => g === group).map(([w]) => w);
-  const from = firstAtOrAfter(mentions, at - DESCRIBED_LOOKBACK);
-  const to = firstAtOrAfter(mentions, at);
+  const from = firstStartingAt(mentions, at - DESCRIBED_LOOKBACK);
+  const to = firstStartingAt(mentions, at);
   const own = new Map<string, ActorMention[]>();
   for (let i = from; i < to; i++) {
     const m = mentions[i]!;
@@ -1079,22 +1074,7 @@ function trimDescription(head: string): string {
   return head.replace(/^(?:the|a|an|this|that|these|those)\s+/i, '').trim();
 }
 
-function firstAtOrAfter(mentions: readonly ActorMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function mentionsWithin(mentions: readonly ActorMention[], start: number, end: number): ActorMention[] {
-  const out: ActorMention[] = [];
-  for (let i = firstAtOrAfter(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) if (mentions[i]!.end <= end) out.push(mentions[i]!);
-  return out;
-}
+const mentionsWithin = (mentions: readonly ActorMention[], start: number, end: number): ActorMention[] => spansWithin(mentions, start, end);
 
 /** A collective speaker: one article-local group actor for the members together (same id whatever the wording). */
 function collective(members: string[], known: ReadonlyMap<string, Actor>, head: string, hs: number, he: number): SpeakerResolution {
@@ -1160,7 +1140,7 @@ const relType = (h: string): Actor['type'] => (BODY_HEAD_KINDS.has(h) || /^(?:of
 /** "his" → the last man named before (by first-name gender when known), "their"/"its" → the last body. */
 function lastFitting(pronoun: string, at: number, known: ReadonlyMap<string, Actor>, mentions: readonly ActorMention[], _text: string): Actor | undefined {
   const want = pronoun === 'his' ? 'male' : pronoun === 'her' ? 'female' : undefined;
-  for (let i = firstAtOrAfter(mentions, at) - 1; i >= 0 && at - mentions[i]!.start < 1500; i--) {
+  for (let i = firstStartingAt(mentions, at) - 1; i >= 0 && at - mentions[i]!.start < 1500; i--) {
     const a = known.get(mentions[i]!.actorId);
     if (!a) continue;
     if (pronoun === 'its' || pronoun === 'their') {
