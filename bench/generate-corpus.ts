@@ -17,18 +17,9 @@ import { parseArgs } from 'node:util';
 
 import { loadArticleFiles } from '../ingest/index.ts';
 import type { ManifestEntry } from '../ingest/stages/load.ts';
+import { prng } from './prng.ts';
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 const FIRST = ['Adel', 'Karim', 'Samir', 'Laila', 'Hana', 'Omar', 'Yusuf', 'Rania', 'Tariq', 'Nadia', 'James', 'Sarah', 'Michael', 'Emily', 'Robert', 'Linda', 'David', 'Karen', 'Thomas', 'Julia', 'Amira', 'Bashir', 'Farid', 'Ines', 'Jonas', 'Marta', 'Pavel', 'Rosa', 'Stefan', 'Yara'];
 /** Surnames are built from syllables, so that a 100k corpus can have tens of thousands of distinct speakers. */

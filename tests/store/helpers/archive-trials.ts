@@ -13,21 +13,12 @@ import { pathToFileURL } from 'node:url';
 import { NODE_LABELS, REL_TYPES, type GraphRecords } from '../../../cypher/schema.ts';
 import type { Counts } from '../../../cypher/store.ts';
 import { extractArticle, toGraphRecords, type ArticleInput } from '../../../ingest/index.ts';
+import { prng } from '../../../bench/prng.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-/** mulberry32: the same seed gives the same trial. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = prng;
 
 const FIRST = ['Mirela', 'Tobiah', 'Ysolde', 'Kasimir', 'Oona', 'Bertrand', 'Zofia', 'Eamon', 'Ludmila', 'Ravindra', 'Petronella', 'Anselm'];
 const LAST = ['Vantongeren', 'Okonkwo-Reyes', 'Halvorsen', 'Quispe', 'Draganova', 'Achterberg', 'Nakashima', 'Ferreira-Lutz', 'Oyelaran', 'Kowalczyk'];

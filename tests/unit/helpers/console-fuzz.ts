@@ -4,17 +4,8 @@
  * whitespace, clause keywords, file functions) glued with nothing or with random separators.
  */
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../bench/prng.ts';
+export { prng };
 
 export function fuzzPieces(file: string): string[] {
   return [

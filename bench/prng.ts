@@ -1,0 +1,15 @@
+/**
+ * The one seeded PRNG of the benches and tests (mulberry32: small, fast, and the same seed gives
+ * the same corpus, trial or fuzz case). The client's perf page keeps its own copy: client code
+ * may not import bench code.
+ */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
