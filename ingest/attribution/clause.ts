@@ -153,7 +153,7 @@ export function complementAt(ts: TaggedSentence, p: number, cue: CueVerb, inQuot
   if (t.lower === 'to' && tk[p + 1]?.pos === 'VERB' && f('infinitive')) return { kind: 'infinitive', from: p, addressee };
   if (QUESTION_WORDS.has(t.lower) && (f('question') || f('bare'))) return { kind: 'question', from: p, addressee };
   if (f('bare') && (clauseStartsAt(ts, p) || finiteVerbAhead(ts, p, inQuote))) return { kind: 'bare', from: p, addressee };
-  if (f('object') && (npAt(ts, p) || t.pos === 'ADJ' || t.pos === 'NOUN') && !addressee) return { kind: 'object', from: p, addressee };
+  if ((f('object') || f('naming')) && (npAt(ts, p) || t.pos === 'ADJ' || t.pos === 'NOUN') && !addressee) return { kind: 'object', from: p, addressee };
   return { kind: 'none', from: -1, addressee };
 }
 

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { z } from 'zod';
 
-export const CUE_FEATURES = ['that', 'bare', 'object', 'infinitive', 'addressee', 'tail', 'question'] as const;
+/**
+ * What may follow a cue. `naming`: an object that names or judges its referent ("called the plan a
+ * disaster", "condemned the attack") is no speech of its own; only a quotation in it is reported
+ * ("called it “a reckless gamble”").
+ */
+export const CUE_FEATURES = ['that', 'bare', 'object', 'naming', 'infinitive', 'addressee', 'tail', 'question'] as const;
 export type CueFeature = (typeof CUE_FEATURES)[number];
 
 const Lemma = z.string().regex(/^[a-z]+(?: [a-z]+)?$/, 'a lemma is one lower-case word, or a verb and its particle ("call for")');

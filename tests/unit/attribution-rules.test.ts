@@ -41,3 +41,35 @@ describe('attribution rules: every example of every rule', () => {
     });
   }
 });
+
+describe('attribution rules: a naming or judging act with a plain object reports no speech', () => {
+  // "called X Y", "condemned X", "proposed a levy", "underscored the need": the object is what the act is
+  // about, not what was said; the same verbs still frame a clause ("proposed that …", "pledged to …")
+  for (const s of [
+    'The mayor called the plan a disaster for the harbor.',
+    'The governor condemned the attack on the clinic.',
+    'The minister proposed a levy on imported steel.',
+    'The senator underscored the importance of early voting.',
+    'The union questioned the timing of the layoffs.',
+    'The council pledged new funds for the library.',
+  ]) {
+    it(s, () => expect(frames(s).filter((f) => f.contents.length > 0)).toEqual([]));
+  }
+  it('still reports the clause after the same verbs', () => {
+    const got = frames('The minister proposed that the levy start in June.');
+    expect(got.some((f) => f.speaker === 'The minister' && f.contents.includes('the levy start in June'))).toBe(true);
+    const pledged = frames('The council pledged to reopen the library by spring.');
+    expect(pledged.some((f) => f.speaker === 'The council' && f.contents.some((c) => c.includes('reopen the library')))).toBe(true);
+  });
+  it('keeps accusations, which are statements', () => {
+    const got = frames('The senator accused the agency of hiding the report.');
+    expect(got.some((f) => f.speaker === 'The senator' && f.contents.some((c) => c.includes('hiding the report')))).toBe(true);
+  });
+});
+
+describe('attribution rules: a naming act still attributes the quotation it holds', () => {
+  it('"called the plan “…”" frames the quote', () => {
+    const got = frames('The mayor called the plan “a gift to the developers.”');
+    expect(got.some((f) => f.speaker === 'The mayor' && f.cue === 'called' && f.contents.some((c) => c.includes('a gift to the developers')))).toBe(true);
+  });
+});

@@ -162,6 +162,8 @@ function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
     const contents: Span[] = [];
     if (comp.kind !== 'quote' && comp.from >= 0 && comp.from < tk.length) {
       const end = sp.endAt !== undefined ? Math.min(sp.endAt, contentEnd(ctx, comp.from, hit.v, comp.kind)) : contentEnd(ctx, comp.from, hit.v, comp.kind);
+      // a naming act's object is reported only for the quotation it holds ("called it “a reckless gamble”")
+      if (comp.kind === 'object' && hit.cue.features.has('naming') && !ctx.inQuote.subarray(comp.from, end).some((x) => x === 1)) continue;
       for (const [a, b] of splitThatClauses(ctx, comp.from, end)) contents.push(tokSpan(ts, a, b));
     }
     const cueEnd = tk[hit.next - 1]!.end;
