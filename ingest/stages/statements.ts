@@ -90,6 +90,7 @@ export function statements(doc: Doc): Doc {
       if (isModifierScareQuote(text, q)) return;
       let span: Span = quoteTextSpan(text, q);
       if (span.end <= span.start) return;
+      if (isTitleCaseName(text.slice(span.start, span.end))) return;
       let frame: Frame | undefined;
       let rule = '';
       if (!q.closed) {
@@ -188,6 +189,21 @@ function nestedIntro(text: string, q: QuoteSpan, paraStart: number): Frame | nul
   const spStart = q.start - 1 - before.length + m.index;
   const cueStart = spStart + m[1]!.length + 1;
   return { rule: 'quote:nested', sentence: -1, speakerSpan: { start: spStart, end: spStart + m[1]!.length }, cue: m[2]!, cueSpan: { start: cueStart, end: cueStart + m[2]!.length }, contents: [], tail: false, speakerId: null };
+}
+
+const SMALL_WORD = String.raw`(?:of|the|a|an|and|in|on|for|to|from|at|with|by|or)`;
+const TITLE_CASE = new RegExp(String.raw`^[A-Z0-9][\w'’.&-]*(?:\s+(?:[A-Z0-9][\w'’.&:-]*|${SMALL_WORD}))*[.,!?]?$`);
+
+/**
+ * A short quotation in title case names something (a show, a book, a slogan, a nickname, a letter
+ * grade: “Meet the Press”, “Evil Empire”, “R”): it is not a statement. Shouted all-capital quotes
+ * of three words or more (a post in capitals) are still statements.
+ */
+export function isTitleCaseName(quoted: string): boolean {
+  const words = quoted.trim().split(/\s+/);
+  if (words.length > 6 || !TITLE_CASE.test(quoted.trim())) return false;
+  const shouted = words.length >= 3 && quoted === quoted.toUpperCase() && /[A-Z]{2}/.test(quoted);
+  return !shouted;
 }
 
 const textBetween = (text: string, a: number, b: number) => (b > a ? text.slice(a, b) : '');

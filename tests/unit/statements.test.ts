@@ -281,3 +281,18 @@ describe('offsets', () => {
     for (const s of d.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('a title-case quotation names something, it says nothing', () => {
+  it('a show, a book or a nickname in quotes inside reported speech is no direct statement', () => {
+    const got = said('Lena Ortiz said the ferry from “Harbor Live Tonight” would run all winter.');
+    expect(got.filter((s) => s[1] === 'direct')).toEqual([]);
+    expect(got.some((s) => s[0] === 'Lena Ortiz' && s[1] === 'indirect' && s[2].includes('would run all winter'))).toBe(true);
+    expect(said('Paul Grady said his memoir, “Roads to the Valley,” would come out in May.').filter((s) => s[1] === 'direct')).toEqual([]);
+    // the quoted phrase of a reported sentence stays its own direct statement
+    expect(said('Paul Grady said his memoir would “come out in May.”')).toContainEqual(['Paul Grady', 'direct', 'come out in May.']);
+  });
+  it('a lower-case or sentence-case quote and a shouted post are still statements', () => {
+    expect(said('“The ferry will run all winter,” Lena Ortiz said.')).toEqual([['Lena Ortiz', 'direct', 'The ferry will run all winter']]);
+    expect(said('Lena Ortiz wrote: “THE FERRY RUNS ALL WINTER!”').some((s) => s[1] === 'direct' && s[2].startsWith('THE FERRY'))).toBe(true);
+  });
+});
