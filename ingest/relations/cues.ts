@@ -336,8 +336,9 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
   const roleFirst = new Map<string, RoleWords[]>();
   for (const [list, office] of [[memberRoles, false], [officeRoles, true]] as const) {
     for (const r of list) {
-      const words = r.split(/\s+/);
-      roleFirst.set(words[0]!, [...(roleFirst.get(words[0]!) ?? []), { words, office }].sort((a, b) => b.words.length - a.words.length));
+      // the tagger splits most hyphenated words ("front - runner"): both forms are looked for
+      const forms = r.includes('-') ? [r.split(/\s+/), r.replace(/-/g, ' - ').split(/\s+/)] : [r.split(/\s+/)];
+      for (const words of forms) roleFirst.set(words[0]!, [...(roleFirst.get(words[0]!) ?? []), { words, office }].sort((a, b) => b.words.length - a.words.length));
     }
   }
   const titles = d.titles.map((t) => ({ id: t.id, forms: t.forms, title: t.title, of: t.of, requirePrefix: t.requirePrefix ?? null }));

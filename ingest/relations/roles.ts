@@ -184,7 +184,7 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     const person = s.actorId;
 
     // "X (R-Tenn.)"
-    const label = /^\s*\(([A-Z])-[A-Z][\w. ]{0,12}\)/.exec(rs.text.slice(s.mention.end, s.mention.end + 20));
+    const label = /^\s*\(([A-Z])(?:-[A-Z][\w. ]{0,12})?\)/.exec(rs.text.slice(s.mention.end, s.mention.end + 20));
     if (label) {
       const id = voc.partyLetters.get(label[1]!);
       if (id && ensureActor(id)) emit({ kind: kinds.member, from: person, to: id, rule: 'role.party-label', at: s.first, title: null });
@@ -250,6 +250,46 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
         const last = g.mention.text.toLowerCase().split(/\s+/).at(-1) ?? '';
         if (ORG.has(g.type ?? '') && voc.groupHeads.has(last)) emit({ kind: kinds.member, from: person, to: g.actorId, rule: 'role.possessed-group', at: s.first, title: null });
       }
+    }
+  }
+
+  // a party's people named after a plural role: "other Republican candidates, including X and Y",
+  // "Trump's Democratic rivals, Sens. X and Y", "GOP senators such as X"
+  for (let i = 1; i < tk.length - 1; i++) {
+    const w = tk[i]!.lower;
+    let h = i - 1;
+    let j = i + 1;
+    if (w === 'including' || w === 'like') {
+      if (tk[h]?.text === ',') h--;
+    } else if (w === 'such' && tk[i + 1]?.lower === 'as') {
+      if (tk[h]?.text === ',') h--;
+      j = i + 2;
+    } else if (w !== ',') continue;
+    const head = tk[h];
+    if (!head || head.pos !== 'NOUN' || !/s$/.test(head.lower) || rs.slotOf[h]! >= 0) continue;
+    const sing = [head.lower.replace(/s$/, ''), head.lower.replace(/es$/, '')];
+    if (!sing.some((x) => voc.memberRoles.has(x) || voc.officeRoles.has(x) || voc.supporterRoles.has(x) || voc.opponentRoles.has(x))) continue;
+    let id: string | null = null;
+    let k = h - 1;
+    for (; k >= 0 && k >= h - 4 && /^(?:ADJ|NOUN|PROPN|VERB)$/.test(tk[k]!.pos) && rs.slotOf[k]! < 0; k--) {
+      if (voc.roleBlockers.has(tk[k]!.lower)) break;
+      id = party(k);
+      if (id) break;
+    }
+    if (!id || blockedLeft(rs, h)) continue;
+    if (w === ',') {
+      // a bare comma joins a list only to a phrase that is not a prepositional object or a quote's end
+      // ("compared to the Republican candidates, X and Y …", "… to Republican senators,'' X said")
+      k--;
+      while (k >= 0 && rs.slotOf[k]! < 0 && /^(?:DET|ADJ|PRON|NOUN|PROPN)$/.test(tk[k]!.pos)) k--;
+      if ((k >= 0 && tk[k]!.pos === 'ADP') || /^(?:''|'|"|”|’)$/.test(tk[i + 1]!.text)) continue;
+    }
+    const first = actorStartingAt(rs, j);
+    // after a bare comma only a name (or a title and a name) continues the phrase
+    if (first < 0 || (w === ',' && rs.slots[first]!.first - j > 2)) continue;
+    for (const o of coordinatedAfter(rs, first)) {
+      const p = rs.slots[o]!;
+      if (p.type === 'person') emit({ kind: kinds.member, from: p.actorId, to: id, rule: 'role.party-group-list', at: h, title: null });
     }
   }
 

@@ -100,7 +100,20 @@ function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
   return out;
 }
 
-export function verbRules(rs: RelSentence, emit: Emit, resolvePronoun: (tokenIndex: number) => number) {
+/** An object pronoun ("urged him to …", "to back her") standing alone, not a possessive ("her campaign"). */
+function objectPronounAt(rs: RelSentence, j: number): boolean {
+  const t = rs.tokens[j];
+  if (!t || rs.slotOf[j]! >= 0 || !/^(?:him|her)$/.test(t.lower)) return false;
+  const next = rs.tokens[j + 1];
+  return !next || !/^(?:NOUN|PROPN|ADJ|NUM)$/.test(next.pos);
+}
+
+export function verbRules(
+  rs: RelSentence,
+  emit: Emit,
+  resolvePronoun: (tokenIndex: number) => number,
+  resolveObjectPronoun: (tokenIndex: number, notActors: readonly string[]) => number = () => -1,
+) {
   const voc = rs.voc;
   const tk = rs.tokens;
   rs.ts.verbs.forEach((v, vi) => {
@@ -147,7 +160,15 @@ export function verbRules(rs: RelSentence, emit: Emit, resolvePronoun: (tokenInd
       }
       const why = unasserted(rs, v.head, v, sub.governors);
       if (why) continue;
-      const objects = objectAfter(rs, v, cue);
+      let objects = objectAfter(rs, v, cue);
+      if (!objects.length && subjects.length && cue.particle.length === 0 && objectPronounAt(rs, v.last + 1)) {
+        // "X urged him to quit": the one person the context can mean, never the subject itself
+        const o = resolveObjectPronoun(v.last + 1, subjects.map((x) => rs.slots[x]!.actorId));
+        if (o >= 0) {
+          objects = [o];
+          rule = `verb.${cue.id}.object-pronoun`;
+        }
+      }
       if (!objects.length) {
         // "X and Y met", "X and Y negotiated": a symmetric kind needs no object
         if (cue.kind.symmetric && cue.particle.length === 0 && subjects.length >= 2) {
@@ -300,7 +321,15 @@ export function nounRules(rs: RelSentence, emit: Emit) {
         for (let a = 0; a < froms.length; a++) for (let b = a + 1; b < froms.length; b++) emitPairs(rs, emit, cue.kind, [froms[b]!], [froms[a]!], `noun.${cue.id}.symmetric`, i);
         continue;
       }
+      // "Y received endorsements from X and Z", "Y won support from X": the agents back the subject
+      if (gv && v && byAgent.length && !objects.length && froms === byAgent && voc.receive.has(v.lemma) && !NOT_HELD.test(v.lemma)) {
+        const sub = subjectOf(rs, gv.index);
+        objects = sub.slots.filter((o) => !byAgent.includes(o));
+        govs = sub.governors;
+        rule = `noun.${cue.id}.receive-from`;
+      }
       if (!froms.length || !objects.length) continue;
+      if (reversed && NOT_HELD.test(v?.lemma ?? '')) continue;
       if (assertion(v, govs)) continue;
       // the speech verb of the clause ("X announced his support for Y") is not a block; "denied" is
       if (v && voc.blockGovernors.has(v.lemma) && rule !== `noun.${cue.id}.support`) continue;
@@ -311,6 +340,9 @@ export function nounRules(rs: RelSentence, emit: Emit) {
     }
   }
 }
+
+/** receiving verbs that do not say the thing is held ("lost the support of X", "courted X's backing") */
+const NOT_HELD = /^(?:lose|court|seek|want|need)$/;
 
 const verbOfIndex = (rs: RelSentence, g: { index: number } | null): VerbGroup | null => (g ? rs.ts.verbs[g.index]! : null);
 

@@ -35,6 +35,7 @@ type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' |
 
 const PRONOUNS = /^(?:he|she|they|we|it)$/;
 const WORD = /[a-z][a-z'-]*/g;
+const OBJECT_PRONOUN = /\b(?:him|her)\b/;
 const ROLE_WORD = /[a-z][a-z-]*/g;
 /** the words right before a name that make a title or party rule possible (lower-cased text) */
 const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|chief|head|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
@@ -156,7 +157,8 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       const found: Found[] = [];
       const emit = (f: Found) => found.push(f);
       const resolvePronoun = (ti: number) => pronounSpeaker(doc, current, rs, ti);
-      verbRules(rs, emit, resolvePronoun);
+      const resolveObject = (ti: number, notActors: readonly string[]) => objectPronoun(rs, ti, notActors, bySentence[si - 1] ?? [], typeOf);
+      verbRules(rs, emit, resolvePronoun, resolveObject);
       nounRules(rs, emit);
       modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
       roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf);
@@ -276,12 +278,33 @@ function pronounSpeaker(doc: Doc, inSentence: readonly number[], rs: RelSentence
 }
 
 /**
+ * An object pronoun ("urged him", "to back her") resolved only when the context leaves one
+ * candidate: exactly one person other than the clause's subject is named earlier in this sentence
+ * or in the one before. Two candidates (or none) resolve nothing: a wrong end costs more than a miss.
+ * Adds a slot for it and returns its index, else -1.
+ */
+function objectPronoun(rs: RelSentence, ti: number, notActors: readonly string[], previous: readonly ActorMention[], typeOf: (id: string) => string | undefined): number {
+  const t = rs.tokens[ti];
+  if (!t) return -1;
+  const candidates = new Set<string>();
+  for (const m of previous) if (typeOf(m.actorId) === 'person') candidates.add(m.actorId);
+  for (const s of rs.slots) if (s.mention.end <= t.start && s.type === 'person') candidates.add(s.actorId);
+  for (const id of notActors) candidates.delete(id);
+  if (candidates.size !== 1) return -1;
+  const actorId = [...candidates][0]!;
+  const mention: ActorMention = { start: t.start, end: t.end, text: t.text, actorId, via: 'pronoun' };
+  rs.slots.push({ actorId, type: 'person', mention, first: ti, last: ti });
+  return rs.slots.length - 1;
+}
+
+/**
  * Whether a sentence can hold a relation, before paying for tagging: two mentions and a cue or
  * role word, or a person named right after a title or party word ("Sen. X", "GOP Rep. X") or
  * before a party label or a party apposition ("X (R-Tenn.)", "X, a Republican strategist").
  */
 export function worthTagging(voc: Vocabulary, text: string, norm: string, sentence: Span, ms: readonly ActorMention[], typeOf: (id: string) => string | undefined): boolean {
-  if (ms.length >= 2) {
+  // one name and an object pronoun ("X urged him to quit") can hold a relation too
+  if (ms.length >= 2 || (ms.length === 1 && OBJECT_PRONOUN.test(norm.slice(sentence.start, sentence.end)))) {
     WORD.lastIndex = sentence.start;
     let need: Set<string> | null | undefined;
     for (let m = WORD.exec(norm); m && m.index < sentence.end; m = WORD.exec(norm)) {
@@ -299,7 +322,7 @@ export function worthTagging(voc: Vocabulary, text: string, norm: string, senten
     const before = norm.slice(Math.max(sentence.start, m.start - 40), m.start);
     if (TITLE_OR_PARTY_BEFORE.test(before)) return true;
     const after = text.slice(m.end, Math.min(sentence.end, m.end + 48));
-    if (/^\s*\([RDI]-/.test(after) || /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:Republican|Democratic|GOP|Democrat)\b/.test(after)) return true;
+    if (/^\s*\([RDI](?:-|\))/.test(after) || /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:Republican|Democratic|GOP|Democrat)\b/.test(after)) return true;
     // an apposition or copula with a role: "X, a professor at Y", "X is a spokesman for Y"
     if (ms.length >= 2 && /^(?:,|\s+(?:is|was|has been|had been|became|remains)\b)/.test(after)) {
       const window = norm.slice(m.end, Math.min(sentence.end, m.end + 90));

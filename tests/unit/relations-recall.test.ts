@@ -1,0 +1,78 @@
+/**
+ * Constructions added for recall (issue 14): party people named after a plural role, bare party
+ * labels, support received "from" its givers, object pronouns with one possible antecedent,
+ * hyphenated role nouns. Each has a case that must give nothing, so a rule firing everywhere fails.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ActorType } from '../../cypher/schema.ts';
+import type { Doc } from '../../ingest/types.ts';
+import { makeRelationsStage } from '../../ingest/stages/relations.ts';
+import { makeDoc } from './helpers/make-doc.ts';
+
+const stage = makeRelationsStage({ officeMatches: () => [] });
+const triples = (doc: Doc) => doc.relations.filter((r) => r.kind !== 'speaks_about').map((r) => `${r.kind}:${r.from}>${r.to}`).sort();
+const PEOPLE: [string, string, ActorType][] = [
+  ['Jane Roe', 'jane-roe', 'person'],
+  ['John Doe', 'john-doe', 'person'],
+  ['Max Poe', 'max-poe', 'person'],
+  ['the Sierra Club', 'sierra-club', 'organization'],
+];
+const run = (text: string) => triples(stage(makeDoc(text, PEOPLE)));
+
+describe('party people after a plural role', () => {
+  it('"Republican candidates, including X and Y" and "Democratic senators such as X" give member_of', () => {
+    expect(run('Other Republican candidates, including Jane Roe and John Doe, spoke.')).toEqual(['member_of:jane-roe>republican-party', 'member_of:john-doe>republican-party']);
+    expect(run('Democratic senators such as Jane Roe objected.')).toEqual(['member_of:jane-roe>democratic-party']);
+  });
+  it('gives nothing for former candidates, a non-role plural, or a plural with no party', () => {
+    expect(run('Former Republican candidates, including Jane Roe, spoke.')).toEqual([]);
+    expect(run('Republican voters, Jane Roe said, are angry.')).toEqual([]);
+    expect(run('Other candidates, including Jane Roe and John Doe, spoke.')).toEqual([]);
+  });
+});
+
+describe('bare party label', () => {
+  it('"X (D)" is a Democrat, "(R-Ohio)" still works, "(AP)" gives nothing', () => {
+    expect(run('Jane Roe (D) spoke.')).toEqual(['member_of:jane-roe>democratic-party']);
+    expect(run('Jane Roe (R-Ohio) spoke.')).toEqual(['member_of:jane-roe>republican-party']);
+    expect(run('Jane Roe (AP) spoke.')).toEqual([]);
+  });
+});
+
+describe('support received from its givers', () => {
+  it('"Y received endorsements from X and Z": each backs Y', () => {
+    expect(run('Jane Roe received endorsements from John Doe and Max Poe.')).toEqual(['supports:john-doe>jane-roe', 'supports:max-poe>jane-roe']);
+    expect(run('Jane Roe has faced criticism from the Sierra Club.')).toEqual(['opposes:sierra-club>jane-roe']);
+  });
+  it('lost, courted or negated support asserts none', () => {
+    expect(run('Jane Roe courted support from John Doe.')).toEqual([]);
+    expect(run('Jane Roe lost the support of John Doe.')).toEqual([]);
+    expect(run('Jane Roe never received support from John Doe.')).toEqual([]);
+  });
+});
+
+describe('object pronouns', () => {
+  it('resolve to the one person the context names besides the subject', () => {
+    expect(run('Jane Roe spoke on Monday. John Doe later urged her to quit.')).toEqual(['pressures:john-doe>jane-roe']);
+    expect(run('Jane Roe spoke on Monday. John Doe accused him of lying.')).toEqual(['opposes:john-doe>jane-roe']);
+  });
+  it('resolve nothing with two candidates, a possessive, or a negated clause', () => {
+    expect(run('Jane Roe thanked Max Poe. John Doe later urged her to quit.')).toEqual(['supports:jane-roe>max-poe']);
+    expect(run('Jane Roe spoke on Monday. John Doe backed her campaign.')).toEqual([]);
+    expect(run('Jane Roe spoke on Monday. John Doe did not back her.')).toEqual([]);
+  });
+});
+
+describe('hyphenated role nouns', () => {
+  it('"X, the Democratic front-runner" is a Democrat', () => {
+    expect(run('Jane Roe, the Democratic front-runner, spoke.')).toEqual(['member_of:jane-roe>democratic-party']);
+  });
+});
+
+describe('party people after a plural role: a bare comma', () => {
+  it('joins an apposed list, not a prepositional object or a quote end', () => {
+    expect(run("Donald Trump's Democratic rivals, Jane Roe and John Doe, spoke.")).toEqual(['member_of:jane-roe>democratic-party', 'member_of:john-doe>democratic-party']);
+    expect(run('Compared to the Republican candidates, Jane Roe and John Doe agree.')).toEqual([]);
+    expect(run("''It will please Republican senators,'' Jane Roe said.")).toEqual([]);
+  });
+});
