@@ -225,6 +225,10 @@ function pickFrameForQuote(q: QuoteSpan, frames: Frame[], doc: Doc, text: string
   if (head) return [head, 'quote:intro'];
   // a tail frame of the sentence the quote closes in ("“A.” “B,” she said" attributes A as well)
   if (q.depth === 1) return undefined;
+  // a short phrase in quotes outside any frame's content is a scare quote of the narration ("a “dark horse”")
+  const qs = quoteTextSpan(text, q);
+  const quoted = text.slice(qs.start, qs.end);
+  if (quoted.split(/\s+/).length <= 3 && !/[.!?]$/.test(quoted)) return undefined;
   const near = frames.filter((f) => f.sentence === sOpen || f.sentence === sClose);
   const best = near.sort((a, b) => Math.abs(a.cueSpan.start - q.start) - Math.abs(b.cueSpan.start - q.start))[0];
   return best ? [best, 'quote:near'] : undefined;

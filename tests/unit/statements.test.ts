@@ -296,3 +296,12 @@ describe('a title-case quotation names something, it says nothing', () => {
     expect(said('Lena Ortiz wrote: “THE FERRY RUNS ALL WINTER!”').some((s) => s[1] === 'direct' && s[2].startsWith('THE FERRY'))).toBe(true);
   });
 });
+
+describe('a short quoted phrase outside any reported content', () => {
+  it('is a scare quote of the narration, not a statement of the nearest speaker', () => {
+    expect(said('Near the “old ferry” pier, Lena Ortiz said the port would close.')).toEqual([['Lena Ortiz', 'indirect', 'the port would close']]);
+  });
+  it('a longer quotation there is still attributed to the nearest frame', () => {
+    expect(said('Near the “old ferry we all loved so much” pier, Lena Ortiz said the port would close.')).toContainEqual(['Lena Ortiz', 'direct', 'old ferry we all loved so much']);
+  });
+});
