@@ -187,6 +187,31 @@ export function verbRules(
   });
 }
 
+/**
+ * "Sanders praises Obama", "Group backs Roe": a present-tense cue verb the tagger read as a plural
+ * noun, standing right between two names (headline and lead style). Only bare direct-object cues;
+ * anything between the names (a negator, a modal, an adverb) leaves it to the tagged clause.
+ */
+export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
+  const tk = rs.tokens;
+  for (let i = 1; i < tk.length - 1; i++) {
+    const t = tk[i]!;
+    if (t.pos !== 'NOUN' || rs.slotOf[i]! >= 0 || !/[a-z]s$/.test(t.lower) || rs.verbOf[i]! >= 0) continue;
+    const cues = (rs.voc.verbs.get(t.lower.slice(0, -1)) ?? rs.voc.verbs.get(t.lower.replace(/es$/, '')) ?? []).filter((c) => c.particle.length === 0 && !c.militaryOnly);
+    if (!cues.length) continue;
+    const left = rs.slotOf[i - 1]!;
+    const right = rs.slotOf[i + 1]!;
+    if (left < 0 || right < 0 || rs.slots[right]!.first !== i + 1) continue;
+    if (unasserted(rs, i, null, [])) continue;
+    const subjects = coordinatedBefore(rs, headSlot(rs, left));
+    const objects = coordinatedAfter(rs, headSlot(rs, right));
+    for (const cue of cues) {
+      const kind = physicalKind(rs, cue, [...subjects, ...objects].map((x) => rs.slots[x]!.type), i);
+      emitPairs(rs, emit, kind, subjects, objects, `verb.${cue.id}.noun-tagged`, i);
+    }
+  }
+}
+
 const NONE: NounCue[] = [];
 
 /** The noun cue whose words end at token i, longest first. */

@@ -76,3 +76,15 @@ describe('party people after a plural role: a bare comma', () => {
     expect(run("''It will please Republican senators,'' Jane Roe said.")).toEqual([]);
   });
 });
+
+describe('a present-tense cue verb tagged as a noun between two names', () => {
+  it('"X praises Y", "X backs Y and Z"', () => {
+    expect(run('Jane Roe praises John Doe.')).toEqual(['supports:jane-roe>john-doe']);
+    expect(run('Jane Roe backs John Doe and Max Poe.')).toEqual(['supports:jane-roe>john-doe', 'supports:jane-roe>max-poe']);
+  });
+  it('gives nothing when a word stands between, or in a question', () => {
+    expect(run('Jane Roe supporters back John Doe.')).toEqual([]);
+    expect(run('Does Jane Roe back John Doe?')).toEqual([]);
+    expect(run('Jane Roe never backs John Doe.')).toEqual([]);
+  });
+});
