@@ -212,6 +212,60 @@ export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
   }
 }
 
+/** words that may open a sentence-initial participial adjunct ("Eight years after backing X, Y …") */
+const ADJUNCT_OPENER = /^(?:after|since|by|while|when|having|once|in|recently|days|weeks|months|years|decades|two|three|four|five|six|seven|eight|nine|ten|several|a|few|just|only|shortly|soon|later|earlier|long)$/;
+
+/**
+ * "Having pressured Y to …, X …", "Eight years after backing Y, X …": a participle opening the
+ * sentence has no subject of its own; it is the subject of the main clause after the comma.
+ * Only a clean opening (no name, no negator, no "if"/"instead of" before the participle) counts.
+ */
+export function adjunctSubjectRules(rs: RelSentence, emit: Emit) {
+  const tk = rs.tokens;
+  if (rs.question) return;
+  for (let i = 0; i < Math.min(tk.length - 2, 8); i++) {
+    const t = tk[i]!;
+    if (!ADJUNCT_OPENER.test(t.lower) && t.pos !== 'NUM') {
+      if (!(t.pos === 'VERB' && /ing$/.test(t.lower))) break;
+    }
+    let c = -1;
+    if (t.lower === 'having' && /ed$/.test(tk[i + 1]!.lower)) c = i + 1;
+    else if (t.pos === 'VERB' && /ing$/.test(t.lower) && t.lower !== 'having') c = i;
+    if (c < 0) continue;
+    const w = tk[c]!;
+    const cues = (rs.voc.verbs.get(w.lemma) ?? rs.voc.verbs.get(w.lower.replace(/ed$/, '')) ?? rs.voc.verbs.get(w.lower.replace(/d$/, '')) ?? []).filter((q) => q.particle.length === 0);
+    if (!cues.length) return;
+    const first = actorStartingAt(rs, c + 1);
+    if (first < 0 || rs.slots[first]!.first > c + 2) return;
+    let objects = coordinatedAfter(rs, first);
+    // "backing Y, X …": a comma alone before the main clause's subject does not continue the list
+    if (!tk.slice(rs.slots[first]!.last + 1, rs.slots[objects.at(-1)!]!.first).some((x) => x.lower === 'and')) objects = [first];
+    let comma = rs.slots[objects.at(-1)!]!.last + 1;
+    while (comma < tk.length && comma < rs.slots[objects.at(-1)!]!.last + 12 && tk[comma]!.text !== ',' && rs.slotOf[comma]! < 0) comma++;
+    if (tk[comma]?.text !== ',') return;
+    let sub = actorStartingAt(rs, comma + 1);
+    if (sub < 0 || rs.slots[sub]!.first > comma + 4) return;
+    // "…, Pentagon spokesman X left": the person a body-and-role prefix names
+    for (let k = rs.slots[sub]!.last + 1; k <= rs.slots[sub]!.last + 3 && k < tk.length; k++) {
+      const o = rs.slotOf[k]!;
+      if (o >= 0 && rs.slots[o]!.type === 'person' && rs.slots[sub]!.type !== 'person') {
+        sub = headSlot(rs, o);
+        break;
+      }
+      if (tk[k]!.pos !== 'NOUN') break;
+    }
+    let after = rs.slots[sub]!.last + 1;
+    if (tk[after]?.pos === 'ADV') after++;
+    if (!tk[after] || !(tk[after]!.pos === 'VERB' || tk[after]!.pos === 'AUX')) return;
+    for (const cue of cues) {
+      const kind = physicalKind(rs, cue, [sub, ...objects].map((x) => rs.slots[x]!.type), c);
+      if (cue.militaryOnly && kind !== cue.kind) continue;
+      emitPairs(rs, emit, kind, [sub], objects, `verb.${cue.id}.adjunct`, c);
+    }
+    return;
+  }
+}
+
 const NONE: NounCue[] = [];
 
 /** The noun cue whose words end at token i, longest first. */

@@ -244,7 +244,12 @@ export function coordinatedAfter(rs: RelSentence, s: number): number[] {
     if (commaOnly && rs.slotOf[j]! < 0) return out;
     const next = actorStartingAt(rs, j);
     if (next < 0 || out.includes(next)) return out;
-    // a comma alone before a person may open an appositive ("Y, a spokesman"): only names continue a list
+    // "… met Y, Z said" / "… backing Y, Z left": a name after a bare comma and before a verb opens the next clause
+    if (commaOnly) {
+      let k = rs.slots[next]!.last + 1;
+      if (tk[k]?.pos === 'ADV') k++;
+      if (tk[k] && (tk[k]!.pos === 'VERB' || tk[k]!.pos === 'AUX') && rs.verbOf[k]! >= 0) return out;
+    }
     out.push(next);
     cur = next;
   }

@@ -88,3 +88,23 @@ describe('a present-tense cue verb tagged as a noun between two names', () => {
     expect(run('Jane Roe never backs John Doe.')).toEqual([]);
   });
 });
+
+describe('a sentence-opening participle takes the main clause subject', () => {
+  it('"Having urged Y …, X …", "Years after backing Y, X …"', () => {
+    expect(run('Having urged John Doe to resign, Jane Roe waited.')).toEqual(['pressures:jane-roe>john-doe']);
+    expect(run('Eight years after backing John Doe, Jane Roe is undecided.')).toEqual(['supports:jane-roe>john-doe']);
+  });
+  it('gives nothing after "without", "instead of" or "if", or in a question', () => {
+    expect(run('Without backing John Doe, Jane Roe is undecided.')).toEqual([]);
+    expect(run('Instead of backing John Doe, Jane Roe stayed home.')).toEqual([]);
+    expect(run('If backing John Doe, Jane Roe stays home.')).toEqual([]);
+    expect(run('After backing John Doe, did Jane Roe leave?')).toEqual([]);
+  });
+});
+
+describe('a bare comma and a verb after a name close an object list', () => {
+  it('"X met Y, Z said": Z is the next clause, not a second object', () => {
+    expect(run('Jane Roe met John Doe, Max Poe said.')).toEqual(['negotiates_with:jane-roe>john-doe']);
+    expect(run('Jane Roe met John Doe, Max Poe and the Sierra Club.')).toEqual(['negotiates_with:jane-roe>john-doe', 'negotiates_with:jane-roe>max-poe', 'negotiates_with:jane-roe>sierra-club']);
+  });
+});
