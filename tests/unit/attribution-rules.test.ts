@@ -73,3 +73,12 @@ describe('attribution rules: a naming act still attributes the quotation it hold
     expect(got.some((f) => f.speaker === 'The mayor' && f.cue === 'called' && f.contents.some((c) => c.includes('a gift to the developers')))).toBe(true);
   });
 });
+
+describe('attribution rules: a relative clause with an infinitive characterizes, it does not report', () => {
+  it('"a senator who has pledged to …" gives no frame', () => {
+    expect(frames('The race pits a teacher against a senator who has pledged to cut property taxes.').filter((f) => f.rule.startsWith('relative-clause'))).toEqual([]);
+  });
+  it('a relative clause with a that-clause or an object still reports', () => {
+    expect(frames('The report was welcomed by Maria Lopez, who said it was overdue.').some((f) => f.rule.startsWith('relative-clause') && f.contents.includes('it was overdue'))).toBe(true);
+  });
+});

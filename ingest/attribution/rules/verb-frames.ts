@@ -159,6 +159,9 @@ function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
     const comp = complementAt(ts, p, hit.cue, ctx.inQuote);
     // a cue at the end of its clause with nothing after it is a tail (another rule), not a forward frame
     if (comp.kind === 'none') continue;
+    // "a senator who has pledged to cut taxes": a relative clause with an infinitive characterizes
+    // its antecedent (a promise held against them), it does not report what was said
+    if (source === 'relative-clause' && comp.kind === 'infinitive') continue;
     const contents: Span[] = [];
     if (comp.kind !== 'quote' && comp.from >= 0 && comp.from < tk.length) {
       const end = sp.endAt !== undefined ? Math.min(sp.endAt, contentEnd(ctx, comp.from, hit.v, comp.kind)) : contentEnd(ctx, comp.from, hit.v, comp.kind);
