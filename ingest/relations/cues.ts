@@ -135,6 +135,8 @@ const schema = z
         notAddressees: words,
         /** verbs whose subject receives what the noun names ("won the endorsement of X": X endorses) */
         receive: words,
+        /** what a demand asks to happen to Y that sets the demander against Y ("calls for Y to resign / be replaced") */
+        ousting: words,
       })
       .strict(),
   })
@@ -222,6 +224,7 @@ export interface Vocabulary {
   /** copular adjectives ("critical of") by word */
   adjectives: Map<string, { id: string; kind: KindDef; preps: Set<string> }>;
   receive: Set<string>;
+  ousting: Set<string>;
   titles: TitleCue[];
   partyWords: Map<string, string>;
   partyLetters: Map<string, string>;
@@ -282,6 +285,8 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     if (next === null) triggers.set(form, null);
     else triggers.set(form, new Set([...(triggers.get(form) ?? []), next]));
   };
+  // "called for Y to resign" (rules.ts ousterDemandRules)
+  for (const f of forms('call')) trigger(f, 'for');
   const verbs = new Map<string, VerbCue[]>();
   for (const v of d.verbs) {
     const k = kind(v.kind, `verbs.${v.id}.kind`);
@@ -366,6 +371,7 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     opponentRoles: new Set(d.roles.opponentRoles.map((s) => s.toLowerCase())),
     adjectives: new Map(d.adjectives.cues.flatMap((a) => a.words.map((w) => [w.toLowerCase(), { id: a.id, kind: kind(a.kind, `adjectives.${a.id}.kind`), preps: new Set(a.preps) }] as const))),
     receive: new Set(d.governors.receive),
+    ousting: new Set(d.governors.ousting),
     titles,
     partyWords: new Map(Object.entries(d.parties.words).map(([k, v]) => [k.toLowerCase(), v])),
     partyLetters: new Map(Object.entries(d.parties.letters)),

@@ -266,6 +266,35 @@ export function adjunctSubjectRules(rs: RelSentence, emit: Emit) {
   }
 }
 
+/**
+ * "X called for Y to resign", "X is calling for Y to be replaced": demanding Y's removal sets X
+ * against Y (the ousting verbs are data: governors.ousting). Subject, negation and modality as for
+ * any verb clause.
+ */
+export function ousterDemandRules(rs: RelSentence, emit: Emit) {
+  const tk = rs.tokens;
+  const opposes = rs.voc.kinds.get('opposes');
+  if (!opposes) return;
+  for (let i = 0; i < tk.length - 4; i++) {
+    if (tk[i]!.lemma !== 'call' || tk[i + 1]!.lower !== 'for' || rs.verbOf[i]! < 0) continue;
+    const o = actorStartingAt(rs, i + 2);
+    if (o < 0 || rs.slots[o]!.first > i + 3) continue;
+    const objects = coordinatedAfter(rs, o);
+    let j = rs.slots[objects.at(-1)!]!.last + 1;
+    if (tk[j]?.lower !== 'to') continue;
+    j++;
+    if (tk[j]?.lemma === 'be') j++;
+    const w = tk[j];
+    if (!w || !(rs.voc.ousting.has(w.lemma) || rs.voc.ousting.has(w.lower) || rs.voc.ousting.has(w.lower.replace(/e?d$/, '')))) continue;
+    if (w.lemma === 'step' && tk[j + 1]?.lower !== 'down' && tk[j + 1]?.lower !== 'aside') continue;
+    const vi = rs.verbOf[i]!;
+    const v = rs.ts.verbs[vi]!;
+    const sub = subjectOf(rs, vi);
+    if (!sub.slots.length || unasserted(rs, i, v, sub.governors)) continue;
+    emitPairs(rs, emit, opposes, sub.slots, objects, 'verb.call-for-ouster', i);
+  }
+}
+
 const NONE: NounCue[] = [];
 
 /** The noun cue whose words end at token i, longest first. */

@@ -108,3 +108,16 @@ describe('a bare comma and a verb after a name close an object list', () => {
     expect(run('Jane Roe met John Doe, Max Poe and the Sierra Club.')).toEqual(['negotiates_with:jane-roe>john-doe', 'negotiates_with:jane-roe>max-poe', 'negotiates_with:jane-roe>sierra-club']);
   });
 });
+
+describe('a demand for Y’s removal', () => {
+  it('"X called for Y to resign / to be replaced / to step down" sets X against Y', () => {
+    expect(run('Jane Roe called for John Doe to resign.')).toEqual(['opposes:jane-roe>john-doe']);
+    expect(run('Jane Roe is calling for John Doe to be replaced.')).toEqual(['opposes:jane-roe>john-doe']);
+    expect(run('Jane Roe called for John Doe to step down.')).toEqual(['opposes:jane-roe>john-doe']);
+  });
+  it('gives nothing for another demand, a negated or a modal call', () => {
+    expect(run('Jane Roe called for John Doe to speak.')).toEqual([]);
+    expect(run('Jane Roe did not call for John Doe to resign.')).toEqual([]);
+    expect(run('Jane Roe might call for John Doe to resign.')).toEqual([]);
+  });
+});
