@@ -322,7 +322,8 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
       // a noun counts with the preposition that introduces its other end; symmetric ones alone ("X and Y held talks")
       for (const f of [last, `${last}s`, `${last}es`]) {
         if (cue.kind.symmetric) trigger(f, null);
-        else for (const p of [...cue.objectPreps, ...cue.fromPreps, 'between']) trigger(f, p);
+        // "X's complaints that Y …" (rules.ts contentClauseNounRules)
+        else for (const p of [...cue.objectPreps, ...cue.fromPreps, 'between', 'that']) trigger(f, p);
       }
     }
   }

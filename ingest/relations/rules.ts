@@ -295,6 +295,31 @@ export function ousterDemandRules(rs: RelSentence, emit: Emit) {
   }
 }
 
+/**
+ * "X's complaints that Y had interfered", "X's accusation that Y lied": a stance noun whose
+ * content clause has Y as its subject sets the possessor X against (or behind) Y.
+ */
+export function contentClauseNounRules(rs: RelSentence, emit: Emit) {
+  const tk = rs.tokens;
+  for (let i = 2; i < tk.length - 2; i++) {
+    if (tk[i + 1]!.lower !== 'that') continue;
+    const cues = nounCueAt(rs, i).filter((c) => c.kind.stored === 'opposes' || c.kind.stored === 'supports');
+    if (!cues.length) continue;
+    let p = i - 1;
+    while (p >= 0 && tk[p]!.pos === 'ADJ' && rs.slotOf[p]! < 0) p--;
+    if (p < 1 || !/^['’]s?$/.test(tk[p]!.lower)) continue;
+    const from = actorEndingAt(rs, p - 1);
+    const to = actorStartingAt(rs, i + 2);
+    if (from < 0 || to < 0 || rs.slots[to]!.first > i + 3) continue;
+    // Y must be the clause's subject: a verb follows its name
+    let k = rs.slots[to]!.last + 1;
+    if (tk[k]?.pos === 'ADV') k++;
+    if (!tk[k] || !(tk[k]!.pos === 'VERB' || tk[k]!.pos === 'AUX')) continue;
+    if (unasserted(rs, i, null, [])) continue;
+    for (const cue of cues) emitPairs(rs, emit, cue.kind, [from], [headSlot(rs, to)], `noun.${cue.id}.that-clause`, i);
+  }
+}
+
 const NONE: NounCue[] = [];
 
 /** The noun cue whose words end at token i, longest first. */

@@ -121,3 +121,13 @@ describe('a demand for Y’s removal', () => {
     expect(run('Jane Roe might call for John Doe to resign.')).toEqual([]);
   });
 });
+
+describe('a stance noun with a content clause', () => {
+  it('"X\'s complaints that Y had interfered" sets X against Y', () => {
+    expect(run("Jane Roe's complaints that John Doe had been interfering grew.")).toEqual(['opposes:jane-roe>john-doe']);
+  });
+  it('gives nothing when Y is not the clause subject, or without a possessor', () => {
+    expect(run("Jane Roe's complaints that the rules favour John Doe grew.")).toEqual([]);
+    expect(run('The complaints that John Doe had been interfering grew.')).toEqual([]);
+  });
+});
