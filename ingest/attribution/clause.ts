@@ -147,7 +147,7 @@ export function complementAt(ts: TaggedSentence, p: number, cue: CueVerb, inQuot
   if (!t) return { kind: 'none', from: -1, addressee };
   // "that" opens the clause unless it is the subject itself ("said that was wrong")
   const n1 = tk[p + 1];
-  if (t.lower === 'that' && n1 && (t.pos === 'SCONJ' || clauseStartsAt(ts, p + 1) || (inQuote[p + 1] && QUOTE_MARK.test(n1.text)) || !(n1.pos === 'AUX' || (n1.pos === 'PUNCT' && n1.text !== ',') || (n1.pos === 'VERB' && !/ing$/.test(n1.lower))))) return { kind: 'that', from: n1.text === ',' ? p + 2 : p + 1, addressee };
+  if (t.lower === 'that' && (f('that') || f('bare')) && n1 && (t.pos === 'SCONJ' || clauseStartsAt(ts, p + 1) || (inQuote[p + 1] && QUOTE_MARK.test(n1.text)) || !(n1.pos === 'AUX' || (n1.pos === 'PUNCT' && n1.text !== ',') || (n1.pos === 'VERB' && !/ing$/.test(n1.lower))))) return { kind: 'that', from: n1.text === ',' ? p + 2 : p + 1, addressee };
   if (t.text === ':') return { kind: 'colon', from: p + 1, addressee };
   if (inQuote[p] && QUOTE_MARK.test(t.text)) return { kind: 'quote', from: p, addressee };
   if (t.lower === 'to' && tk[p + 1]?.pos === 'VERB' && f('infinitive')) return { kind: 'infinitive', from: p, addressee };

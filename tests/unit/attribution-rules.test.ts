@@ -82,3 +82,12 @@ describe('attribution rules: a relative clause with an infinitive characterizes,
     expect(frames('The report was welcomed by Maria Lopez, who said it was overdue.').some((f) => f.rule.startsWith('relative-clause') && f.contents.includes('it was overdue'))).toBe(true);
   });
 });
+
+describe('attribution rules: verbs of finding are not verbs of saying', () => {
+  for (const s of ['The audit revealed that the pension fund was short by millions.', 'The review concluded that the bridge was safe for traffic.', 'The inspector revealed the cause of the fire.']) {
+    it(s, () => expect(frames(s).filter((f) => f.contents.length > 0)).toEqual([]));
+  }
+  it('a quote still closes with "she concluded"', () => {
+    expect(frames('“We are done with this fight,” the mayor concluded.').some((f) => f.speaker === 'the mayor' && f.cue === 'concluded')).toBe(true);
+  });
+});
