@@ -91,3 +91,12 @@ describe('attribution rules: verbs of finding are not verbs of saying', () => {
     expect(frames('“We are done with this fight,” the mayor concluded.').some((f) => f.speaker === 'the mayor' && f.cue === 'concluded')).toBe(true);
   });
 });
+
+describe('attribution rules: a noun of attitude is no speech noun', () => {
+  for (const s of ['The governor’s belief that the mill will reopen is widely shared.', 'The union’s position that wages must rise has not changed.', 'The mayor’s view that the port is safe surprised the crew.']) {
+    it(s, () => expect(frames(s).filter((f) => f.rule === 'speech-noun')).toEqual([]));
+  }
+  it('a claim is still one', () => {
+    expect(frames('The governor’s claim that the mill will reopen surprised the workers.').some((f) => f.rule === 'speech-noun' && f.contents.some((c) => c.includes('the mill will reopen')))).toBe(true);
+  });
+});
