@@ -100,3 +100,15 @@ describe('attribution rules: a noun of attitude is no speech noun', () => {
     expect(frames('The governor’s claim that the mill will reopen surprised the workers.').some((f) => f.rule === 'speech-noun' && f.contents.some((c) => c.includes('the mill will reopen')))).toBe(true);
   });
 });
+
+describe('attribution rules: a clause after "as"/"after"/"because" still has its speaker', () => {
+  it('"… as X said P" frames X', () => {
+    expect(frames('The talks stalled as Mayor Lena Ortiz said the budget was too small.').some((f) => f.speaker.includes('Lena Ortiz') && f.contents.includes('the budget was too small'))).toBe(true);
+  });
+  it('"… after X accused Y of “…”" frames X with the quote in its content', () => {
+    expect(frames('The meeting ended early after Paul Grady accused the board of “cowardice,” while others stayed silent.').some((f) => f.speaker.includes('Paul Grady') && f.cue === 'accused')).toBe(true);
+  });
+  it('a noun phrase after a real preposition is still no speaker', () => {
+    expect(frames('In a statement posted on Monday the union said the strike was over.').some((f) => f.speaker === 'Monday')).toBe(false);
+  });
+});

@@ -89,7 +89,8 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
       return ante ? { source: 'relative-clause', span: { start: ante.start, end: ante.end } } : null;
     }
     // "in a statement posted on …": a noun phrase governed by a preposition is no subject
-    if (tk[subj.first - 1]?.pos === 'ADP' && tk[subj.first - 1]!.lower !== 'that') return null;
+    // ("as X said …", "after X announced …": a conjunction the tagger calls a preposition opens a clause)
+    if (tk[subj.first - 1]?.pos === 'ADP' && !/^(?:that|as|after|before|since|until|because|once|though|although|while|when|if)$/.test(tk[subj.first - 1]!.lower)) return null;
     return { source: 'subject-verb', span: { start: coordinatedStart(ts, subj), end: subj.end } };
   }
   // "US officials who declined to be named said …": the noun phrase before the relative clause
