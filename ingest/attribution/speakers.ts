@@ -15,6 +15,7 @@ import { resolveOffice } from '../dictionary.ts';
 import { fromDict, speakerForPhrase } from '../stages/actors.ts';
 import { sentenceAt } from '../stages/segment.ts';
 import { ANON_HEADS, ANON_MODIFIERS, BODY_HEADS, firstNameGender } from '../text/lexicon.ts';
+import { spansWithin } from '../text/sorted.ts';
 import { kebab } from '../text/normalize.ts';
 import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts';
 import type { Frame } from './types.ts';
@@ -24,25 +25,8 @@ const PRONOUNS = /^(he|she|they|it|we|i)$/i;
 const PHRASE_DECIDES = new Set(['mention', 'collective', 'name']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'both', 'these', 'those', 'another', 'few', 'most']);
 
-function firstMentionAt(mentions: readonly ActorMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Mentions lying inside [start, end): a binary search, then a walk (articles can be long). */
-export function mentionsIn(mentions: readonly ActorMention[], start: number, end: number): ActorMention[] {
-  const out: ActorMention[] = [];
-  for (let i = firstMentionAt(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) {
-    if (mentions[i]!.end <= end) out.push(mentions[i]!);
-  }
-  return out;
-}
+/** Mentions lying inside [start, end) (articles can be long: a binary search, then a walk). */
+export const mentionsIn = (mentions: readonly ActorMention[], start: number, end: number): ActorMention[] => spansWithin(mentions, start, end);
 export const spanUnion = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
 /** How far back (characters) "the official", "the newspaper" look for their antecedent. */

@@ -30,6 +30,7 @@ import { vocabulary, type Vocabulary } from '../relations/cues.ts';
 import { buildSentence, type RelSentence } from '../relations/sentence.ts';
 import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, verbRules, type Found } from '../relations/rules.ts';
 import { roleRules } from '../relations/roles.ts';
+import { firstStartingAt } from '../text/sorted.ts';
 
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
@@ -180,14 +181,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
     const byStart = [...doc.mentions].sort((a, b) => a.start - b.start);
     for (const st of doc.statements) {
       // the mentions inside the statement: binary search to its start, then walk to its end
-      let lo = 0;
-      let hi = byStart.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (byStart[mid]!.start < st.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < byStart.length && byStart[k]!.start < st.end; k++) {
+      for (let k = firstStartingAt(byStart, st.start); k < byStart.length && byStart[k]!.start < st.end; k++) {
         const m = byStart[k]!;
         if (m.end > st.end || m.actorId === st.speakerId) continue;
         const key = `${st.start}:${st.speakerId}>${m.actorId}`;
