@@ -30,7 +30,7 @@ export interface LaunchedBrowser {
 
 /** A persistent context is how playwright takes a --user-data-dir; it is created fresh per launch. */
 export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<LaunchedBrowser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/install-browser.sh`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run sh .ci/install-debian-deps.sh`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
