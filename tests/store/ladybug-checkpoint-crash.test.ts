@@ -17,7 +17,7 @@ import lbug from '@ladybugdb/core';
 import { LadybugStore, ladybugDbPath } from '../../cypher/ladybug/store.ts';
 import { StoreError, type Counts } from '../../cypher/store.ts';
 import { manyArticles } from './fixtures.ts';
-import { startChild, type Child } from './helpers/spawn.ts';
+import { freeze, startChild, type Child } from './helpers/spawn.ts';
 
 const dirs: string[] = [];
 function tmp(): string {
@@ -52,28 +52,6 @@ function listing(dir: string): Record<string, number> {
 /** Checkpoint past its commit point, CHECKPOINT record in the active WAL, shadow not yet removed. */
 function committedInActiveWal(files: Record<string, number>): boolean {
   return (files['graph.lbug.shadow'] ?? 0) > 0 && files['graph.lbug.wal'] === 42 && !('graph.lbug.wal.checkpoint' in files);
-}
-
-/** True once every thread of `pid` is stopped (SIGSTOP takes effect asynchronously). */
-function stopped(pid: number): boolean {
-  try {
-    return fs.readdirSync(`/proc/${pid}/task`).every((t) => {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
-      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-      return state === 'T' || state === 't' || state === 'Z' || state === 'X';
-    });
-  } catch {
-    return true; // gone
-  }
-}
-
-async function freeze(pid: number): Promise<void> {
-  process.kill(pid, 'SIGSTOP');
-  const until = Date.now() + 2000;
-  while (!stopped(pid)) {
-    if (Date.now() > until) throw new Error('child did not stop');
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { NODE_LABELS, REL_TYPES, type GraphRecords } from '../../../cypher/schem
 import type { Counts } from '../../../cypher/store.ts';
 import { extractArticle, toGraphRecords, type ArticleInput } from '../../../ingest/index.ts';
 import { prng } from '../../../bench/prng.ts';
+import { freeze } from './spawn.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -169,28 +170,6 @@ export function listing(dir: string): Record<string, number> {
     }
   }
   return out;
-}
-
-/** True once every thread of `pid` is stopped (SIGSTOP takes effect asynchronously). */
-function stopped(pid: number): boolean {
-  try {
-    return fs.readdirSync(`/proc/${pid}/task`).every((t) => {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
-      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-      return state === 'T' || state === 't' || state === 'Z' || state === 'X';
-    });
-  } catch {
-    return true; // gone
-  }
-}
-
-async function freeze(pid: number): Promise<void> {
-  process.kill(pid, 'SIGSTOP');
-  const until = Date.now() + 2000;
-  while (!stopped(pid)) {
-    if (Date.now() > until) throw new Error('writer did not stop');
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -61,4 +62,27 @@ export function startChild(...args: string[]): Child {
       });
     },
   };
+}
+
+/** True once every thread of `pid` is stopped (SIGSTOP takes effect asynchronously), or it is gone. */
+function stopped(pid: number): boolean {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).every((t) => {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+      return state === 'T' || state === 't' || state === 'Z' || state === 'X';
+    });
+  } catch {
+    return true; // gone
+  }
+}
+
+/** SIGSTOPs a process and waits until every thread is stopped: the files it left can be read as they are. */
+export async function freeze(pid: number): Promise<void> {
+  process.kill(pid, 'SIGSTOP');
+  const until = Date.now() + 2000;
+  while (!stopped(pid)) {
+    if (Date.now() > until) throw new Error(`process ${pid} did not stop`);
+    await new Promise((r) => setImmediate(r));
+  }
 }
