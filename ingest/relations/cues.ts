@@ -26,6 +26,16 @@ const example = z
 
 const kindId = z.string().regex(/^[a-z_]+$/);
 const words = z.array(z.string().min(1)).min(1);
+/** What verb and noun cues share: their lemmas, the kind they express, and its verbal/physical split. */
+const eventCue = {
+  id: z.string().min(1),
+  lemmas: words,
+  kind: kindId,
+  /** the kind when neither end is military or a state: "X attacked Y" between politicians */
+  verbal: kindId.optional(),
+  /** lemmas that are physical whatever the ends ("bomb", "kill") */
+  physical: z.array(z.string()).optional(),
+};
 
 const schema = z
   .object({
@@ -45,13 +55,7 @@ const schema = z
     verbs: z.array(
       z
         .object({
-          id: z.string().min(1),
-          lemmas: words,
-          kind: kindId,
-          /** the kind when neither end is military or a state: "X attacked Y" between politicians */
-          verbal: kindId.optional(),
-          /** lemmas that are physical whatever the ends ("bomb", "kill") */
-          physical: z.array(z.string()).optional(),
+          ...eventCue,
           /** lemmas that are a relation only when physical ("defeat", "expel") */
           militaryOnly: z.array(z.string()).optional(),
           passive: z.boolean().optional(),
@@ -62,11 +66,7 @@ const schema = z
     nouns: z.array(
       z
         .object({
-          id: z.string().min(1),
-          lemmas: words,
-          kind: kindId,
-          verbal: kindId.optional(),
-          physical: z.array(z.string()).optional(),
+          ...eventCue,
           objectPreps: words,
           fromPreps: z.array(z.string()).optional(),
           between: z.boolean().optional(),
