@@ -22,6 +22,7 @@ import type { ConsoleLimits } from '../cypher/store.ts';
 import { ingestArticles, loadArticleFiles } from '../ingest/index.ts';
 import { listen } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { processTree } from './proc-tree.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -31,22 +32,6 @@ const SLOW = 'UNWIND range(1, 4000) AS x UNWIND range(1, 4000) AS y RETURN sum(x
 const QUICK = 'MATCH (a:Actor) RETURN count(a) AS n';
 
 const MiB = 2 ** 20;
-
-/** Host pids of a process and its descendants (bwrap → prlimit → node). */
-function tree(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) {
-    try {
-      for (const t of fs.readdirSync(`/proc/${out[i]}/task`)) {
-        const kids = fs.readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim();
-        if (kids) out.push(...kids.split(/\s+/).map(Number));
-      }
-    } catch {
-      // exited
-    }
-  }
-  return out;
-}
 
 async function memoryBombs(dbPath: string): Promise<void> {
   const bombs = [
@@ -66,7 +51,7 @@ async function memoryBombs(dbPath: string): Promise<void> {
       const pid = runner.pids[0]!;
       let peakKb = 0;
       const timer = setInterval(() => {
-        for (const p of tree(pid)) {
+        for (const p of processTree(pid)) {
           try {
             const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
             if (m) peakKb = Math.max(peakKb, Number(m[1]));

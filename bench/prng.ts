@@ -1,7 +1,7 @@
 /**
  * The one seeded PRNG of the benches and tests (mulberry32: small, fast, and the same seed gives
- * the same corpus, trial or fuzz case). The client's perf page keeps its own copy: client code
- * may not import bench code.
+ * the same corpus, trial or fuzz case). The client's perf page (a bench harness, not the product
+ * client) imports it too.
  */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

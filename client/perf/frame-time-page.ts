@@ -9,6 +9,7 @@ import Sigma from 'sigma';
 import { buildGraph } from '../src/graph/build-graph.ts';
 import { GraphView } from '../src/graph/graph-view.ts';
 import { ACTOR_TYPES } from '../src/state/vocab.ts';
+import { prng } from '../../bench/prng.ts';
 
 export interface PanResult {
   mode: string;
@@ -24,20 +25,8 @@ export interface PerfReport {
   pans: PanResult[];
 }
 
-/** Small deterministic PRNG (mulberry32), so every run draws the same graph. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function randomGraph(nodes: number, edges: number, seed = 42): SerializedGraph {
-  const r = rng(seed);
+  const r = prng(seed);
   const clusters = 40;
   const centres = Array.from({ length: clusters }, () => ({ x: r() * 1000, y: r() * 1000 }));
   const out: SerializedGraph = { options: { type: 'directed', multi: true, allowSelfLoops: true }, attributes: {}, nodes: [], edges: [] };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../../client/src/probe.ts';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { artifactPath, launchBrowser, screenshotVariance, type LaunchedBrowser } from './browser.ts';
 import { startTestServer, type BrowserTestServer } from './server-fixture.ts';
 
 let server: BrowserTestServer;
@@ -19,37 +19,6 @@ async function openPage(search = '', waitForGraph = true): Promise<Page> {
   await page.goto(`${server.url}/${search}`);
   if (waitForGraph) await page.waitForFunction(() => window.__explorer?.graphReady === true);
   return page;
-}
-
-/**
- * Pixel variance of an element's screenshot, computed in the page (no PNG decoder needed here):
- * a blank canvas has variance ~0, a drawn graph clearly more.
- */
-async function screenshotVariance(page: Page, selector: string, file: string): Promise<{ variance: number; nonWhite: number }> {
-  const png = await page.locator(selector).screenshot({ path: artifactPath(file) });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0;
-    let sq = 0;
-    let nonWhite = 0;
-    const n = d.length / 4;
-    for (let i = 0; i < d.length; i += 4) {
-      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
-      sum += l;
-      sq += l * l;
-      if (l < 240) nonWhite++;
-    }
-    const mean = sum / n;
-    return { variance: sq / n - mean * mean, nonWhite: nonWhite / n };
-  }, png.toString('base64'));
 }
 
 beforeAll(async () => {

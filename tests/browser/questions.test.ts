@@ -10,7 +10,7 @@ import { MultiGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import type {} from '../../client/src/probe.ts';
-import { artifactPath, launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { artifactPath, launchBrowser, screenshotVariance, type LaunchedBrowser } from './browser.ts';
 import { startTestServer, type BrowserTestServer } from './server-fixture.ts';
 
 const TOKEN = 'explorer-test-token-0123456789';
@@ -38,31 +38,6 @@ const shown = (s: string) => {
   const m = /showing (?:all )?([\d,]+)(?: of ([\d,]+))? actors/.exec(s);
   return m ? { shown: Number(m[1]!.replace(/,/g, '')), total: Number((m[2] ?? m[1])!.replace(/,/g, '')) } : null;
 };
-
-/** Luminance variance of a screenshot (a blank canvas has ~0). */
-async function variance(page: Page, selector: string, file: string): Promise<number> {
-  const png = await page.locator(selector).screenshot({ path: artifactPath(file) });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0;
-    let sq = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
-      sum += l;
-      sq += l * l;
-    }
-    const n = d.length / 4;
-    return sq / n - (sum / n) ** 2;
-  }, png.toString('base64'));
-}
 
 async function downloadOf(page: Page, testid: string): Promise<{ name: string; body: Buffer }> {
   if (!(await page.locator('details.export-menu[open]').count())) await page.getByTestId('export').click();
@@ -292,7 +267,7 @@ describe('what the explorer must have', () => {
     await toggle.click();
     await layoutDone(page);
     await page.waitForTimeout(7000);
-    const v = await variance(page, '[data-testid=graph]', 'graph-legible.png');
+    const v = (await screenshotVariance(page, '[data-testid=graph]', 'graph-legible.png')).variance;
     expect(v).toBeGreaterThan(50);
     await page.screenshot({ path: artifactPath('explorer-graph-default.png') });
     await page.close();
@@ -343,7 +318,7 @@ describe('what the explorer must have', () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const page = await openPage('?actor=nouri-al-maliki', { viewport });
       await layoutDone(page);
-      expect(await variance(page, '[data-testid=graph]', `graph-${viewport.width}px.png`)).toBeGreaterThan(20);
+      expect((await screenshotVariance(page, '[data-testid=graph]', `graph-${viewport.width}px.png`)).variance).toBeGreaterThan(20);
       const panel = page.getByTestId('actor-panel');
       await panel.waitFor();
       const fits = await page.evaluate(() => {

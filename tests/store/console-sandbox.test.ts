@@ -15,6 +15,7 @@ import { planSandbox, spawnSandboxed, type SandboxPlan } from '../../cypher/cons
 import { LadybugStore } from '../../cypher/ladybug/store.ts';
 import { StoreError, type ConsoleLimits, type Counts } from '../../cypher/store.ts';
 import { articleRecords, manyArticles, mergeRecords } from './fixtures.ts';
+import { processTree } from '../../bench/proc-tree.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = `CANARY-${process.pid}-${Date.now()}`;
@@ -52,22 +53,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(secretDir, { recursive: true, force: true });
 });
-
-/** Host pids of a process and all its descendants (bwrap → node). */
-function descendants(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length; i++) {
-    try {
-      for (const t of fs.readdirSync(`/proc/${out[i]}/task`)) {
-        const kids = fs.readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim();
-        if (kids) out.push(...kids.split(/\s+/).map(Number));
-      }
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
 
 function messages(proc: ChildProcess): Promise<unknown[]> & { next: (n: number) => Promise<unknown[]> } {
   const got: unknown[] = [];
@@ -242,7 +227,7 @@ describe('console through the runner: crashes and memory', () => {
     const pid = runner.pids[0]!;
     let peakKb = 0;
     const sample = setInterval(() => {
-      for (const p of descendants(pid)) {
+      for (const p of processTree(pid)) {
         try {
           const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
           if (m) peakKb = Math.max(peakKb, Number(m[1]));
