@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   // '' is meaningful here (disables the first-start ingest), so it is not treated as unset.
   CLAIMGRAPH_CORPUS: z.string().default('./corpus'),
   CLAIMGRAPH_WRITE_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  // issue 12: a token that may record corrections but not upload articles
+  CLAIMGRAPH_REVIEW_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   CLAIMGRAPH_CORS_ORIGINS: optional(
     z
       .string()
@@ -42,6 +44,7 @@ const EnvSchema = z.object({
   CLAIMGRAPH_RATE_WINDOW_MS: withDefault(int(1000, 3_600_000), 60_000),
   CLAIMGRAPH_RATE_CONSOLE: withDefault(int(1, 1_000_000), 60),
   CLAIMGRAPH_RATE_UPLOAD: withDefault(int(1, 1_000_000), 20),
+  CLAIMGRAPH_RATE_REVIEW: withDefault(int(1, 1_000_000), 120),
   CLAIMGRAPH_CACHE_MB: withDefault(int(0, 100_000), 64),
   CLAIMGRAPH_CLIENT_DIST: withDefault(z.string().min(1), './client/dist'),
   CLAIMGRAPH_BUILD_CLIENT: withDefault(z.enum(['auto', 'never']), 'auto'),
@@ -61,6 +64,8 @@ export interface Config {
   corpus: string | null;
   /** bearer token for writes; null: writes over HTTP are off */
   writeToken: string | null;
+  /** bearer token for review writes only (the write token is accepted too); null: none */
+  reviewToken: string | null;
   /** allowed CORS origins; null: CORS off */
   corsOrigins: string[] | null;
   graphCap: number;
@@ -69,7 +74,7 @@ export interface Config {
   uploadMaxBytes: number;
   /** budget of the read-result cache; 0 disables it */
   cacheBytes: number;
-  rateLimit: { windowMs: number; console: number; upload: number };
+  rateLimit: { windowMs: number; console: number; upload: number; review: number };
   clientDist: string;
   buildClient: 'auto' | 'never';
   logLevel: (typeof LOG_LEVELS)[number];
@@ -98,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = r.data;
+  // one secret in two roles would make the narrower review token grant uploads too
+  if (e.CLAIMGRAPH_REVIEW_TOKEN !== undefined && e.CLAIMGRAPH_REVIEW_TOKEN === e.CLAIMGRAPH_WRITE_TOKEN)
+    throw new ConfigError(['CLAIMGRAPH_REVIEW_TOKEN: must differ from CLAIMGRAPH_WRITE_TOKEN (the write token already allows review writes)']);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -108,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'ladybug', dataDir: e.CLAIMGRAPH_DATA_DIR },
     corpus: e.CLAIMGRAPH_CORPUS.trim() === '' ? null : e.CLAIMGRAPH_CORPUS,
     writeToken: e.CLAIMGRAPH_WRITE_TOKEN ?? null,
+    reviewToken: e.CLAIMGRAPH_REVIEW_TOKEN ?? null,
     corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS && e.CLAIMGRAPH_CORS_ORIGINS.length > 0 ? e.CLAIMGRAPH_CORS_ORIGINS : null,
     graphCap: e.CLAIMGRAPH_GRAPH_CAP,
     console: {
@@ -119,7 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     uploadMaxBytes: e.CLAIMGRAPH_UPLOAD_MAX_BYTES,
     cacheBytes: e.CLAIMGRAPH_CACHE_MB * 1024 * 1024,
-    rateLimit: { windowMs: e.CLAIMGRAPH_RATE_WINDOW_MS, console: e.CLAIMGRAPH_RATE_CONSOLE, upload: e.CLAIMGRAPH_RATE_UPLOAD },
+    rateLimit: { windowMs: e.CLAIMGRAPH_RATE_WINDOW_MS, console: e.CLAIMGRAPH_RATE_CONSOLE, upload: e.CLAIMGRAPH_RATE_UPLOAD, review: e.CLAIMGRAPH_RATE_REVIEW },
     clientDist: e.CLAIMGRAPH_CLIENT_DIST,
     buildClient: e.CLAIMGRAPH_BUILD_CLIENT,
     logLevel: e.LOG_LEVEL,
