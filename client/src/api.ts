@@ -29,7 +29,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** exported for client/src/review/review-api.ts (the review calls carry a bearer token) */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.headers ?? {}) } });
@@ -53,7 +54,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return (await res.json()) as T;
 }
 
-function qs(params: Record<string, string | number | undefined | null | readonly string[]>): string {
+export function qs(params: Record<string, string | number | undefined | null | readonly string[]>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null) continue;
@@ -82,6 +83,22 @@ export interface ViewFilterParams {
   speaker?: string | undefined;
 }
 
+/**
+ * Reads a paged list to its end: the server bounds every page (keyset cursor `after`); the page's
+ * filters run over everything, so facets and issues are gathered whole.
+ */
+async function allPages<R extends { nextCursor: string | null }>(path: string, merge: (into: R, page: R) => void): Promise<R> {
+  const first = await request<R>(path);
+  let cursor = first.nextCursor;
+  while (cursor !== null) {
+    const page = await request<R>(`${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(cursor)}`);
+    merge(first, page);
+    cursor = page.nextCursor;
+  }
+  first.nextCursor = null;
+  return first;
+}
+
 export const api = {
   actors: (q?: string, limit = 500) => request<ActorsResponse>(`/api/actors${qs({ q, limit })}`),
   actor: (id: string) => request<ActorDetailResponse>(`/api/actors/${encodeURIComponent(id)}`),
@@ -89,8 +106,14 @@ export const api = {
     request<StatementsResponse>(`/api/statements${qs(p)}`),
   // the date range is applied client-side (reducers), so the brush never refetches the graph
   graph: (p: GraphParams) => request<GraphResponse>(`/api/graph${qs({ view: p.view, types: p.types, issues: p.issues, stances: p.stances })}`),
-  issues: () => request<IssuesResponse>('/api/issues'),
-  facets: () => request<FacetsResponse>('/api/views/facets'),
+  issues: () =>
+    allPages<IssuesResponse>('/api/issues', (into, page) => {
+      for (const i of page.issues) into.issues.push(i);
+    }),
+  facets: () =>
+    allPages<FacetsResponse>('/api/views/facets', (into, page) => {
+      for (const f of page.statements) into.statements.push(f);
+    }),
   viewStatements: (p: ViewFilterParams & { limit?: number; offset?: number }) => request<ViewStatementsResponse>(`/api/views/statements${qs({ ...p })}`),
   stanceChanges: (p: ViewFilterParams & { by: 'actor' | 'office' }) => request<StanceChangesResponse>(`/api/views/stance-changes${qs({ ...p })}`),
   version: () => request<VersionResponse>('/api/version'),

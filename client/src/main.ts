@@ -30,6 +30,7 @@ import { statementList } from './actor/statement-list.ts';
 import { ArticleDialog } from './article/article-view.ts';
 import type { CypherConsole } from './console/cypher-console.ts';
 import { exampleQueries } from './console/example-queries.ts';
+import { ReviewController } from './review/review-controller.ts';
 import './probe.ts';
 
 type Issue = IssuesResponse['issues'][number];
@@ -74,8 +75,20 @@ class App {
   private readonly viewRadios: Record<GraphViewName, HTMLInputElement>;
   private readonly issueBoxes = h('fieldset', { class: 'filter-group' });
   private readonly display: { size: HTMLSelectElement; speaks: HTMLInputElement; isolated: HTMLInputElement; layout: HTMLButtonElement };
+  private readonly review: ReviewController;
 
   constructor(root: HTMLElement) {
+    this.review = new ReviewController(
+      {
+        refresh: (o) => this.refreshAfterReview(o),
+        redrawSide: () => this.scheduleSide(false),
+        issues: () => this.issues,
+        selectedActor: () => this.state.actor,
+        openStatement: (st) => void this.openArticle(st.article.id, st.id),
+      },
+      this.article.tools,
+    );
+    this.article.onShow = (data, textEl, statementId) => this.review.articleTools.shownArticle(data, textEl, statementId);
     const tablist = h('nav', { role: 'tablist', 'aria-label': 'Mode', class: 'tabs' });
     for (const [tab, label] of MAIN_TABS) {
       const b = h('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'aria-controls': `main-${tab}`, 'data-testid': `tab-${tab}` }, label);
@@ -170,6 +183,7 @@ class App {
         h('h1', {}, 'claimgraph', h('span', { class: 'subtitle' }, ' — who said what, and when')),
         filtersToggle,
         this.search.el,
+        this.review.el,
         tablist,
       ),
       this.errorBar,
@@ -177,6 +191,7 @@ class App {
       h('main', { class: 'layout' }, this.filtersPane, h('div', { class: 'centre' }, ...Object.values(this.panes)), this.side),
       h('footer', { class: 'bottom' }, this.timeline.el),
       this.article.el,
+      ...this.review.dialogs,
     );
     this.buildFilters();
     window.addEventListener('popstate', () => void this.apply(decodeState(location.search), false));
@@ -237,8 +252,10 @@ class App {
   /** Everything but the graph: search index, facets, issues, the timeline strip, the store version. */
   private async loadData(): Promise<void> {
     const [actors, facets, issues, version] = await Promise.allSettled([api.actors(undefined, 500), api.facets(), api.issues(), api.version()]);
-    if (actors.status === 'fulfilled') this.search.setActors(actors.value.actors);
-    else this.showError(actors.reason);
+    if (actors.status === 'fulfilled') {
+      this.search.setActors(actors.value.actors);
+      this.review.setActors(actors.value.actors);
+    } else this.showError(actors.reason);
     if (facets.status === 'fulfilled') {
       this.facets = new FacetIndex(facets.value.statements as Facet[]);
       this.graphView?.setIndex(this.facets);
@@ -254,6 +271,8 @@ class App {
 
   /** A newer store: reload the data and redraw what is shown, keeping the state (and the URL). */
   private async checkVersion(): Promise<void> {
+    // a review write refreshes by itself when it is done
+    if (this.review.busy) return;
     let v: string;
     try {
       v = (await api.version()).version;
@@ -271,6 +290,32 @@ class App {
     const added = this.facets.facets.length - before;
     this.liveNote.hidden = false;
     this.liveNote.textContent = `New articles arrived: ${added >= 0 ? `${added} more statement${added === 1 ? '' : 's'}` : 'data changed'} (updated ${new Date().toLocaleTimeString()}).`;
+  }
+
+  /** After a correction: refetch everything it may change (lists, panels, graph, the open article) at once. */
+  private async refreshAfterReview(opts: { focusActor?: string | null; statementId?: string | null }): Promise<void> {
+    this.actorCache.clear();
+    await this.loadData();
+    let next = this.state;
+    // a merged actor is gone: show the one it was merged into
+    if (opts.focusActor && next.actor && next.actor !== opts.focusActor) {
+      next = { ...next, actor: opts.focusActor };
+      history.replaceState(null, '', `${location.pathname}${encodeState(next)}${location.hash}`);
+    }
+    // apply() reloads the graph (none loaded) and the open tab's view
+    this.loadedView = null;
+    await this.apply(next, false, true);
+    if (this.sideTimer) clearTimeout(this.sideTimer);
+    const article = this.article.current;
+    await Promise.all([
+      this.refreshSide(),
+      article && this.article.el.open
+        ? api.article(article.data.article.id).then(
+            (data) => this.article.show(data, opts.statementId ?? article.statementId),
+            (err: unknown) => this.showError(err),
+          )
+        : null,
+    ]);
   }
 
   // ---- state ---------------------------------------------------------------------------------
@@ -542,6 +587,8 @@ class App {
         onOpenStatement: (st) => void this.openArticle(st.article.id, st.id),
         onClose: () => this.update({ actor: null }),
         onZoom: () => void this.zoomToActor(d.actor.id),
+        decorate: this.review.decorate,
+        reviewTools: this.review.actorTools(d),
       }),
     );
     if (!focusWasInside) this.side.querySelector<HTMLElement>('#actor-name')?.focus({ preventScroll: true });
@@ -550,14 +597,15 @@ class App {
   private async showStatements(): Promise<void> {
     const seq = ++this.seq.side;
     try {
-      const res = await api.viewStatements({ ...this.filterParams(), limit: settings.statements.pageSize });
+      const [res, queue] = await Promise.all([api.viewStatements({ ...this.filterParams(), limit: settings.statements.pageSize }), this.review.queueSection()]);
       if (seq !== this.seq.side || this.state.actor || this.state.pair) return;
       const shown = res.statements;
       this.side.replaceChildren(
+        ...(queue ? [queue] : []),
         h('h2', {}, 'Statements'),
         h('p', { class: 'filter-summary', 'data-testid': 'statements-summary' }, `${showingText(res.total, this.facets.facets.length, 'statements', this.describe())}${res.total > shown.length ? ` (first ${shown.length} listed)` : ''}`),
         h('p', { class: 'muted small' }, 'Pick an actor (search, graph) for their panel; pick a statement to read it in its article.'),
-        statementList(shown, (st: StatementView) => void this.openArticle(st.article.id, st.id), { showSpeaker: true, label: 'Statements passing the filters' }),
+        statementList(shown, (st: StatementView) => void this.openArticle(st.article.id, st.id), { showSpeaker: true, label: 'Statements passing the filters', decorate: this.review.decorate }),
       );
     } catch (err) {
       if (seq === this.seq.side) this.side.replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(err)));

@@ -41,7 +41,14 @@ export function chronological(statements: readonly StatementView[]): StatementVi
 export function actorPanel(
   detail: ActorDetailResponse,
   range: MonthRange | null,
-  handlers: { onOpenStatement: (st: StatementView) => void; onClose: () => void; onZoom: () => void },
+  handlers: {
+    onOpenStatement: (st: StatementView) => void;
+    onClose: () => void;
+    onZoom: () => void;
+    /** review mode: edit controls per statement, and the actor's merge/split/rename tools */
+    decorate?: ((st: StatementView, li: HTMLLIElement) => void) | undefined;
+    reviewTools?: HTMLElement | null;
+  },
 ): HTMLElement {
   const { actor } = detail;
   const style = ACTOR_TYPE_STYLE[actor.type];
@@ -72,6 +79,7 @@ export function actorPanel(
       actor.description ? ` · ${actor.description}` : '',
     ),
     h('p', {}, zoomBtn),
+    handlers.reviewTools ?? null,
     actor.aliases.length ? h('p', { class: 'aliases muted' }, `Also: ${actor.aliases.filter((a) => a !== actor.name).slice(0, 8).join(', ')}`) : null,
     h('h3', {}, 'Offices'),
     relationItems(detail.offices, (r) => `${r.title ?? 'Office'}${r.other.id !== actor.id ? ` — ${r.other.name}` : ''}`),
@@ -82,6 +90,6 @@ export function actorPanel(
       ? h('figure', { class: 'chart' }, svg, h('figcaption', { class: 'legend-inline' }, ...chart.rows.filter((r) => r.changes).map((r) => h('span', {}, `${r.label}: stance changed ${r.changes}× `))))
       : h('p', { class: 'empty' }, 'No position recorded.'),
     h('h3', {}, `Statements (${statements.length}${range ? ` in range, of ${detail.statements.length}` : ''})`),
-    statementList(statements, handlers.onOpenStatement, { showSpeaker: false, label: `Statements by ${actor.name}` }),
+    statementList(statements, handlers.onOpenStatement, { showSpeaker: false, label: `Statements by ${actor.name}`, decorate: handlers.decorate }),
   );
 }

@@ -22,12 +22,18 @@ function originalLink(url: string | null): (Node | string)[] {
 export class ArticleDialog {
   readonly el: HTMLDialogElement;
   private readonly body: HTMLElement;
+  /** a slot above the text for review mode's tools (filled by client/src/review) */
+  readonly tools: HTMLElement = h('div', { class: 'article-tools' });
+  /** called after each show(), with the rendered text element (review mode maps selections in it) */
+  onShow: ((data: ArticleResponse, textEl: HTMLElement, statementId: string | null) => void) | null = null;
+  /** what is shown, so a change can redraw it */
+  current: { data: ArticleResponse; statementId: string | null } | null = null;
 
   constructor(private readonly onClose: () => void) {
     this.body = h('div', { class: 'article-body' });
     const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close article' }, '×');
     close.addEventListener('click', () => this.el.close());
-    this.el = h('dialog', { class: 'article-dialog', 'aria-labelledby': 'article-title', 'data-testid': 'article' }, close, this.body);
+    this.el = h('dialog', { class: 'article-dialog', 'aria-labelledby': 'article-title', 'data-testid': 'article' }, close, this.tools, this.body);
     this.el.addEventListener('close', () => this.onClose());
   }
 
@@ -63,6 +69,8 @@ export class ArticleDialog {
       textEl.append(el);
     }
     this.body.append(textEl);
+    this.current = { data, statementId };
+    this.onShow?.(data, textEl, statementId);
     if (!this.el.open) this.el.showModal();
     const t = target as HTMLElement | null;
     requestAnimationFrame(() => t?.scrollIntoView({ block: 'center' }));

@@ -27,7 +27,7 @@ export interface ReviewableStatement {
   provenance?: unknown;
 }
 
-export function isReviewed(st: { provenance?: unknown }): boolean {
+export function isReviewed(st: { id: string; provenance?: unknown }): boolean {
   return st.provenance === 'reviewed';
 }
 
@@ -152,11 +152,11 @@ export function editActions(st: ReviewableStatement, form: EditForm): EditResult
   return { ok: true, actions };
 }
 
-export function deleteAction(st: ReviewableStatement): CorrectionAction {
+export function deleteAction(st: Pick<ReviewableStatement, 'id' | 'article' | 'start' | 'end' | 'text'>): CorrectionAction {
   return { op: 'statement.delete', target: anchorOf(st) };
 }
 
-export function spanAction(st: ReviewableStatement, span: { start: number; end: number }): CorrectionAction | null {
+export function spanAction(st: Pick<ReviewableStatement, 'id' | 'article' | 'start' | 'end' | 'text'>, span: { start: number; end: number }): CorrectionAction | null {
   if (span.end <= span.start || (span.start === st.start && span.end === st.end)) return null;
   return { op: 'statement.span', target: anchorOf(st), start: span.start, end: span.end };
 }
@@ -170,7 +170,7 @@ export function mergeAction(from: string, into: string): CorrectionAction | null
   return from === into ? null : { op: 'actor.merge', from, into };
 }
 
-export function splitAction(actor: string, into: ActorRef, statements: readonly ReviewableStatement[], articles: readonly string[]): CorrectionAction | null {
+export function splitAction(actor: string, into: ActorRef, statements: readonly Pick<ReviewableStatement, 'id' | 'article' | 'start' | 'end' | 'text'>[], articles: readonly string[]): CorrectionAction | null {
   if ('id' in into && into.id === actor) return null;
   if (!statements.length && !articles.length) return null;
   return { op: 'actor.split', actor, into, statements: statements.map(anchorOf), articles: [...articles] };
@@ -242,7 +242,7 @@ export function queueChips(counts: Readonly<Record<string, number>>): { reason: 
 }
 
 /** Queue items for a reason (null: all), keeping the server's order; reviewed ones leave. */
-export function filterQueue<T extends { statement: { provenance?: unknown }; reasons: readonly string[] }>(items: readonly T[], reason: string | null): T[] {
+export function filterQueue<T extends { statement: { id: string; provenance?: unknown }; reasons: readonly string[] }>(items: readonly T[], reason: string | null): T[] {
   return items.filter((i) => !isReviewed(i.statement) && (reason === null || i.reasons.includes(reason)));
 }
 
