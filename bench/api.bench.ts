@@ -7,12 +7,18 @@
  * Runs twice: with the server's read cache (the default) and without it (CLAIMGRAPH_CACHE_MB=0),
  * so the figures show both cache hits and the store's own speed.
  *
+ * Targets: actor detail (the busiest actor and the 11th), statements by speaker (the busiest),
+ * /api/graph default (actors view) and centred on one actor (the busiest and the 11th), the claims
+ * view of one year. Each line also prints the machine's load average (it is shared).
+ *
  * Env: BENCH_ARTICLES (10000), BENCH_DIR (/tmp/claimgraph-bench), BENCH_SECONDS (10 per run),
- *      BENCH_CACHE (both | on | off).
+ *      BENCH_CACHE (both | on | off), BENCH_CONNECTIONS (1,10,50),
+ *      BENCH_DATA_DIR (an already built store, e.g. from bench/scale-store-only.ts: used as is).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -23,7 +29,9 @@ const N = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const DIR = process.env.BENCH_DIR ?? '/tmp/claimgraph-bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const corpusDir = path.join(DIR, `corpus-${N}`);
-const dataDir = path.join(DIR, `data-${N}`);
+const dataDir = process.env.BENCH_DATA_DIR ?? path.join(DIR, `data-${N}`);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50').split(',').map(Number);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,6 +58,10 @@ async function ensureCorpus(): Promise<void> {
 
 /** Ingests the corpus unless the data dir already holds it (the store skips known articles anyway). */
 async function ensureStore(): Promise<void> {
+  if (process.env.BENCH_DATA_DIR) {
+    console.log(`using the store in ${dataDir} as is`);
+    return;
+  }
   const { openStore } = await import('../cypher/open-store.ts');
   const ingest = await import('../ingest/index.ts');
   const store = await openStore({ kind: 'ladybug', dataDir });
@@ -113,6 +125,7 @@ interface Row {
   p99: number;
   errors: number;
   non2xx: number;
+  load: string;
 }
 
 async function run(name: string, url: string, connections: number): Promise<Row> {
@@ -125,11 +138,11 @@ async function run(name: string, url: string, connections: number): Promise<Row>
   if (connections === 1) console.log(`${name}: first request ${coldMs} ms, ${Math.round(bytes / 1024)} KiB of JSON (${warm.headers.get('content-encoding') ?? 'identity'} on the wire)`);
   // Browsers ask for gzip; so do we (the server compresses cached results once).
   const r = await autocannon({ url, connections, duration: SECONDS, pipelining: 1, headers: { 'accept-encoding': 'gzip' } });
-  return { target: name, connections, coldMs, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { target: name, connections, coldMs, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, load: load() };
 }
 
 async function bench(cacheMb: number): Promise<void> {
-  console.log(`\n== server read cache ${cacheMb > 0 ? `on (${cacheMb} MiB)` : 'off'} ==`);
+  console.log(`\n== server read cache ${cacheMb > 0 ? `on (${cacheMb} MiB)` : 'off'}; load average ${load()} ==`);
   const { child, base } = await startServer(await freePort(), cacheMb);
   try {
     const actors = (await (await fetch(`${base}/api/actors?limit=50`)).json()) as { actors: { id: string; statements: number }[] };
@@ -142,22 +155,25 @@ async function bench(cacheMb: number): Promise<void> {
     const targets: [string, string][] = [
       [`actor detail (${top.id})`, `${base}/api/actors/${encodeURIComponent(top.id)}`],
       [`actor detail (${mid.id})`, `${base}/api/actors/${encodeURIComponent(mid.id)}`],
+      [`statements by speaker (${top.id})`, `${base}/api/statements?speaker=${encodeURIComponent(top.id)}`],
       ['graph actors view', `${base}/api/graph`],
+      [`graph one actor (${top.id})`, `${base}/api/graph?actor=${encodeURIComponent(top.id)}`],
+      [`graph one actor (${mid.id})`, `${base}/api/graph?actor=${encodeURIComponent(mid.id)}`],
       ['graph claims view 2011', `${base}/api/graph?view=claims&from=2011&to=2011`],
     ];
     const rows: Row[] = [];
     for (const [name, url] of targets) {
-      for (const c of [1, 10, 50]) {
+      for (const c of CONNECTIONS) {
         let row: Row;
         try {
           row = await run(name, url, c);
         } catch (err) {
           // A failing target (e.g. the store giving up under load) is a result too: report it, go on.
           console.log(`${name} c=${c}: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
-          row = { target: name, connections: c, coldMs: -1, rps: 0, p50: -1, p99: -1, errors: 1, non2xx: 0 };
+          row = { target: name, connections: c, coldMs: -1, rps: 0, p50: -1, p99: -1, errors: 1, non2xx: 0, load: load() };
         }
         rows.push(row);
-        console.log(`${name.padEnd(44)} c=${String(c).padStart(2)}  ${String(row.rps).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  non2xx ${row.non2xx}`);
+        console.log(`${name.padEnd(44)} c=${String(c).padStart(2)}  ${String(row.rps).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  non2xx ${row.non2xx}  load ${row.load}`);
       }
     }
     console.table(rows);
@@ -172,7 +188,7 @@ async function bench(cacheMb: number): Promise<void> {
 
 async function main(): Promise<void> {
   fs.mkdirSync(DIR, { recursive: true });
-  await ensureCorpus();
+  if (!process.env.BENCH_DATA_DIR) await ensureCorpus();
   await ensureStore();
   const mode = process.env.BENCH_CACHE ?? 'both';
   if (mode !== 'off') await bench(64);

@@ -1,13 +1,32 @@
 /**
- * The named read queries the API runs, as `{ text, params }`.
+ * The named read queries the API runs, as `{ text, params }`, each typed with the shape of its
+ * result row (`CypherQuery<Row>`), so `store.read(query)` returns typed rows.
  *
  * Written in the Cypher subset both LadybugDB (Kùzu) and Neo4j accept: every node and
  * relationship is labelled, scalar properties are returned under aliases (never whole nodes),
  * dates are ISO strings compared as strings, no APOC. Values travel ONLY as parameters; optional
  * filters switch fixed text fragments on or off (Kùzu cannot type a `$x IS NULL OR …` parameter).
  * `end` is a reserved word in Kùzu, hence the backticks (which Neo4j accepts too).
+ *
+ * Bounded by construction: every query that lists things carries `LIMIT $limit`, and the ones a
+ * client pages through take a keyset cursor (`after*` parameters: the sort key of the last row
+ * of the previous page), so no page costs more than its own size plus the engine's top-k.
+ * Queries about one actor, statement or article start from its primary key (`{id: $id}`, or
+ * `UNWIND $ids … {id: x}`): the primary-key index finds it, and the work is that node's degree.
  */
+import type { NodeRecord, RelRecord } from './schema.ts';
 import type { CypherQuery } from './store.ts';
+
+/** A read query whose rows are `Row` (type only: the stores return what the RETURN clause names). */
+export type Query<Row> = CypherQuery<Row>;
+
+type Actor = NodeRecord<'Actor'>;
+type Article = NodeRecord<'Article'>;
+type Statement = NodeRecord<'Statement'>;
+type Issue = NodeRecord<'Issue'>;
+type Relates = RelRecord<'RELATES'>;
+type Position = RelRecord<'HOLDS_POSITION'>;
+type About = RelRecord<'ABOUT'>;
 
 /** Expands a partial date to the first/last day it covers: '2011' → 2011-01-01 / 2011-12-31. */
 export function dayRange(date: string): { first: string; last: string } {
@@ -34,7 +53,8 @@ class Where {
   }
 }
 
-function q(lines: (string | false | undefined)[], params: Record<string, unknown>): CypherQuery {
+/** Declares a query and the type of its rows. */
+function defineQuery<Row>(lines: (string | false | undefined)[], params: Record<string, unknown>): Query<Row> {
   return { text: lines.filter((l): l is string => typeof l === 'string' && l.length > 0).join('\n'), params };
 }
 
@@ -50,14 +70,117 @@ function overlap(w: Where, v: string, win: DateWindow, prefix = ''): void {
   if (win.to) w.add(`${v}.dateFrom <= $${prefix}to`, { [`${prefix}to`]: dayRange(win.to).last });
 }
 
+/**
+ * Keyset condition "the row comes after `after`" for an ORDER BY over `keys` (expression, direction),
+ * as nested OR/AND (both engines plan it; neither compares tuples).
+ */
+function keyset(w: Where, keys: readonly (readonly [expr: string, dir: 'ASC' | 'DESC'])[], after: readonly unknown[], prefix = 'after'): void {
+  const params: Record<string, unknown> = {};
+  const build = (i: number): string => {
+    const [expr, dir] = keys[i]!;
+    const p = `$${prefix}${i}`;
+    params[`${prefix}${i}`] = after[i];
+    const beyond = `${expr} ${dir === 'ASC' ? '>' : '<'} ${p}`;
+    return i === keys.length - 1 ? beyond : `(${beyond} OR (${expr} = ${p} AND ${build(i + 1)}))`;
+  };
+  w.add(build(0), params);
+}
+
+// ---- rows ---------------------------------------------------------------------------------------
+
+export type ActorRow = Pick<Actor, 'id' | 'name' | 'type' | 'aliases' | 'description' | 'affiliation'> & { statements: number };
+export type ActorSearchRow = ActorRow & { rank: number };
+
+export type RelationRow = {
+  direction: 'out' | 'in';
+  kind: Relates['kind'];
+  otherId: Actor['id'];
+  otherName: Actor['name'];
+  otherType: Actor['type'];
+} & Pick<Relates, 'title' | 'date' | 'dateFrom' | 'dateTo' | 'articleId' | 'evidence'>;
+
+export type PositionRow = { issue: Issue['id']; issueLabel: Issue['label'] } & Pick<
+  Position,
+  'stance' | 'date' | 'dateFrom' | 'dateTo' | 'articleId' | 'statementIds' | 'evidence'
+>;
+
+export type StatementRow = Pick<
+  Statement,
+  'id' | 'text' | 'kind' | 'cue' | 'date' | 'granularity' | 'dateBasis' | 'dateEvidence' | 'dateFrom' | 'dateTo' | 'start' | 'end'
+> & {
+  speakerId: Actor['id'];
+  speakerName: Actor['name'];
+  speakerType: Actor['type'];
+  articleId: Article['id'];
+  articleTitle: Article['title'];
+  articleSource: Article['source'];
+  articleUrl: Article['url'];
+  articlePublished: Article['published'];
+};
+
+export type StatementIssueRow = { statementId: Statement['id']; id: Issue['id']; stance: About['stance'] };
+export type CountRow = { total: number };
+export type IssueRow = Pick<Issue, 'id' | 'label' | 'description'> & { statements: number };
+export type TimelineRow = Pick<Statement, 'id' | 'dateFrom' | 'dateTo' | 'speakerId' | 'kind'>;
+export type ArticleRow = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'file' | 'text'>;
+export type SpanRow = { statementId: Statement['id'] } & Pick<Statement, 'start' | 'end' | 'kind'> & { speakerId: Actor['id']; speakerName: Actor['name'] };
+
+/** One RELATES edge of a graph view, with both ends. */
+export type GraphRelationRow = {
+  source: Actor['id'];
+  sourceName: Actor['name'];
+  sourceType: Actor['type'];
+  target: Actor['id'];
+  targetName: Actor['name'];
+  targetType: Actor['type'];
+} & Pick<Relates, 'kind' | 'date' | 'dateFrom' | 'dateTo' | 'articleId' | 'evidence' | 'title' | 'start' | 'end'>;
+export type GraphActorRow = Pick<Actor, 'id' | 'name' | 'type'> & { statements: number };
+export type RankedActorRow = GraphActorRow & { degree: number };
+export type GraphStatementRow = { speakerId: Actor['id'] } & Pick<Statement, 'id' | 'text' | 'kind' | 'date' | 'dateFrom' | 'dateTo' | 'articleId'>;
+export type GraphAboutRow = { source: Statement['id']; target: Issue['id']; issueLabel: Issue['label']; stance: About['stance'] };
+export type GraphPositionRow = {
+  source: Actor['id'];
+  sourceName: Actor['name'];
+  sourceType: Actor['type'];
+  target: Issue['id'];
+  issueLabel: Issue['label'];
+} & Pick<Position, 'stance' | 'date' | 'dateFrom' | 'dateTo' | 'articleId'>;
+
+export type FacetRow = {
+  id: Statement['id'];
+  speakerId: Actor['id'];
+  speakerName: Actor['name'];
+  speakerType: Actor['type'];
+} & Pick<Statement, 'date' | 'dateFrom' | 'dateTo' | 'articleId'>;
+export type TenureRow = {
+  holderId: Actor['id'];
+  holderName: Actor['name'];
+  title: Relates['title'];
+  orgId: Actor['id'];
+  orgName: Actor['name'];
+} & Pick<Relates, 'dateFrom' | 'dateTo' | 'articleId'>;
+export type SpeaksForRow = {
+  proxyId: Actor['id'];
+  personId: Actor['id'];
+  personName: Actor['name'];
+  title: Relates['title'];
+  rule: Relates['rule'];
+} & Pick<Relates, 'dateFrom' | 'dateTo' | 'articleId'>;
+export type PersonRow = Pick<Actor, 'id' | 'name' | 'aliases'>;
+export type VersionRow = { articles: number; lastId: Article['id'] | null };
+
 const ACTOR_COLUMNS = `a.id AS id, a.name AS name, a.type AS type, a.aliases AS aliases, a.description AS description, a.affiliation AS affiliation`;
 
 // ---- actors -------------------------------------------------------------------------------------
+
+/** The sort key of an actor search row, the cursor of the next page. */
+export type ActorSearchCursor = readonly [rank: number, statements: number, name: string, id: string];
 
 export interface ActorSearch {
   q?: string | undefined;
   type?: string | undefined;
   limit: number;
+  after?: ActorSearchCursor | undefined;
 }
 
 /**
@@ -65,14 +188,19 @@ export interface ActorSearch {
  * then by statements. Forms are unwound rather than tested with any(): Kùzu 0.19 evaluates list
  * quantifiers over a bound parameter wrongly.
  */
-export function searchActors(s: ActorSearch): CypherQuery {
+export function searchActors(s: ActorSearch): Query<ActorSearchRow> {
   const params: Record<string, unknown> = { limit: s.limit };
   const needle = s.q?.trim().toLowerCase();
   const w = new Where();
   if (s.type) w.add('a.type = $type', { type: s.type });
   Object.assign(params, w.params);
   if (needle) params.q = needle;
-  return q(
+  const page = new Where();
+  if (s.after) {
+    keyset(page, [['rank', 'ASC'], ['statements', 'DESC'], ['a.name', 'ASC'], ['a.id', 'ASC']], s.after);
+    Object.assign(params, page.params);
+  }
+  return defineQuery<ActorSearchRow>(
     [
       'MATCH (a:Actor)',
       w.text(),
@@ -81,6 +209,7 @@ export function searchActors(s: ActorSearch): CypherQuery {
       needle ? 'WITH a, min(CASE WHEN f = $q THEN 0 WHEN f STARTS WITH $q THEN 1 ELSE 2 END) AS rank' : 'WITH a, 0 AS rank',
       'OPTIONAL MATCH (a)-[:SAID]->(st:Statement)',
       'WITH a, rank, count(st) AS statements',
+      page.text(),
       `RETURN ${ACTOR_COLUMNS}, statements, rank`,
       'ORDER BY rank, statements DESC, name, id',
       'LIMIT $limit',
@@ -89,8 +218,8 @@ export function searchActors(s: ActorSearch): CypherQuery {
   );
 }
 
-export function actorById(id: string): CypherQuery {
-  return q(
+export function actorById(id: string): Query<ActorRow> {
+  return defineQuery<ActorRow>(
     [
       'MATCH (a:Actor {id: $id})',
       `RETURN ${ACTOR_COLUMNS}, COUNT { MATCH (a)-[:SAID]->(:Statement) } AS statements`,
@@ -104,41 +233,52 @@ const RELATION_COLUMNS = `r.kind AS kind, o.id AS otherId, o.name AS otherName, 
 /** Relation kinds an actor page lists apart from the others (its offices and memberships). */
 export const STANDING_KINDS = ['holds_office', 'member_of'] as const;
 
+/** Sort key of a relation row (dateFrom DESC, kind, otherId, articleId). */
+export type RelationCursor = readonly [dateFrom: string, kind: string, otherId: string, articleId: string];
+
 export interface RelationSelect {
   direction: 'out' | 'in';
   /** 'standing': only STANDING_KINDS (outgoing); 'other': everything else */
   kinds: 'standing' | 'other' | 'all';
   limit: number;
+  after?: RelationCursor | undefined;
 }
 
 /** Dated relations of one actor in one direction, newest first, at most `limit`. */
-export function actorRelations(id: string, sel: RelationSelect): CypherQuery {
+export function actorRelations(id: string, sel: RelationSelect): Query<RelationRow> {
   const w = new Where();
   if (sel.kinds === 'standing') w.add('r.kind IN $kinds', { kinds: [...STANDING_KINDS] });
   if (sel.kinds === 'other') w.add('NOT r.kind IN $kinds', { kinds: [...STANDING_KINDS] });
+  if (sel.after) keyset(w, [['r.dateFrom', 'DESC'], ['r.kind', 'ASC'], ['o.id', 'ASC'], ['r.articleId', 'ASC']], sel.after);
   const pattern = sel.direction === 'out' ? '(a:Actor {id: $id})-[r:RELATES]->(o:Actor)' : '(a:Actor {id: $id})<-[r:RELATES]-(o:Actor)';
-  return q(
+  return defineQuery<RelationRow>(
     [
       `MATCH ${pattern}`,
       w.text(),
       `RETURN '${sel.direction}' AS direction, ${RELATION_COLUMNS}`,
-      'ORDER BY dateFrom DESC, kind, otherId',
+      'ORDER BY dateFrom DESC, kind, otherId, articleId',
       'LIMIT $limit',
     ],
     { id, ...w.params, limit: sel.limit },
   );
 }
 
+/** Sort key of a position row (dateFrom DESC, issue, articleId). */
+export type PositionCursor = readonly [dateFrom: string, issue: string, articleId: string];
+
 /** Positions of one actor, newest first, at most `limit`. */
-export function actorPositions(id: string, limit: number): CypherQuery {
-  return q(
+export function actorPositions(id: string, limit: number, after?: PositionCursor): Query<PositionRow> {
+  const w = new Where();
+  if (after) keyset(w, [['p.dateFrom', 'DESC'], ['i.id', 'ASC'], ['p.articleId', 'ASC']], after);
+  return defineQuery<PositionRow>(
     [
       'MATCH (a:Actor {id: $id})-[p:HOLDS_POSITION]->(i:Issue)',
+      w.text(),
       'RETURN i.id AS issue, i.label AS issueLabel, p.stance AS stance, p.date AS date, p.dateFrom AS dateFrom, p.dateTo AS dateTo, p.articleId AS articleId, p.statementIds AS statementIds, p.evidence AS evidence',
       'ORDER BY dateFrom DESC, issue, articleId',
       'LIMIT $limit',
     ],
-    { id, limit },
+    { id, ...w.params, limit },
   );
 }
 
@@ -155,17 +295,24 @@ export interface StatementFilter extends DateWindow {
   stances?: string[] | undefined;
 }
 
-function statementMatch(f: StatementFilter): { lines: string[]; params: Record<string, unknown> } {
+/** Sort key of a statement list row (dateFrom DESC, dateTo DESC, id). */
+export type StatementCursor = readonly [dateFrom: string, dateTo: string, id: string];
+
+function statementMatch(f: StatementFilter, after?: StatementCursor): { lines: string[]; params: Record<string, unknown> } {
   const w = new Where();
-  if (f.speaker) w.add('sp.id = $speaker', { speaker: f.speaker });
-  if (f.article) w.add('ar.id = $article', { article: f.article });
+  const params: Record<string, unknown> = {};
   if (f.kind) w.add('s.kind = $kind', { kind: f.kind });
   overlap(w, 's', f);
-  const lines = ['MATCH (sp:Actor)-[:SAID]->(s:Statement)-[:REPORTED_IN]->(ar:Article)'];
+  // A speaker or an article anchors the pattern on its primary key: the cost is its degree.
+  const sp = f.speaker ? '(sp:Actor {id: $speaker})' : '(sp:Actor)';
+  const ar = f.article ? '(ar:Article {id: $article})' : '(ar:Article)';
+  if (f.speaker) params.speaker = f.speaker;
+  if (f.article) params.article = f.article;
+  const lines = [`MATCH ${sp}-[:SAID]->(s:Statement)-[:REPORTED_IN]->${ar}`];
   // One ABOUT per (statement, issue), so this filter never duplicates a statement.
   if (f.issue) {
     lines.push('MATCH (s)-[:ABOUT]->(fi:Issue {id: $issue})');
-    w.params.issue = f.issue;
+    params.issue = f.issue;
   }
   if (f.types?.length) w.add('sp.type IN $types', { types: f.types });
   const facets = Boolean(f.issues?.length || f.stances?.length);
@@ -174,35 +321,40 @@ function statementMatch(f: StatementFilter): { lines: string[]; params: Record<s
     if (f.issues?.length) w.add('fis.id IN $issues', { issues: f.issues });
     if (f.stances?.length) w.add('fab.stance IN $stances', { stances: f.stances });
   }
+  if (after) keyset(w, [['s.dateFrom', 'DESC'], ['s.dateTo', 'DESC'], ['s.id', 'ASC']], after);
   lines.push(w.text());
   // several ABOUT edges may meet the filter: one row per statement
   if (facets) lines.push('WITH DISTINCT sp, s, ar');
-  return { lines, params: w.params };
+  return { lines, params: { ...params, ...w.params } };
 }
 
-/** Statements matching the filter, newest first, with speaker and article (issues: statementIssues). */
-export function listStatements(f: StatementFilter & { limit: number; offset: number }): CypherQuery {
-  const m = statementMatch(f);
-  return q(
+/**
+ * Statements matching the filter, newest first, with speaker and article (issues: statementIssues),
+ * at most `limit`, after the cursor `after` (or, for old clients, `offset` rows in).
+ */
+export function listStatements(f: StatementFilter & { limit: number; offset?: number | undefined; after?: StatementCursor | undefined }): Query<StatementRow> {
+  const m = statementMatch(f, f.after);
+  const skip = !f.after && f.offset ? f.offset : 0;
+  return defineQuery<StatementRow>(
     [
       ...m.lines,
       'RETURN s.id AS id, s.text AS text, s.kind AS kind, s.cue AS cue, s.date AS date, s.granularity AS granularity, s.dateBasis AS dateBasis, s.dateEvidence AS dateEvidence, s.dateFrom AS dateFrom, s.dateTo AS dateTo, s.start AS start, s.`end` AS `end`,',
       '  sp.id AS speakerId, sp.name AS speakerName, sp.type AS speakerType,',
       '  ar.id AS articleId, ar.title AS articleTitle, ar.source AS articleSource, ar.url AS articleUrl, ar.published AS articlePublished',
       'ORDER BY dateFrom DESC, dateTo DESC, id',
-      'SKIP $offset LIMIT $limit',
+      skip ? 'SKIP $offset LIMIT $limit' : 'LIMIT $limit',
     ],
-    { ...m.params, limit: f.limit, offset: f.offset },
+    { ...m.params, limit: f.limit, ...(skip ? { offset: skip } : {}) },
   );
 }
 
 /**
- * Issues and stances of the given statements. A separate query (rather than OPTIONAL MATCH +
- * collect in listStatements) because it measured twice as fast on LadybugDB, and Kùzu turns an
- * all-null collect() into null.
+ * Issues and stances of the given statements (a page's worth). A separate query (rather than
+ * OPTIONAL MATCH + collect in listStatements) because it measured twice as fast on LadybugDB, and
+ * Kùzu turns an all-null collect() into null.
  */
-export function statementIssues(ids: string[]): CypherQuery {
-  return q(
+export function statementIssues(ids: string[]): Query<StatementIssueRow> {
+  return defineQuery<StatementIssueRow>(
     [
       'UNWIND $ids AS sid',
       'MATCH (s:Statement {id: sid})-[ab:ABOUT]->(i:Issue)',
@@ -212,39 +364,53 @@ export function statementIssues(ids: string[]): CypherQuery {
   );
 }
 
-export function countStatements(f: StatementFilter): CypherQuery {
+export function countStatements(f: StatementFilter): Query<CountRow> {
   const m = statementMatch(f);
-  return q([...m.lines, 'RETURN count(s) AS total'], m.params);
+  return defineQuery<CountRow>([...m.lines, 'RETURN count(s) AS total'], m.params);
 }
 
 // ---- issues, timeline, articles --------------------------------------------------------------
 
-export function listIssues(): CypherQuery {
-  return q(
+/** Sort key of an issue row (statements DESC, id). */
+export type IssueCursor = readonly [statements: number, id: string];
+
+export function listIssues(limit: number, after?: IssueCursor): Query<IssueRow> {
+  const w = new Where();
+  if (after) keyset(w, [['statements', 'DESC'], ['i.id', 'ASC']], after);
+  return defineQuery<IssueRow>(
     [
       'MATCH (i:Issue)',
       'OPTIONAL MATCH (s:Statement)-[:ABOUT]->(i)',
       'WITH i, count(s) AS statements',
+      w.text(),
       'RETURN i.id AS id, i.label AS label, i.description AS description, statements',
       'ORDER BY statements DESC, id',
+      'LIMIT $limit',
     ],
-    {},
+    { ...w.params, limit },
   );
 }
 
-export function timeline(): CypherQuery {
-  return q(
+/** Sort key of the oldest-first statement lists (timeline, facets): dateFrom, id. */
+export type ChronoCursor = readonly [dateFrom: string, id: string];
+
+export function timeline(limit: number, after?: ChronoCursor): Query<TimelineRow> {
+  const w = new Where();
+  if (after) keyset(w, [['s.dateFrom', 'ASC'], ['s.id', 'ASC']], after);
+  return defineQuery<TimelineRow>(
     [
       'MATCH (s:Statement)',
+      w.text(),
       'RETURN s.id AS id, s.dateFrom AS dateFrom, s.dateTo AS dateTo, s.speakerId AS speakerId, s.kind AS kind',
       'ORDER BY dateFrom, id',
+      'LIMIT $limit',
     ],
-    {},
+    { ...w.params, limit },
   );
 }
 
-export function articleById(id: string): CypherQuery {
-  return q(
+export function articleById(id: string): Query<ArticleRow> {
+  return defineQuery<ArticleRow>(
     [
       'MATCH (ar:Article {id: $id})',
       'RETURN ar.id AS id, ar.title AS title, ar.source AS source, ar.url AS url, ar.published AS published, ar.file AS file, ar.text AS text',
@@ -253,14 +419,16 @@ export function articleById(id: string): CypherQuery {
   );
 }
 
-export function articleSpans(id: string): CypherQuery {
-  return q(
+/** The statement spans of one article, in text order, at most `limit` (an article's text bounds them). */
+export function articleSpans(id: string, limit: number): Query<SpanRow> {
+  return defineQuery<SpanRow>(
     [
       'MATCH (sp:Actor)-[:SAID]->(s:Statement)-[:REPORTED_IN]->(ar:Article {id: $id})',
       'RETURN s.id AS statementId, s.start AS start, s.`end` AS `end`, s.kind AS kind, sp.id AS speakerId, sp.name AS speakerName',
-      'ORDER BY start, `end`',
+      'ORDER BY start, `end`, statementId',
+      'LIMIT $limit',
     ],
-    { id },
+    { id, limit },
   );
 }
 
@@ -273,153 +441,250 @@ export interface GraphFilter extends DateWindow {
   actor?: string | undefined;
 }
 
-/** Statement filter shared by graph queries: date window, speaker types, centre actor, issues/stances. */
-function graphStatementWhere(f: GraphFilter): { lines: string[]; params: Record<string, unknown> } {
+/** The statement part of the graph filter (date window, speaker types, issues/stances) for speaker `a`. */
+function graphStatementWhere(f: GraphFilter, speaker = '(a:Actor)'): { lines: string[]; w: Where } {
   const w = new Where();
   if (f.types?.length) w.add('a.type IN $types', { types: f.types });
-  if (f.actor) w.add('a.id = $actor', { actor: f.actor });
   overlap(w, 's', f);
-  const lines = ['MATCH (a:Actor)-[:SAID]->(s:Statement)'];
+  const lines = [`MATCH ${speaker}-[:SAID]->(s:Statement)`];
   if (f.issues?.length || f.stances?.length) {
     lines.push('MATCH (s)-[fab:ABOUT]->(fi:Issue)');
     if (f.issues?.length) w.add('fi.id IN $issues', { issues: f.issues });
     if (f.stances?.length) w.add('fab.stance IN $stances', { stances: f.stances });
   }
-  lines.push(w.text());
-  return { lines, params: w.params };
+  return { lines, w };
 }
 
-/** Per actor: how many statements it made that pass the filter. */
-export function graphActorStatementCounts(f: GraphFilter): CypherQuery {
-  const m = graphStatementWhere(f);
-  return q(
-    [...m.lines, 'WITH a, count(DISTINCT s) AS statements', 'RETURN a.id AS id, a.name AS name, a.type AS type, statements'],
-    m.params,
-  );
-}
-
-/** RELATES edges in the window between actors of the given types (touching `actor` if given). */
-export function graphRelations(f: GraphFilter): CypherQuery {
+/** The relation part of the graph filter (window on r, types of both ends). */
+function graphRelationWhere(f: GraphFilter): Where {
   const w = new Where();
   if (f.types?.length) w.add('a.type IN $types AND b.type IN $types', { types: f.types });
-  if (f.actor) w.add('(a.id = $actor OR b.id = $actor)', { actor: f.actor });
   overlap(w, 'r', f);
-  return q(
+  return w;
+}
+
+const GRAPH_RELATION_COLUMNS = [
+  'RETURN a.id AS source, a.name AS sourceName, a.type AS sourceType, b.id AS target, b.name AS targetName, b.type AS targetType,',
+  '  r.kind AS kind, r.date AS date, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId, r.evidence AS evidence, r.title AS title, r.start AS start, r.`end` AS `end`',
+];
+
+/**
+ * The actors view's ranking: actors with their statements and relations passing the filter
+ * (`degree`), best first (statements + degree, then id), at most `limit`. Without `all`, only
+ * actors with at least one of either; with `speakersOnly` (issue/stance filters, which speak of
+ * statements), only actors with a matching statement.
+ */
+export function graphRankedActors(f: GraphFilter, opts: { limit: number; all: boolean; speakersOnly: boolean }): Query<RankedActorRow> {
+  const st = new Where();
+  overlap(st, 's', f);
+  const rel = new Where();
+  overlap(rel, 'r', f, 'r');
+  const types = new Where();
+  if (f.types?.length) types.add('a.type IN $types', { types: f.types });
+  const issueFilter = Boolean(f.issues?.length || f.stances?.length);
+  if (f.issues?.length) st.add('fi.id IN $issues', { issues: f.issues });
+  if (f.stances?.length) st.add('fab.stance IN $stances', { stances: f.stances });
+  if (f.types?.length) rel.add('b.type IN $types');
+  const keep = opts.speakersOnly ? 'statements > 0' : opts.all ? '' : 'statements > 0 OR degree > 0';
+  return defineQuery<RankedActorRow>(
     [
-      'MATCH (a:Actor)-[r:RELATES]->(b:Actor)',
-      w.text(),
-      'RETURN a.id AS source, a.name AS sourceName, a.type AS sourceType, b.id AS target, b.name AS targetName, b.type AS targetType,',
-      '  r.kind AS kind, r.date AS date, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId, r.evidence AS evidence, r.title AS title, r.start AS start, r.`end` AS `end`',
+      'MATCH (a:Actor)',
+      types.text(),
+      issueFilter ? 'OPTIONAL MATCH (a)-[:SAID]->(s:Statement)-[fab:ABOUT]->(fi:Issue)' : 'OPTIONAL MATCH (a)-[:SAID]->(s:Statement)',
+      st.text(),
+      issueFilter ? 'WITH a, count(DISTINCT s) AS statements' : 'WITH a, count(s) AS statements',
+      'OPTIONAL MATCH (a)-[r:RELATES]-(b:Actor)',
+      rel.text(),
+      'WITH a, statements, count(r) AS degree',
+      keep ? `WHERE ${keep}` : '',
+      'RETURN a.id AS id, a.name AS name, a.type AS type, statements, degree',
+      'ORDER BY statements + degree DESC, id',
+      'LIMIT $limit',
     ],
-    w.params,
+    { ...types.params, ...st.params, ...rel.params, limit: opts.limit },
   );
 }
 
-/** Actors of the given types with no date/issue restriction (the actors view without filters shows every actor). */
-export function graphAllActors(f: Pick<GraphFilter, 'types'>): CypherQuery {
-  const w = new Where();
-  if (f.types?.length) w.add('a.type IN $types', { types: f.types });
-  return q(['MATCH (a:Actor)', w.text(), 'RETURN a.id AS id, a.name AS name, a.type AS type'], w.params);
+/** How many actors the ranking would list without its limit (the view's total). */
+export function graphRankedActorCount(f: GraphFilter, opts: { all: boolean; speakersOnly: boolean }): Query<CountRow> {
+  const ranked = graphRankedActors(f, { ...opts, limit: 1 });
+  const lines = ranked.text.split('\n');
+  const upTo = lines.findIndex((l) => l.startsWith('RETURN '));
+  const { limit: _limit, ...params } = ranked.params;
+  return defineQuery<CountRow>([...lines.slice(0, upTo), 'RETURN count(a) AS total'], params);
 }
 
-/** Statements (claims view) that pass the filter, with speaker; their ABOUT edges come from graphAbout. */
-export function graphStatements(f: GraphFilter): CypherQuery {
-  const m = graphStatementWhere(f);
-  return q(
+/**
+ * RELATES edges in the window among the given actors (types of both ends filtered), newest first,
+ * at most `limit`. The ids come from graphRankedActors, so the rows are bounded twice.
+ */
+export function graphRelationsAmong(f: GraphFilter, ids: string[], limit: number): Query<GraphRelationRow> {
+  const w = graphRelationWhere(f);
+  w.add('b.id IN $ids');
+  return defineQuery<GraphRelationRow>(
+    [
+      'UNWIND $ids AS x',
+      'MATCH (a:Actor {id: x})-[r:RELATES]->(b:Actor)',
+      w.text(),
+      ...GRAPH_RELATION_COLUMNS,
+      'ORDER BY dateTo DESC, source, target, kind, articleId',
+      'LIMIT $limit',
+    ],
+    { ids, ...w.params, limit },
+  );
+}
+
+/** How many RELATES edges pass the filter (the view's total edges). */
+export function graphRelationCount(f: GraphFilter): Query<CountRow> {
+  const w = graphRelationWhere(f);
+  return defineQuery<CountRow>(['MATCH (a:Actor)-[r:RELATES]->(b:Actor)', w.text(), 'RETURN count(r) AS total'], w.params);
+}
+
+/**
+ * RELATES edges of one actor in one direction (the centre of a one-actor view), starting from its
+ * primary key, newest first, at most `limit`. Self-loops come with 'out' only.
+ */
+export function graphActorRelations(f: GraphFilter & { actor: string }, direction: 'out' | 'in', limit: number): Query<GraphRelationRow> {
+  const w = graphRelationWhere(f);
+  if (direction === 'in') w.add('a.id <> $actor');
+  const pattern = direction === 'out' ? '(a:Actor {id: $actor})-[r:RELATES]->(b:Actor)' : '(a:Actor)-[r:RELATES]->(b:Actor {id: $actor})';
+  return defineQuery<GraphRelationRow>(
+    [`MATCH ${pattern}`, w.text(), ...GRAPH_RELATION_COLUMNS, 'ORDER BY dateTo DESC, source, target, kind, articleId', 'LIMIT $limit'],
+    { actor: f.actor, ...w.params, limit },
+  );
+}
+
+/** For the given actors (a page's worth): how many statements each made that pass the filter (none: no row). */
+export function graphStatementCountsOf(f: GraphFilter, ids: string[]): Query<GraphActorRow> {
+  const m = graphStatementWhere(f, '(a:Actor {id: x})');
+  return defineQuery<GraphActorRow>(
+    ['UNWIND $ids AS x', ...m.lines, m.w.text(), 'WITH a, count(DISTINCT s) AS statements', 'RETURN a.id AS id, a.name AS name, a.type AS type, statements'],
+    { ids, ...m.w.params },
+  );
+}
+
+/** Names and types of the given actors. */
+export function graphActorsById(ids: string[]): Query<Pick<Actor, 'id' | 'name' | 'type'>> {
+  return defineQuery<Pick<Actor, 'id' | 'name' | 'type'>>(['UNWIND $ids AS x', 'MATCH (a:Actor {id: x})', 'RETURN a.id AS id, a.name AS name, a.type AS type'], { ids });
+}
+
+/**
+ * Statements (claims view) that pass the filter, with speaker, newest first, at most `limit`
+ * (from the centre actor's primary key when there is one); their ABOUT edges come from graphAbout.
+ */
+export function graphStatements(f: GraphFilter, limit: number): Query<GraphStatementRow> {
+  const m = graphStatementWhere(f, f.actor ? '(a:Actor {id: $actor})' : '(a:Actor)');
+  return defineQuery<GraphStatementRow>(
     [
       ...m.lines,
+      m.w.text(),
       'WITH DISTINCT a, s',
       'RETURN a.id AS speakerId, s.id AS id, s.text AS text, s.kind AS kind, s.date AS date, s.dateFrom AS dateFrom, s.dateTo AS dateTo, s.articleId AS articleId',
+      'ORDER BY dateFrom DESC, id',
+      'LIMIT $limit',
     ],
-    m.params,
+    { ...(f.actor ? { actor: f.actor } : {}), ...m.w.params, limit },
   );
 }
 
-/** ABOUT edges of statements passing the filter (restricted to the filtered issues/stances). */
-export function graphAbout(f: GraphFilter): CypherQuery {
+/** How many statements pass the claims view's filter. */
+export function graphStatementCount(f: GraphFilter): Query<CountRow> {
+  const m = graphStatementWhere(f, f.actor ? '(a:Actor {id: $actor})' : '(a:Actor)');
+  return defineQuery<CountRow>([...m.lines, m.w.text(), 'RETURN count(DISTINCT s) AS total'], { ...(f.actor ? { actor: f.actor } : {}), ...m.w.params });
+}
+
+/** ABOUT edges of the given statements (restricted to the filtered issues/stances). */
+export function graphAbout(f: Pick<GraphFilter, 'issues' | 'stances'>, statementIds: string[]): Query<GraphAboutRow> {
   const w = new Where();
-  if (f.types?.length) w.add('a.type IN $types', { types: f.types });
-  if (f.actor) w.add('a.id = $actor', { actor: f.actor });
   if (f.issues?.length) w.add('i.id IN $issues', { issues: f.issues });
   if (f.stances?.length) w.add('ab.stance IN $stances', { stances: f.stances });
-  overlap(w, 's', f);
-  return q(
-    [
-      'MATCH (a:Actor)-[:SAID]->(s:Statement)-[ab:ABOUT]->(i:Issue)',
-      w.text(),
-      'RETURN s.id AS source, i.id AS target, i.label AS issueLabel, ab.stance AS stance',
-    ],
-    w.params,
+  return defineQuery<GraphAboutRow>(
+    ['UNWIND $ids AS sid', 'MATCH (s:Statement {id: sid})-[ab:ABOUT]->(i:Issue)', w.text(), 'RETURN s.id AS source, i.id AS target, i.label AS issueLabel, ab.stance AS stance'],
+    { ids: statementIds, ...w.params },
   );
 }
 
-/** HOLDS_POSITION edges in the window (for actors of the given types / the centre actor / issues). */
-export function graphPositions(f: GraphFilter & { positionStances?: string[] | undefined }): CypherQuery {
+/** HOLDS_POSITION edges in the window (for actors of the given types / the centre actor / issues), newest first, at most `limit`. */
+export function graphPositions(f: GraphFilter & { positionStances?: string[] | undefined }, limit: number): Query<GraphPositionRow> {
   const w = new Where();
   if (f.types?.length) w.add('a.type IN $types', { types: f.types });
-  if (f.actor) w.add('a.id = $actor', { actor: f.actor });
   if (f.issues?.length) w.add('i.id IN $issues', { issues: f.issues });
   if (f.positionStances?.length) w.add('p.stance IN $positionStances', { positionStances: f.positionStances });
   overlap(w, 'p', f);
-  return q(
+  return defineQuery<GraphPositionRow>(
     [
-      'MATCH (a:Actor)-[p:HOLDS_POSITION]->(i:Issue)',
+      f.actor ? 'MATCH (a:Actor {id: $actor})-[p:HOLDS_POSITION]->(i:Issue)' : 'MATCH (a:Actor)-[p:HOLDS_POSITION]->(i:Issue)',
       w.text(),
       'RETURN a.id AS source, a.name AS sourceName, a.type AS sourceType, i.id AS target, i.label AS issueLabel, p.stance AS stance, p.date AS date, p.dateFrom AS dateFrom, p.dateTo AS dateTo, p.articleId AS articleId',
+      'ORDER BY dateFrom DESC, source, target, articleId',
+      'LIMIT $limit',
     ],
-    w.params,
+    { ...(f.actor ? { actor: f.actor } : {}), ...w.params, limit },
   );
 }
 
 // ---- explorer views (facets, roll-up to office holders, stance changes) -----------------------
 
-/** Every statement's filterable facets: speaker, its type, dates, article (issues: allAbout). */
-export function statementFacets(): CypherQuery {
-  return q(
+/** Statements' filterable facets, oldest first, a page of `limit` after `after` (issues: statementIssues). */
+export function statementFacets(limit: number, after?: ChronoCursor): Query<FacetRow> {
+  const w = new Where();
+  if (after) keyset(w, [['s.dateFrom', 'ASC'], ['s.id', 'ASC']], after);
+  return defineQuery<FacetRow>(
     [
       'MATCH (a:Actor)-[:SAID]->(s:Statement)',
+      w.text(),
       'RETURN s.id AS id, a.id AS speakerId, a.name AS speakerName, a.type AS speakerType, s.date AS date, s.dateFrom AS dateFrom, s.dateTo AS dateTo, s.articleId AS articleId',
       'ORDER BY dateFrom, id',
+      'LIMIT $limit',
     ],
-    {},
+    { ...w.params, limit },
   );
 }
 
-/** Every ABOUT edge (statement, issue, stance): the facets' issues. */
-export function allAbout(): CypherQuery {
-  return q(['MATCH (s:Statement)-[ab:ABOUT]->(i:Issue)', 'RETURN s.id AS statementId, i.id AS id, ab.stance AS stance'], {});
-}
+/** Sort key of the roll-up's lists: dateFrom, then two ids and the article. */
+export type RollUpCursor = readonly [dateFrom: string, a: string, b: string, articleId: string];
 
-/** Who holds which office, as stated in which article at which date (holds_office relations). */
-export function officeTenures(): CypherQuery {
-  return q(
+/** Who holds which office, as stated in which article at which date (holds_office relations), a page at a time. */
+export function officeTenures(limit: number, after?: RollUpCursor): Query<TenureRow> {
+  const w = new Where();
+  if (after) keyset(w, [['r.dateFrom', 'ASC'], ['a.id', 'ASC'], ['o.id', 'ASC'], ['r.articleId', 'ASC']], after);
+  return defineQuery<TenureRow>(
     [
       "MATCH (a:Actor)-[r:RELATES {kind: 'holds_office'}]->(o:Actor)",
+      w.text(),
       'RETURN a.id AS holderId, a.name AS holderName, r.title AS title, o.id AS orgId, o.name AS orgName, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId',
-      'ORDER BY dateFrom, holderId',
+      'ORDER BY dateFrom, holderId, orgId, articleId',
+      'LIMIT $limit',
     ],
-    {},
+    { ...w.params, limit },
   );
 }
 
-/** The speaks_for relations ingest stored: proxy speaker → the person it speaks for, dated, per article. */
-export function speaksForLinks(): CypherQuery {
-  return q(
+/** The speaks_for relations ingest stored: proxy speaker → the person it speaks for, dated, per article, a page at a time. */
+export function speaksForLinks(limit: number, after?: RollUpCursor): Query<SpeaksForRow> {
+  const w = new Where();
+  if (after) keyset(w, [['r.dateFrom', 'ASC'], ['x.id', 'ASC'], ['p.id', 'ASC'], ['r.articleId', 'ASC']], after);
+  return defineQuery<SpeaksForRow>(
     [
       "MATCH (x:Actor)-[r:RELATES {kind: 'speaks_for'}]->(p:Actor)",
+      w.text(),
       'RETURN x.id AS proxyId, p.id AS personId, p.name AS personName, r.title AS title, r.rule AS rule, r.dateFrom AS dateFrom, r.dateTo AS dateTo, r.articleId AS articleId',
-      'ORDER BY dateFrom, proxyId, personId',
+      'ORDER BY dateFrom, proxyId, personId, articleId',
+      'LIMIT $limit',
     ],
-    {},
+    { ...w.params, limit },
   );
 }
 
-/** People (names and aliases), the candidates a proxy speaker ("the office of X") may stand for. */
-export function personForms(): CypherQuery {
-  return q(["MATCH (a:Actor) WHERE a.type = 'person'", 'RETURN a.id AS id, a.name AS name, a.aliases AS aliases'], {});
+/** People (names and aliases), the candidates a proxy speaker ("the office of X") may stand for, by id, a page at a time. */
+export function personForms(limit: number, afterId?: string): Query<PersonRow> {
+  const w = new Where();
+  w.add("a.type = 'person'");
+  if (afterId !== undefined) keyset(w, [['a.id', 'ASC']], [afterId]);
+  return defineQuery<PersonRow>(['MATCH (a:Actor)', w.text(), 'RETURN a.id AS id, a.name AS name, a.aliases AS aliases', 'ORDER BY id', 'LIMIT $limit'], { ...w.params, limit });
 }
 
 /** A cheap fingerprint of the store's content: changes whenever an article is added. */
-export function storeVersion(): CypherQuery {
-  return q(['MATCH (ar:Article)', 'RETURN count(ar) AS articles, max(ar.id) AS lastId'], {});
+export function storeVersion(): Query<VersionRow> {
+  return defineQuery<VersionRow>(['MATCH (ar:Article)', 'RETURN count(ar) AS articles, max(ar.id) AS lastId'], {});
 }

@@ -4,10 +4,14 @@
  */
 import type { GraphRecords, NodeLabel, RelType } from './schema.ts';
 
-/** A Cypher query: text plus parameters. Values only ever travel as parameters. */
-export interface CypherQuery {
+/**
+ * A Cypher query: text plus parameters. Values only ever travel as parameters. `Row` is the type of
+ * one result row (type-level only, never set): `read(query)` returns `Row[]` without casts.
+ */
+export interface CypherQuery<Row = Record<string, unknown>> {
   readonly text: string;
   readonly params: Record<string, unknown>;
+  readonly __row?: Row;
 }
 
 export interface Counts {
@@ -77,7 +81,7 @@ export interface GraphStore {
    */
   write(records: GraphRecords): Promise<WriteSummary>;
   /** Trusted, internal read queries (from `queries.ts`): plain rows of JSON-safe values. */
-  read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]>;
+  read<T = Record<string, unknown>>(query: CypherQuery<T> | CypherQuery): Promise<T[]>;
   /** Untrusted console query: checked to be read-only, bounded in time, rows and bytes. */
   runConsole(query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult>;
   counts(): Promise<Counts>;

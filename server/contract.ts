@@ -122,10 +122,16 @@ export type SerializedGraph = z.infer<typeof SerializedGraph>;
 
 // ---- requests -----------------------------------------------------------------------------------
 
+/** A list's keyset cursor: the `nextCursor` of the previous page, as is. */
+const after = z.string().min(1).max(2000).meta({ description: "the previous page's nextCursor (opaque); absent for the first page" });
+/** Of a paged list: the cursor of the next page, null on the last one. */
+const nextCursor = z.string().nullable().meta({ description: 'pass as `after` for the next page; null when this is the last' });
+
 export const ActorsQuery = z.object({
   q: z.string().max(200).optional(),
   type: z.enum(ACTOR_TYPES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  after: after.optional(),
 });
 
 export const StatementsQuery = z.object({
@@ -140,8 +146,24 @@ export const StatementsQuery = z.object({
   issues: csv(z.string().max(100)).optional(),
   stances: csv(z.enum(STANCES)).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** rows to skip (older clients); `after` is the bounded way to page */
   offset: z.coerce.number().int().min(0).default(0),
+  after: after.optional(),
 }).superRefine(fromNotAfterTo);
+
+/** The whole-store statement lists (timeline strip, facets) come in pages. */
+export const TimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  after: after.optional(),
+});
+export const FacetsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100_000).default(50_000),
+  after: after.optional(),
+});
+export const IssuesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  after: after.optional(),
+});
 
 export const GraphQuery = z.object({
   /** actors: actors and their relations; claims: actors, statements and issues. */
@@ -182,7 +204,7 @@ export const HealthResponse = z.object({
   counts: z.object({ nodes: z.record(z.string(), z.number()), rels: z.record(z.string(), z.number()) }),
 });
 
-export const ActorsResponse = z.object({ actors: z.array(ActorSummary) });
+export const ActorsResponse = z.object({ actors: z.array(ActorSummary), nextCursor });
 export type ActorsResponse = z.infer<typeof ActorsResponse>;
 
 export const ActorDetailResponse = z.object({
@@ -193,10 +215,12 @@ export const ActorDetailResponse = z.object({
   positions: z.array(PositionView),
   /** newest first */
   statements: z.array(StatementView),
+  /** more statements: GET /api/statements?speaker=<id>&after=<this>; null when all are here */
+  statementsNextCursor: z.string().nullable(),
 });
 export type ActorDetailResponse = z.infer<typeof ActorDetailResponse>;
 
-export const StatementsResponse = z.object({ statements: z.array(StatementView), total: z.number().int() });
+export const StatementsResponse = z.object({ statements: z.array(StatementView), total: z.number().int(), nextCursor });
 export type StatementsResponse = z.infer<typeof StatementsResponse>;
 
 export const GraphResponse = z.object({
@@ -226,6 +250,7 @@ export type ArticleResponse = z.infer<typeof ArticleResponse>;
 
 export const IssuesResponse = z.object({
   issues: z.array(z.object({ id: z.string(), label: z.string(), description: z.string(), statements: z.number().int() })),
+  nextCursor,
 });
 export type IssuesResponse = z.infer<typeof IssuesResponse>;
 
@@ -234,6 +259,7 @@ export const TimelineResponse = z.object({
   statements: z.array(
     z.object({ id: z.string(), dateFrom: z.string(), dateTo: z.string(), speakerId: z.string(), kind: z.enum(STATEMENT_KINDS) }),
   ),
+  nextCursor,
 });
 export type TimelineResponse = z.infer<typeof TimelineResponse>;
 
@@ -287,6 +313,7 @@ export const FacetsResponse = z.object({
       issues: z.array(z.object({ id: z.string(), stance: z.enum(STANCES) })),
     }),
   ),
+  nextCursor,
 });
 export type FacetsResponse = z.infer<typeof FacetsResponse>;
 
@@ -294,7 +321,7 @@ export const ViewStatement = StatementView.extend({ speaksFor: SpeaksFor.nullabl
 export type ViewStatement = z.infer<typeof ViewStatement>;
 
 /** /api/views/statements: the filtered statements, oldest first, each with the person it rolls up to. */
-export const ViewStatementsResponse = z.object({ statements: z.array(ViewStatement), total: z.number().int() });
+export const ViewStatementsResponse = z.object({ statements: z.array(ViewStatement), total: z.number().int(), nextCursor });
 export type ViewStatementsResponse = z.infer<typeof ViewStatementsResponse>;
 
 export const StanceChangesQuery = z.object({

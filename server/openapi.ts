@@ -6,6 +6,7 @@ import { z } from 'zod';
 import * as C from './contract.ts';
 import { ConsoleResponse } from './contract-extra.ts';
 import { IdParam } from './routes/read.ts';
+import { reviewOpenApiPaths } from './openapi-review.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -79,13 +80,18 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': ok(C.GraphResponse), ...common },
         },
       },
-      '/api/issues': { get: { operationId: 'listIssues', summary: 'Issues with statement counts', responses: { '200': ok(C.IssuesResponse), ...common } } },
-      '/api/timeline': { get: { operationId: 'timeline', summary: 'Every statement date and speaker', responses: { '200': ok(C.TimelineResponse), ...common } } },
+      '/api/issues': {
+        get: { operationId: 'listIssues', summary: 'Issues with statement counts, a page at a time (nextCursor)', parameters: parameters(C.IssuesQuery, 'query'), responses: { '200': ok(C.IssuesResponse), ...common } },
+      },
+      '/api/timeline': {
+        get: { operationId: 'timeline', summary: 'Statement dates and speakers, oldest first, a page at a time (nextCursor)', parameters: parameters(C.TimelineQuery, 'query'), responses: { '200': ok(C.TimelineResponse), ...common } },
+      },
       // the explorer's views (server/usecases/statement-views.ts)
       '/api/views/facets': {
         get: {
           operationId: 'viewFacets',
-          summary: 'Every statement\'s filterable facets (speaker, type, the person it rolls up to, dates, issues), no text',
+          summary: 'Every statement\'s filterable facets (speaker, type, the person it rolls up to, dates, issues), no text; oldest first, a page at a time (nextCursor)',
+          parameters: parameters(C.FacetsQuery, 'query'),
           responses: { '200': ok(C.FacetsResponse), ...common },
         },
       },
@@ -149,6 +155,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...reviewOpenApiPaths(),
       '/api/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
     },
   };

@@ -568,7 +568,7 @@ export class LadybugStore implements GraphStore {
     }
   }
 
-  async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
+  async read<T = Record<string, unknown>>(query: CypherQuery<T> | CypherQuery): Promise<T[]> {
     try {
       const rows = await this.exec(this.conn('reader'), query.text, query.params);
       return rows.map((r) => toPlain(r) as T);

@@ -255,7 +255,7 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
+  async read<T = Record<string, unknown>>(query: CypherQuery<T> | CypherQuery): Promise<T[]> {
     try {
       const records = await this.read1(query.text, paramsToNeo4j(query.params) as Record<string, unknown>);
       return records.map((rec) => {

@@ -1,7 +1,7 @@
 /** Thin read routes: parse with the contract, call the use case, send JSON. */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ActorsQuery, GraphQuery, StanceChangesQuery, StatementsQuery } from '../contract.ts';
+import { ActorsQuery, FacetsQuery, GraphQuery, IssuesQuery, StanceChangesQuery, StatementsQuery, TimelineQuery } from '../contract.ts';
 import { actorDetail, searchActors } from '../usecases/actors.ts';
 import { getArticle } from '../usecases/articles.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -50,14 +50,17 @@ export function readRoutes(deps: Deps): Router {
     await cached(req, res, `graph:${JSON.stringify(q)}`, () => buildGraph(deps, q));
   });
   r.get('/issues', async (req, res) => {
-    await cached(req, res, 'issues', () => listIssues(deps));
+    const q = parse(IssuesQuery, req.query, 'query');
+    await cached(req, res, `issues:${JSON.stringify(q)}`, () => listIssues(deps, q));
   });
   r.get('/timeline', async (req, res) => {
-    await cached(req, res, 'timeline', () => timeline(deps));
+    const q = parse(TimelineQuery, req.query, 'query');
+    await cached(req, res, `timeline:${JSON.stringify(q)}`, () => timeline(deps, q));
   });
   // the explorer's views: one set of facets so graph, list and timeline filter alike
   r.get('/views/facets', async (req, res) => {
-    await cached(req, res, 'views:facets', () => statementFacets(deps));
+    const q = parse(FacetsQuery, req.query, 'query');
+    await cached(req, res, `views:facets:${JSON.stringify(q)}`, () => statementFacets(deps, q));
   });
   r.get('/views/statements', async (req, res) => {
     const q = parse(StatementsQuery, req.query, 'query');

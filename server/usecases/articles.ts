@@ -6,30 +6,17 @@ import { checkArticleInput, ingestArticles, type ArticleInput } from '../../inge
 import { ArticleUpload, type ArticleResponse, type IngestResponse } from '../contract.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import { toInt } from './views.ts';
+
+/** Most statement spans an article page carries (an article's text bounds them well below this). */
+export const ARTICLE_SPANS_LIMIT = 5000;
 
 export async function getArticle(deps: Deps, id: string): Promise<ArticleResponse> {
-  const [rows, spans] = await Promise.all([deps.store.read(Q.articleById(id)), deps.store.read(Q.articleSpans(id))]);
+  const [rows, spans] = await Promise.all([deps.store.read(Q.articleById(id)), deps.store.read(Q.articleSpans(id, ARTICLE_SPANS_LIMIT))]);
   const a = rows[0];
   if (!a) throw new AppError(404, 'Article not found', `no article with id '${id}'`);
   return {
-    article: {
-      id: a.id as string,
-      title: a.title as string,
-      source: a.source as string,
-      url: (a.url as string | null) ?? null,
-      published: a.published as string,
-      file: a.file as string,
-      text: a.text as string,
-    },
-    spans: spans.map((s) => ({
-      statementId: s.statementId as string,
-      start: toInt(s.start),
-      end: toInt(s.end),
-      kind: s.kind as ArticleResponse['spans'][number]['kind'],
-      speakerId: s.speakerId as string,
-      speakerName: s.speakerName as string,
-    })),
+    article: { id: a.id, title: a.title, source: a.source, url: a.url ?? null, published: a.published, file: a.file, text: a.text },
+    spans: spans.map((s) => ({ statementId: s.statementId, start: s.start, end: s.end, kind: s.kind, speakerId: s.speakerId, speakerName: s.speakerName })),
   };
 }
 

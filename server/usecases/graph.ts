@@ -1,14 +1,14 @@
 /**
  * /api/graph: the actors view (actors + dated RELATES edges) or the claims view (actors,
  * statements, issues; SAID, ABOUT and HOLDS_POSITION edges), as a graphology multigraph export.
- * Above the cap, only the top nodes by degree + statement count are kept (`truncated: true`).
+ * Bounded by construction: every query carries a LIMIT derived from the cap (buildGraph documents
+ * the rule applied when the filter passes more than that: `truncated: true`).
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { z } from 'zod';
 import * as Q from '../../cypher/queries.ts';
 import type { GraphQuery, GraphResponse } from '../contract.ts';
 import type { Deps } from './deps.ts';
-import { toInt } from './views.ts';
 
 type Query = z.output<typeof GraphQuery>;
 type Attrs = Record<string, unknown>;
@@ -32,74 +32,133 @@ function filterOf(q: Query): Q.GraphFilter {
   return { from: q.from, to: q.to, types: q.types, issues: q.issues, stances: q.stances, actor: q.actor };
 }
 
-async function actorsView(deps: Deps, q: Query): Promise<Draft> {
-  const f = filterOf(q);
-  const unfiltered = !q.from && !q.to && !q.issues?.length && !q.stances?.length && !q.actor;
-  const [counts, rels, all] = await Promise.all([
-    // Counts for every actor (not only the centre one): neighbours are sized too.
-    deps.store.read(Q.graphActorStatementCounts({ ...f, actor: undefined })),
-    deps.store.read(Q.graphRelations(f)),
-    unfiltered ? deps.store.read(Q.graphAllActors(f)) : Promise.resolve([]),
-  ]);
-  const known = new Map<string, { name: string; type: string; statements: number }>();
-  for (const r of all) known.set(r.id as string, { name: r.name as string, type: r.type as string, statements: 0 });
-  for (const r of counts) known.set(r.id as string, { name: r.name as string, type: r.type as string, statements: toInt(r.statements) });
+/**
+ * Most relation rows one view reads, per node of its cap: the newest are kept. At the default cap
+ * (5,000 nodes) that is 20,000 rows, which the merge of parallel edges above the cap cuts further.
+ */
+export const EDGE_ROWS_PER_NODE = 4;
 
+interface Sized {
+  draft: Draft;
+  /** more nodes or edges passed the filter than the view carries */
+  truncated: boolean;
+  totalNodes: number;
+  totalEdges: number;
+}
+
+function relationEdge(r: Q.GraphRelationRow): Draft['edges'][number] {
+  return {
+    source: r.source,
+    target: r.target,
+    attributes: {
+      edgeType: 'RELATES',
+      kind: r.kind,
+      date: r.date,
+      dateFrom: r.dateFrom,
+      dateTo: r.dateTo,
+      articleId: r.articleId,
+      evidence: clip(r.evidence, EVIDENCE_CHARS),
+      title: r.title ?? null,
+      // the evidence's span in its article, so a click on the edge can show it in place
+      start: r.start ?? null,
+      end: r.end ?? null,
+    },
+  };
+}
+
+/**
+ * The actors view. Without a centre actor: the `limit` best actors by statements + relations passing
+ * the filter (graphRankedActors: every actor when unfiltered, speakers only under issue/stance
+ * filters), and the newest relations among them. With a centre actor: its own relations (from its
+ * primary key, newest first) and its neighbours, whose statements are counted for their size.
+ */
+async function actorsView(deps: Deps, q: Query, limit: number): Promise<Sized> {
+  const f = filterOf(q);
+  const edgeRows = limit * EDGE_ROWS_PER_NODE;
+  const bySpeech = Boolean(q.issues?.length || q.stances?.length);
   const nodes = new Map<string, Attrs>();
+  const edges: Draft['edges'] = [];
+  const known = new Map<string, { name: string; type: string; statements: number }>();
   const addActor = (id: string, name: string, type: string) => {
     if (nodes.has(id)) return;
     const k = known.get(id);
     nodes.set(id, { label: k?.name ?? name, nodeType: 'actor', actorType: k?.type ?? type, statements: k?.statements ?? 0 });
   };
+  // issue/stance filters speak about statements: a relation stays only between actors who made a matching one
+  const spoke = (id: string) => (known.get(id)?.statements ?? 0) > 0;
+
   if (q.actor) {
+    const centred = { ...f, actor: q.actor };
+    const [out, inbound] = await Promise.all([
+      deps.store.read(Q.graphActorRelations(centred, 'out', edgeRows)),
+      deps.store.read(Q.graphActorRelations(centred, 'in', edgeRows)),
+    ]);
+    const ids = new Set<string>([q.actor]);
+    for (const r of out) ids.add(r.target);
+    for (const r of inbound) ids.add(r.source);
+    for (const r of await deps.store.read(Q.graphStatementCountsOf({ ...f, actor: undefined }, [...ids]))) {
+      known.set(r.id, { name: r.name, type: r.type, statements: r.statements });
+    }
     const k = known.get(q.actor);
     if (k) addActor(q.actor, k.name, k.type);
-  } else {
-    for (const [id, k] of known) if (unfiltered || k.statements > 0) addActor(id, k.name, k.type);
+    const rels = out.concat(inbound);
+    for (const r of rels) {
+      if (bySpeech && !(spoke(r.source) && spoke(r.target))) continue;
+      addActor(r.source, r.sourceName, r.sourceType);
+      addActor(r.target, r.targetName, r.targetType);
+      edges.push(relationEdge(r));
+    }
+    const cut = out.length >= edgeRows || inbound.length >= edgeRows;
+    return { draft: { nodes, edges }, truncated: cut, totalNodes: nodes.size, totalEdges: cut ? -1 : edges.length };
   }
-  const edges: Draft['edges'] = [];
-  // issue/stance filters speak about statements: a relation stays only between actors who made a matching one
-  const bySpeech = Boolean(q.issues?.length || q.stances?.length);
-  const spoke = (id: unknown) => (known.get(id as string)?.statements ?? 0) > 0;
+
+  const unfiltered = !q.from && !q.to && !q.issues?.length && !q.stances?.length;
+  const rankOpts = { all: unfiltered, speakersOnly: bySpeech };
+  // one row more than the cap says whether the cap was hit
+  const ranked = await deps.store.read(Q.graphRankedActors(f, { ...rankOpts, limit: limit + 1 }));
+  const overCap = ranked.length > limit;
+  const kept = overCap ? ranked.slice(0, limit) : ranked;
+  for (const r of kept) known.set(r.id, { name: r.name, type: r.type, statements: r.statements });
+  for (const r of kept) addActor(r.id, r.name, r.type);
+  const ids = kept.map((r) => r.id);
+  const [rels, totals, relTotal] = await Promise.all([
+    ids.length ? deps.store.read(Q.graphRelationsAmong(f, ids, edgeRows)) : Promise.resolve([]),
+    overCap ? deps.store.read(Q.graphRankedActorCount(f, rankOpts)) : Promise.resolve([{ total: kept.length }]),
+    deps.store.read(Q.graphRelationCount(f)),
+  ]);
   for (const r of rels) {
     if (bySpeech && !(spoke(r.source) && spoke(r.target))) continue;
-    addActor(r.source as string, r.sourceName as string, r.sourceType as string);
-    addActor(r.target as string, r.targetName as string, r.targetType as string);
-    edges.push({
-      source: r.source as string,
-      target: r.target as string,
-      attributes: {
-        edgeType: 'RELATES',
-        kind: r.kind,
-        date: r.date,
-        dateFrom: r.dateFrom,
-        dateTo: r.dateTo,
-        articleId: r.articleId,
-        evidence: clip(r.evidence, EVIDENCE_CHARS),
-        title: r.title ?? null,
-        // the evidence's span in its article, so a click on the edge can show it in place
-        start: r.start === null || r.start === undefined ? null : toInt(r.start),
-        end: r.end === null || r.end === undefined ? null : toInt(r.end),
-      },
-    });
+    edges.push(relationEdge(r));
   }
-  return { nodes, edges };
+  const totalEdges = relTotal[0]?.total ?? edges.length;
+  return { draft: { nodes, edges }, truncated: overCap || rels.length >= edgeRows, totalNodes: totals[0]?.total ?? nodes.size, totalEdges };
 }
 
-/** Statement stances map onto position stances one to one; 'mixed' positions only show unfiltered. */
-async function claimsView(deps: Deps, q: Query): Promise<Draft> {
+/**
+ * The claims view: the newest `limit` statements passing the filter (from the centre actor's
+ * primary key when there is one), their speakers, their ABOUT edges and issues, and the newest
+ * positions. Statement stances map onto position stances one to one; 'mixed' positions only show
+ * unfiltered.
+ */
+async function claimsView(deps: Deps, q: Query, limit: number): Promise<Sized> {
   const f = filterOf(q);
-  const [stmts, about, positions, actors] = await Promise.all([
-    deps.store.read(Q.graphStatements(f)),
-    deps.store.read(Q.graphAbout(f)),
-    deps.store.read(Q.graphPositions({ ...f, positionStances: q.stances })),
-    deps.store.read(Q.graphAllActors(f)),
+  const [stmts, positions, stTotal] = await Promise.all([
+    deps.store.read(Q.graphStatements(f, limit)),
+    deps.store.read(Q.graphPositions({ ...f, positionStances: q.stances }, limit * EDGE_ROWS_PER_NODE)),
+    deps.store.read(Q.graphStatementCount(f)),
   ]);
-  const actorInfo = new Map(actors.map((r) => [r.id as string, { name: r.name as string, type: r.type as string }]));
+  const speakers = new Set<string>();
+  for (const s of stmts) speakers.add(s.speakerId);
+  for (const p of positions) speakers.add(p.source);
+  const [about, actors] = await Promise.all([
+    stmts.length ? deps.store.read(Q.graphAbout(f, stmts.map((s) => s.id))) : Promise.resolve([]),
+    speakers.size ? deps.store.read(Q.graphActorsById([...speakers])) : Promise.resolve([]),
+  ]);
+  const actorInfo = new Map(actors.map((r) => [r.id, { name: r.name, type: r.type }]));
   const nodes = new Map<string, Attrs>();
   const edges: Draft['edges'] = [];
   const spoken = new Map<string, number>();
-  for (const s of stmts) spoken.set(s.speakerId as string, (spoken.get(s.speakerId as string) ?? 0) + 1);
+  for (const s of stmts) spoken.set(s.speakerId, (spoken.get(s.speakerId) ?? 0) + 1);
   const addActor = (id: string) => {
     if (nodes.has(id)) return;
     const a = actorInfo.get(id);
@@ -109,10 +168,9 @@ async function claimsView(deps: Deps, q: Query): Promise<Draft> {
     if (!nodes.has(`issue:${id}`)) nodes.set(`issue:${id}`, { label, nodeType: 'issue', issueId: id, statements: 0 });
   };
   for (const s of stmts) {
-    addActor(s.speakerId as string);
-    const text = s.text as string;
-    nodes.set(`statement:${s.id as string}`, {
-      label: clip(text, 80),
+    addActor(s.speakerId);
+    nodes.set(`statement:${s.id}`, {
+      label: clip(s.text, 80),
       nodeType: 'statement',
       statementId: s.id,
       kind: s.kind,
@@ -123,27 +181,30 @@ async function claimsView(deps: Deps, q: Query): Promise<Draft> {
       statements: 0,
     });
     edges.push({
-      source: s.speakerId as string,
-      target: `statement:${s.id as string}`,
+      source: s.speakerId,
+      target: `statement:${s.id}`,
       attributes: { edgeType: 'SAID', date: s.date, dateFrom: s.dateFrom, dateTo: s.dateTo, articleId: s.articleId },
     });
   }
   for (const a of about) {
-    const source = `statement:${a.source as string}`;
+    const source = `statement:${a.source}`;
     if (!nodes.has(source)) continue;
-    addIssue(a.target as string, a.issueLabel as string);
-    edges.push({ source, target: `issue:${a.target as string}`, attributes: { edgeType: 'ABOUT', stance: a.stance } });
+    addIssue(a.target, a.issueLabel);
+    edges.push({ source, target: `issue:${a.target}`, attributes: { edgeType: 'ABOUT', stance: a.stance } });
   }
   for (const p of positions) {
-    addActor(p.source as string);
-    addIssue(p.target as string, p.issueLabel as string);
+    addActor(p.source);
+    addIssue(p.target, p.issueLabel);
     edges.push({
-      source: p.source as string,
-      target: `issue:${p.target as string}`,
+      source: p.source,
+      target: `issue:${p.target}`,
       attributes: { edgeType: 'HOLDS_POSITION', stance: p.stance, date: p.date, dateFrom: p.dateFrom, dateTo: p.dateTo, articleId: p.articleId },
     });
   }
-  return { nodes, edges };
+  const statements = stTotal[0]?.total ?? stmts.length;
+  const cut = statements > stmts.length || positions.length >= limit * EDGE_ROWS_PER_NODE;
+  // the totals count the statements that passed the filter, not the speakers and issues they would add
+  return { draft: { nodes, edges }, truncated: cut, totalNodes: cut ? nodes.size - stmts.length + statements : nodes.size, totalEdges: edges.length };
 }
 
 /**
@@ -174,8 +235,9 @@ export function aggregateParallelEdges(edges: Draft['edges']): Draft['edges'] {
 }
 
 /** Keeps the `limit` best-connected nodes (degree + statements) and the edges between them, aggregated. */
-function capDraft(d: Draft, limit: number): { draft: Draft; truncated: boolean } {
-  if (d.nodes.size <= limit) return { draft: d, truncated: false };
+function capDraft(d: Draft, limit: number, truncated: boolean): { draft: Draft; truncated: boolean } {
+  if (d.nodes.size <= limit && !truncated) return { draft: d, truncated: false };
+  if (d.nodes.size <= limit) return { draft: { nodes: d.nodes, edges: aggregateParallelEdges(d.edges) }, truncated: true };
   const degree = new Map<string, number>();
   for (const e of d.edges) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
@@ -190,28 +252,33 @@ function capDraft(d: Draft, limit: number): { draft: Draft; truncated: boolean }
   return { draft: { nodes, edges: aggregateParallelEdges(between) }, truncated: true };
 }
 
+/**
+ * The view, at most `limit` nodes (the request's, bounded by the configured cap). Every query
+ * carries its own LIMIT (see actorsView, claimsView); when the filter passes more than the view
+ * can carry, the rule is: actors ranked by statements + relations, statements and relations newest
+ * first, then the best-connected `limit` nodes, with parallel edges merged (`count`, overall
+ * dateFrom..dateTo, the newest one's date, article and evidence) and `truncated: true`.
+ */
 export async function buildGraph(deps: Deps, q: Query): Promise<GraphResponse> {
-  {
-    const draft = q.view === 'claims' ? await claimsView(deps, q) : await actorsView(deps, q);
-    const cap = deps.config.graphCap;
-    const limit = Math.min(cap, q.limit ?? cap);
-    const { draft: kept, truncated } = capDraft(draft, limit);
-    const graph = new MultiDirectedGraph({ allowSelfLoops: true });
-    const degree = new Map<string, number>();
-    for (const e of kept.edges) {
-      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-    }
-    for (const [id, a] of kept.nodes) {
-      graph.addNode(id, { ...a, size: sizeFor(Number(a.statements ?? 0), degree.get(id) ?? 0) });
-    }
-    kept.edges.forEach((e, i) => graph.addEdgeWithKey(`e${i}`, e.source, e.target, e.attributes));
-    return {
-      graph: graph.export() as GraphResponse['graph'],
-      truncated,
-      totalNodes: draft.nodes.size,
-      totalEdges: draft.edges.length,
-      cap: limit,
-    };
+  const cap = deps.config.graphCap;
+  const limit = Math.min(cap, q.limit ?? cap);
+  const sized = q.view === 'claims' ? await claimsView(deps, q, limit) : await actorsView(deps, q, limit);
+  const { draft: kept, truncated } = capDraft(sized.draft, limit, sized.truncated);
+  const graph = new MultiDirectedGraph({ allowSelfLoops: true });
+  const degree = new Map<string, number>();
+  for (const e of kept.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  for (const [id, a] of kept.nodes) {
+    graph.addNode(id, { ...a, size: sizeFor(Number(a.statements ?? 0), degree.get(id) ?? 0) });
+  }
+  kept.edges.forEach((e, i) => graph.addEdgeWithKey(`e${i}`, e.source, e.target, e.attributes));
+  return {
+    graph: graph.export() as GraphResponse['graph'],
+    truncated,
+    totalNodes: Math.max(sized.totalNodes, sized.draft.nodes.size),
+    totalEdges: sized.totalEdges < 0 ? sized.draft.edges.length : Math.max(sized.totalEdges, kept.edges.length),
+    cap: limit,
+  };
 }

@@ -1,30 +1,21 @@
-/** Issues (with statement counts) and the light timeline of every statement. */
+/** Issues (with statement counts) and the light timeline of statements, both paged by keyset cursors. */
+import type { z } from 'zod';
 import * as Q from '../../cypher/queries.ts';
-import type { IssuesResponse, TimelineResponse } from '../contract.ts';
+import type { IssuesQuery, IssuesResponse, TimelineQuery, TimelineResponse } from '../contract.ts';
+import { ChronoCursor, decodeCursor, IssueCursor, paged } from './cursor.ts';
 import type { Deps } from './deps.ts';
-import { toInt } from './views.ts';
 
-export async function listIssues(deps: Deps): Promise<IssuesResponse> {
-  const rows = await deps.store.read(Q.listIssues());
-  return {
-    issues: rows.map((r) => ({
-      id: r.id as string,
-      label: r.label as string,
-      description: r.description as string,
-      statements: toInt(r.statements),
-    })),
-  };
+export async function listIssues(deps: Deps, query: z.output<typeof IssuesQuery>): Promise<IssuesResponse> {
+  const rows = await deps.store.read(Q.listIssues(query.limit + 1, decodeCursor(query.after, IssueCursor)));
+  const page = paged(rows, query.limit, (r) => [r.statements, r.id]);
+  return { issues: page.items.map((r) => ({ id: r.id, label: r.label, description: r.description, statements: r.statements })), nextCursor: page.nextCursor };
 }
 
-export async function timeline(deps: Deps): Promise<TimelineResponse> {
-  const rows = await deps.store.read(Q.timeline());
+export async function timeline(deps: Deps, query: z.output<typeof TimelineQuery>): Promise<TimelineResponse> {
+  const rows = await deps.store.read(Q.timeline(query.limit + 1, decodeCursor(query.after, ChronoCursor)));
+  const page = paged(rows, query.limit, (r) => [r.dateFrom, r.id]);
   return {
-    statements: rows.map((r) => ({
-      id: r.id as string,
-      dateFrom: r.dateFrom as string,
-      dateTo: r.dateTo as string,
-      speakerId: r.speakerId as string,
-      kind: r.kind as TimelineResponse['statements'][number]['kind'],
-    })),
+    statements: page.items.map((r) => ({ id: r.id, dateFrom: r.dateFrom, dateTo: r.dateTo, speakerId: r.speakerId, kind: r.kind })),
+    nextCursor: page.nextCursor,
   };
 }

@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import * as Q from '../../cypher/queries.ts';
-import type { Stance } from '../../cypher/schema.ts';
 import type {
+  FacetsQuery,
   FacetsResponse,
   StanceChangesQuery,
   StanceChangesResponse,
@@ -18,54 +18,69 @@ import type {
 import type { Deps } from './deps.ts';
 import { OfficeRollUp, type SpeaksForLink, type Tenure } from './office-rollup.ts';
 import { detectStanceChanges } from './stance-changes.ts';
-import { issuesByStatement, statementsWithIssues, toInt } from './views.ts';
+import { ChronoCursor, decodeCursor, paged } from './cursor.ts';
+import { statementPage } from './statements.ts';
+import { issuesByStatement, statementsWithIssues } from './views.ts';
 
-type Row = Record<string, unknown>;
+/** Rows per page when the roll-up reads its people, tenures and links (it needs all of them). */
+export const ROLLUP_PAGE = 10_000;
+
+/** Reads a keyset-paged query to its end, a page at a time (each page bounded in Cypher). */
+async function readAllPages<R, K>(deps: Deps, page: (limit: number, after?: K) => Q.Query<R>, keyOf: (row: R) => K): Promise<R[]> {
+  const all: R[] = [];
+  let after: K | undefined;
+  for (;;) {
+    const rows = await deps.store.read(page(ROLLUP_PAGE, after));
+    for (const r of rows) all.push(r);
+    if (rows.length < ROLLUP_PAGE) return all;
+    after = keyOf(rows[rows.length - 1]!);
+  }
+}
 
 /** The roll-up over the current store (people, holds_office and the speaks_for relations ingest stored). */
 export async function loadRollUp(deps: Deps): Promise<OfficeRollUp> {
-  const [people, tenures, links] = await Promise.all([deps.store.read(Q.personForms()), deps.store.read(Q.officeTenures()), deps.store.read(Q.speaksForLinks())]);
+  const [people, tenures, links] = await Promise.all([
+    readAllPages(deps, Q.personForms, (r) => r.id),
+    readAllPages(deps, Q.officeTenures, (r): Q.RollUpCursor => [r.dateFrom, r.holderId, r.orgId, r.articleId]),
+    readAllPages(deps, Q.speaksForLinks, (r): Q.RollUpCursor => [r.dateFrom, r.proxyId, r.personId, r.articleId]),
+  ]);
   return new OfficeRollUp(
-    people.map((r) => ({ id: r.id as string, name: r.name as string, aliases: Array.isArray(r.aliases) ? (r.aliases as string[]) : [] })),
+    people.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases ?? [] })),
     tenures.map((r) => ({
-      holderId: r.holderId as string,
-      holderName: r.holderName as string,
-      title: (r.title as string | null) ?? 'office holder',
-      orgId: r.orgId as string,
-      orgName: r.orgName as string,
-      dateFrom: r.dateFrom as string,
-      dateTo: r.dateTo as string,
-      articleId: r.articleId as string,
+      holderId: r.holderId,
+      holderName: r.holderName,
+      title: r.title ?? 'office holder',
+      orgId: r.orgId,
+      orgName: r.orgName,
+      dateFrom: r.dateFrom,
+      dateTo: r.dateTo,
+      articleId: r.articleId,
     })) satisfies Tenure[],
     links.map((r) => ({
-      proxyId: r.proxyId as string,
-      personId: r.personId as string,
-      personName: r.personName as string,
-      title: (r.title as string | null) ?? null,
-      rule: (r.rule as string | null) ?? null,
-      dateFrom: r.dateFrom as string,
-      dateTo: r.dateTo as string,
-      articleId: r.articleId as string,
+      proxyId: r.proxyId,
+      personId: r.personId,
+      personName: r.personName,
+      title: r.title ?? null,
+      rule: r.rule ?? null,
+      dateFrom: r.dateFrom,
+      dateTo: r.dateTo,
+      articleId: r.articleId,
     })) satisfies SpeaksForLink[],
   );
 }
 
-export async function statementFacets(deps: Deps): Promise<FacetsResponse> {
-  const [rows, about, rollUp] = await Promise.all([deps.store.read(Q.statementFacets()), deps.store.read(Q.allAbout()), loadRollUp(deps)]);
-  const issues = issuesByStatement(about);
+/** One page of every statement's facets, oldest first (the page loops over nextCursor). */
+export async function statementFacets(deps: Deps, query: z.output<typeof FacetsQuery>): Promise<FacetsResponse> {
+  const [rows, rollUp] = await Promise.all([deps.store.read(Q.statementFacets(query.limit + 1, decodeCursor(query.after, ChronoCursor))), loadRollUp(deps)]);
+  const page = paged(rows, query.limit, (r) => [r.dateFrom, r.id]);
+  const issues = page.items.length ? issuesByStatement(await deps.store.read(Q.statementIssues(page.items.map((r) => r.id)))) : new Map<string, never[]>();
   return {
-    statements: rows.map((r: Row) => {
-      const d = { dateFrom: r.dateFrom as string, dateTo: r.dateTo as string, articleId: r.articleId as string };
-      const person = rollUp.resolve({ id: r.speakerId as string, name: r.speakerName as string, type: r.speakerType as string }, d);
-      return {
-        id: r.id as string,
-        speakerId: r.speakerId as string,
-        speakerType: r.speakerType as FacetsResponse['statements'][number]['speakerType'],
-        personId: person?.id ?? null,
-        ...d,
-        issues: issues.get(r.id as string) ?? [],
-      };
+    statements: page.items.map((r) => {
+      const d = { dateFrom: r.dateFrom, dateTo: r.dateTo, articleId: r.articleId };
+      const person = rollUp.resolve({ id: r.speakerId, name: r.speakerName, type: r.speakerType }, d);
+      return { id: r.id, speakerId: r.speakerId, speakerType: r.speakerType, personId: person?.id ?? null, ...d, issues: issues.get(r.id) ?? [] };
     }),
+    nextCursor: page.nextCursor,
   };
 }
 
@@ -78,26 +93,25 @@ function withRollUp(rollUp: OfficeRollUp, statements: Awaited<ReturnType<typeof 
 
 /** Filtered statements, oldest first, with the person each one rolls up to and that person's office then. */
 export async function viewStatements(deps: Deps, query: z.output<typeof StatementsQuery>): Promise<ViewStatementsResponse> {
-  const [statements, totals, rollUp] = await Promise.all([
-    statementsWithIssues(deps.store, Q.listStatements(query)),
-    deps.store.read(Q.countStatements(query)),
-    loadRollUp(deps),
-  ]);
-  const rows = withRollUp(rollUp, statements).sort((a, b) => a.dateFrom.localeCompare(b.dateFrom) || a.dateTo.localeCompare(b.dateTo) || a.id.localeCompare(b.id));
-  return { statements: rows, total: toInt(totals[0]?.total) };
+  const [page, totals, rollUp] = await Promise.all([statementPage(deps, query), deps.store.read(Q.countStatements(query)), loadRollUp(deps)]);
+  // the page is the newest `limit` (after the cursor); shown oldest first
+  const rows = withRollUp(rollUp, page.items).sort((a, b) => a.dateFrom.localeCompare(b.dateFrom) || a.dateTo.localeCompare(b.dateTo) || a.id.localeCompare(b.id));
+  return { statements: rows, total: totals[0]?.total ?? 0, nextCursor: page.nextCursor };
 }
 
 /** Most statements the stance-change view reads (the busiest issue of a big store). */
 export const STANCE_CHANGE_SCAN = 1000;
+/** Issues whose labels the stance-change view looks up (a corpus declares a few dozen). */
+const ISSUE_LABELS_LIMIT = 1000;
 
 export async function stanceChanges(deps: Deps, query: z.output<typeof StanceChangesQuery>): Promise<StanceChangesResponse> {
   const filter = { types: query.types, issues: query.issues, from: query.from, to: query.to };
   const [statements, rollUp, issueRows] = await Promise.all([
-    statementsWithIssues(deps.store, Q.listStatements({ ...filter, limit: STANCE_CHANGE_SCAN, offset: 0 })),
+    statementsWithIssues(deps.store, Q.listStatements({ ...filter, limit: STANCE_CHANGE_SCAN })),
     loadRollUp(deps),
-    deps.store.read(Q.listIssues()),
+    deps.store.read(Q.listIssues(ISSUE_LABELS_LIMIT)),
   ]);
-  const labels = new Map(issueRows.map((r) => [r.id as string, r.label as string]));
+  const labels = new Map(issueRows.map((r) => [r.id, r.label]));
   const views = withRollUp(rollUp, statements);
   const byId = new Map(views.map((s) => [s.id, s]));
   const wanted = query.issues?.length ? new Set(query.issues) : null;
@@ -108,7 +122,7 @@ export async function stanceChanges(deps: Deps, query: z.output<typeof StanceCha
       actorId: byOffice ? `office:${s.speaksFor?.office ?? ''}` : (s.speaksFor?.id ?? s.speaker.id),
       dateFrom: s.dateFrom,
       dateTo: s.dateTo,
-      issues: s.issues.filter((i) => !wanted || wanted.has(i.id)) as { id: string; stance: Stance }[],
+      issues: s.issues.filter((i) => !wanted || wanted.has(i.id)),
     })),
   );
   return {
@@ -125,6 +139,6 @@ export async function stanceChanges(deps: Deps, query: z.output<typeof StanceCha
 
 export async function storeVersion(deps: Deps): Promise<VersionResponse> {
   const [row] = await deps.store.read(Q.storeVersion());
-  const articles = toInt(row?.articles);
-  return { version: `${articles}:${(row?.lastId as string | null) ?? ''}`, articles };
+  const articles = row?.articles ?? 0;
+  return { version: `${articles}:${row?.lastId ?? ''}`, articles };
 }

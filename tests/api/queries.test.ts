@@ -11,25 +11,43 @@ const HOSTILE = "x' OR 1=1 //`) DETACH DELETE n";
 const cases: [string, CypherQuery][] = [
   ['searchActors (no filter)', Q.searchActors({ limit: 50 })],
   ['searchActors (q + type)', Q.searchActors({ q: '  Maliki ', type: 'person', limit: 10 })],
+  ['searchActors (after a cursor)', Q.searchActors({ q: 'mal', limit: 10, after: [1, 3, 'Maliki', 'nouri-al-maliki'] })],
   ['actorById', Q.actorById('nouri-al-maliki')],
   ['actorRelations (standing out)', Q.actorRelations('nouri-al-maliki', { direction: 'out', kinds: 'standing', limit: 200 })],
   ['actorRelations (other out)', Q.actorRelations('nouri-al-maliki', { direction: 'out', kinds: 'other', limit: 200 })],
-  ['actorRelations (all in)', Q.actorRelations('nouri-al-maliki', { direction: 'in', kinds: 'all', limit: 200 })],
+  ['actorRelations (all in, after a cursor)', Q.actorRelations('nouri-al-maliki', { direction: 'in', kinds: 'all', limit: 200, after: ['2011-10-22', 'attacks', 'x', 'a1'] })],
   ['actorPositions', Q.actorPositions('nouri-al-maliki', 200)],
+  ['actorPositions (after a cursor)', Q.actorPositions('nouri-al-maliki', 200, ['2011-10-22', 'i', 'a1'])],
   ['statementIssues', Q.statementIssues(['s1', 's2'])],
   ['listStatements (all filters)', Q.listStatements({ speaker: 'a', issue: 'i', article: 'ar', kind: 'direct', from: '2011', to: '2012-02', limit: 5, offset: 10 })],
   ['listStatements (none)', Q.listStatements({ limit: 100, offset: 0 })],
+  ['listStatements (speaker, after a cursor)', Q.listStatements({ speaker: 'a', limit: 100, after: ['2011-10-22', '2011-10-22', 's1'] })],
+  ['listStatements (facets)', Q.listStatements({ types: ['person'], issues: ['i'], stances: ['oppose'], limit: 100 })],
   ['countStatements', Q.countStatements({ speaker: 'a', from: '2011-10-22' })],
-  ['listIssues', Q.listIssues()],
-  ['timeline', Q.timeline()],
+  ['listIssues', Q.listIssues(500)],
+  ['listIssues (after a cursor)', Q.listIssues(500, [3, 'immunity'])],
+  ['timeline', Q.timeline(10000)],
+  ['timeline (after a cursor)', Q.timeline(10000, ['2011-10-22', 's1'])],
   ['articleById', Q.articleById('abc')],
-  ['articleSpans', Q.articleSpans('abc')],
-  ['graphActorStatementCounts', Q.graphActorStatementCounts({ from: '2011', types: ['person'], issues: ['us-troop-presence'], stances: ['oppose'] })],
-  ['graphRelations', Q.graphRelations({ to: '2012', types: ['person', 'country'], actor: 'a' })],
-  ['graphAllActors', Q.graphAllActors({ types: ['group'] })],
-  ['graphStatements', Q.graphStatements({ from: '2011-10', actor: 'a' })],
-  ['graphAbout', Q.graphAbout({ issues: ['i'], stances: ['support'] })],
-  ['graphPositions', Q.graphPositions({ from: '2020', positionStances: ['support'] })],
+  ['articleSpans', Q.articleSpans('abc', 5000)],
+  ['graphRankedActors (unfiltered)', Q.graphRankedActors({}, { limit: 5001, all: true, speakersOnly: false })],
+  ['graphRankedActors (window, types, issues)', Q.graphRankedActors({ from: '2011', types: ['person'], issues: ['us-troop-presence'], stances: ['oppose'] }, { limit: 11, all: false, speakersOnly: true })],
+  ['graphRankedActorCount', Q.graphRankedActorCount({ to: '2012' }, { all: false, speakersOnly: false })],
+  ['graphRelationsAmong', Q.graphRelationsAmong({ to: '2012', types: ['person', 'country'] }, ['a', 'b'], 20000)],
+  ['graphRelationCount', Q.graphRelationCount({ from: '2011', types: ['person'] })],
+  ['graphActorRelations (out)', Q.graphActorRelations({ actor: 'a', from: '2011' }, 'out', 20000)],
+  ['graphActorRelations (in)', Q.graphActorRelations({ actor: 'a', types: ['person'] }, 'in', 20000)],
+  ['graphStatementCountsOf', Q.graphStatementCountsOf({ from: '2011', types: ['person'], issues: ['us-troop-presence'], stances: ['oppose'] }, ['a', 'b'])],
+  ['graphActorsById', Q.graphActorsById(['a', 'b'])],
+  ['graphStatements', Q.graphStatements({ from: '2011-10', actor: 'a' }, 5000)],
+  ['graphStatementCount', Q.graphStatementCount({ from: '2011-10', issues: ['i'] })],
+  ['graphAbout', Q.graphAbout({ issues: ['i'], stances: ['support'] }, ['s1', 's2'])],
+  ['graphPositions', Q.graphPositions({ from: '2020', positionStances: ['support'] }, 20000)],
+  ['statementFacets', Q.statementFacets(50000, ['2011-10-22', 's1'])],
+  ['officeTenures', Q.officeTenures(10000, ['2011-10-22', 'a', 'b', 'a1'])],
+  ['speaksForLinks', Q.speaksForLinks(10000)],
+  ['personForms', Q.personForms(10000, 'a')],
+  ['storeVersion', Q.storeVersion()],
 ];
 
 describe('named read queries', () => {
@@ -45,11 +63,17 @@ describe('named read queries', () => {
       Q.actorPositions(HOSTILE, 1),
       Q.statementIssues([HOSTILE]),
       Q.listStatements({ speaker: HOSTILE, issue: HOSTILE, article: HOSTILE, kind: HOSTILE, limit: 1, offset: 0 }),
+      Q.listStatements({ limit: 1, after: [HOSTILE, HOSTILE, HOSTILE] }),
+      Q.searchActors({ limit: 1, after: [0, 0, HOSTILE, HOSTILE] }),
+      Q.timeline(1, [HOSTILE, HOSTILE]),
       Q.articleById(HOSTILE),
-      Q.articleSpans(HOSTILE),
-      Q.graphRelations({ actor: HOSTILE, types: [HOSTILE] }),
-      Q.graphStatements({ actor: HOSTILE, issues: [HOSTILE], stances: [HOSTILE] }),
-      Q.graphPositions({ actor: HOSTILE, issues: [HOSTILE], positionStances: [HOSTILE] }),
+      Q.articleSpans(HOSTILE, 1),
+      Q.graphActorRelations({ actor: HOSTILE, types: [HOSTILE] }, 'in', 1),
+      Q.graphRelationsAmong({ types: [HOSTILE] }, [HOSTILE], 1),
+      Q.graphStatementCountsOf({ issues: [HOSTILE] }, [HOSTILE]),
+      Q.graphStatements({ actor: HOSTILE, issues: [HOSTILE], stances: [HOSTILE] }, 1),
+      Q.graphPositions({ actor: HOSTILE, issues: [HOSTILE], positionStances: [HOSTILE] }, 1),
+      Q.personForms(1, HOSTILE),
     ];
     for (const q of all) {
       expect(q.text).not.toContain('1=1');
@@ -69,6 +93,45 @@ describe('named read queries', () => {
         expect(introduced.has(v), `unlabelled (${v}) in\n${q.text}`).toBe(true);
       }
     }
+  });
+
+  it('bounds every list in Cypher: a LIMIT parameter, and no SKIP unless an old client asks for an offset', () => {
+    // one row per key, or a count, or as many rows as the ids given (a page's worth): no LIMIT needed
+    const notLists = /^(actorById|articleById|statementIssues|countStatements|graphRankedActorCount|graphRelationCount|graphStatementCountsOf|graphActorsById|graphStatementCount|graphAbout|storeVersion)\b/;
+    for (const [name, q] of cases) {
+      if (notLists.test(name)) {
+        // the id-bounded ones start from the ids' primary keys
+        if (/UNWIND \$ids/.test(q.text)) expect(q.text, name).toMatch(/UNWIND \$ids AS \w+\nMATCH \(\w+:\w+ \{id: \w+\}\)/);
+        continue;
+      }
+      expect(q.text, name).toMatch(/\n(SKIP \$offset )?LIMIT \$limit$/);
+      expect(typeof q.params.limit, name).toBe('number');
+      if (!name.includes('all filters')) expect(q.text, name).not.toContain('SKIP');
+    }
+  });
+
+  it('turns a cursor into a keyset condition on the ORDER BY key, as parameters', () => {
+    const q = Q.listStatements({ limit: 10, after: ['2011-10-22', '2011-10-23', 's1'] });
+    expect(q.text).toContain('(s.dateFrom < $after0 OR (s.dateFrom = $after0 AND (s.dateTo < $after1 OR (s.dateTo = $after1 AND s.id > $after2))))');
+    expect(q.params).toMatchObject({ after0: '2011-10-22', after1: '2011-10-23', after2: 's1', limit: 10 });
+    const t = Q.timeline(5, ['2011-01-01', 'x']);
+    expect(t.text).toContain('(s.dateFrom > $after0 OR (s.dateFrom = $after0 AND s.id > $after1))');
+  });
+
+  it('starts one-actor queries from the actor\'s primary key', () => {
+    for (const q of [
+      Q.actorById('a'),
+      Q.actorRelations('a', { direction: 'in', kinds: 'all', limit: 1 }),
+      Q.actorPositions('a', 1),
+      Q.listStatements({ speaker: 'a', limit: 1 }),
+      Q.countStatements({ speaker: 'a' }),
+      Q.graphStatements({ actor: 'a' }, 1),
+      Q.graphPositions({ actor: 'a' }, 1),
+    ]) {
+      expect(q.text).toMatch(/^MATCH \((a|sp):Actor \{id: \$(id|speaker|actor)\}\)/);
+    }
+    expect(Q.graphActorRelations({ actor: 'a' }, 'out', 1).text).toMatch(/^MATCH \(a:Actor \{id: \$actor\}\)-\[r:RELATES\]->/);
+    expect(Q.graphActorRelations({ actor: 'a' }, 'in', 1).text).toMatch(/^MATCH \(a:Actor\)-\[r:RELATES\]->\(b:Actor \{id: \$actor\}\)/);
   });
 
   it('expands partial dates to day ranges', () => {

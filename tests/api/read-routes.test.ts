@@ -71,6 +71,15 @@ describe('GET /api/actors', () => {
     expect(r2.body.actors[0].id).toBe(I.maliki); // prefix of alias "Maliki"
   });
 
+  it('pages search results with a cursor', async () => {
+    const all = (await get('/api/actors?q=o')).body.actors.map((a: { id: string }) => a.id);
+    const first = await get('/api/actors?q=o&limit=2');
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await get(`/api/actors?q=o&limit=50&after=${first.body.nextCursor}`);
+    expect([...first.body.actors, ...rest.body.actors].map((a: { id: string }) => a.id)).toEqual(all);
+    expect(rest.body.nextCursor).toBeNull();
+  });
+
   it('filters by type and limits', async () => {
     const r = await get('/api/actors?type=person&limit=2');
     expect(r.body.actors).toHaveLength(2);
@@ -158,6 +167,37 @@ describe('GET /api/statements', () => {
     expect(page.body.statements.map((s: { id: string }) => s.id)).toEqual(all.slice(2, 4));
   });
 
+  it('pages with a keyset cursor: the pages add up to the whole list, in order, without repeats', async () => {
+    const all = (await get('/api/statements')).body.statements.map((s: { id: string }) => s.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: { body: { statements: { id: string }[]; nextCursor: string | null; total: number } } = await get(`/api/statements?limit=2${after ? `&after=${after}` : ''}`);
+      expect(page.body.total).toBe(5);
+      expect(page.body.statements.length).toBeLessThanOrEqual(2);
+      for (const s of page.body.statements) seen.push(s.id);
+      after = page.body.nextCursor;
+      pages++;
+    } while (after !== null && pages < 10);
+    expect(seen).toEqual(all);
+    expect(pages).toBe(3);
+    // the same for one speaker: the actor page's cursor continues its statements here
+    const m = await get(`/api/statements?speaker=${I.maliki}&limit=1`);
+    expect(m.body.nextCursor).toEqual(expect.any(String));
+    const rest = await get(`/api/statements?speaker=${I.maliki}&limit=1&after=${m.body.nextCursor}`);
+    expect([m.body.statements[0].id, rest.body.statements[0].id].sort()).toEqual(['s1', 's3']);
+    expect(rest.body.nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor it did not hand out', async () => {
+    for (const bad of ['nope', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+      const r = await get(`/api/statements?after=${bad}`, '/api/statements');
+      expect(r.status).toBe(400);
+      expect(r.body.detail).toContain("'after'");
+    }
+  });
+
   it.each([
     ['from=yesterday', 'from'],
     ['to=2011-1', 'to'],
@@ -207,6 +247,26 @@ describe('GET /api/graph', () => {
     expect(g.nodes.find((n: { key: string }) => n.key === `issue:${I.troops}`).attributes.nodeType).toBe('issue');
   });
 
+  it('one-actor view: the centre\'s relations both ways and its neighbours, sized by their statements', async () => {
+    const r = await get(`/api/graph?actor=${I.us}`);
+    // every relation of the fixture touches the United States except Maliki -> Obama
+    expect(keys(r.body.graph)).toEqual([I.us, I.obama, I.sudani, I.official].sort());
+    expect(r.body.graph.edges).toHaveLength(3);
+    const o = r.body.graph.nodes.find((n: { key: string }) => n.key === I.obama);
+    expect(o.attributes.statements).toBe(1);
+    expect(r.body.truncated).toBe(false);
+    // an unknown centre is an empty view, not an error
+    const none = await get('/api/graph?actor=nobody-at-all');
+    expect(none.body.graph.nodes).toEqual([]);
+  });
+
+  it('actors view above the cap keeps the actors with most statements + relations', async () => {
+    // statements + relations: US 0+3, Maliki 2+1, Obama 1+2, Sudani 1+1, official 1+1
+    const r = await get('/api/graph?limit=3');
+    expect(r.body).toMatchObject({ truncated: true, totalNodes: 5, totalEdges: 4, cap: 3 });
+    expect(keys(r.body.graph)).toEqual([I.us, I.maliki, I.obama].sort());
+  });
+
   it('cuts to the cap by degree and says so', async () => {
     const r = await get('/api/graph?view=claims&limit=3');
     expect(r.body.truncated).toBe(true);
@@ -250,6 +310,23 @@ describe('GET /api/issues, /api/timeline', () => {
     const r = await get('/api/timeline');
     expect(r.body.statements).toHaveLength(5);
     expect(r.body.statements[0]).toMatchObject({ dateFrom: '2011-10-01', speakerId: I.obama, kind: 'direct' });
+    expect(r.body.nextCursor).toBeNull();
+    // in pages of 2: the same list
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const p: { body: { statements: { id: string }[]; nextCursor: string | null } } = await get(`/api/timeline?limit=2${after ? `&after=${after}` : ''}`);
+      for (const s of p.body.statements) ids.push(s.id);
+      after = p.body.nextCursor;
+    } while (after !== null && ids.length < 10);
+    expect(ids).toEqual(r.body.statements.map((s: { id: string }) => s.id));
+  });
+  it('pages issues', async () => {
+    const first = await get('/api/issues?limit=1');
+    expect(first.body.issues.map((i: { id: string }) => i.id)).toEqual([I.troops]);
+    const second = await get(`/api/issues?limit=1&after=${first.body.nextCursor}`);
+    expect(second.body.issues.map((i: { id: string }) => i.id)).toEqual([I.immunity]);
+    expect(second.body.nextCursor).toBeNull();
   });
 });
 
@@ -351,6 +428,14 @@ describe('explorer views', () => {
     const { FacetIndex } = await import('../../client/src/state/facet-filters.ts');
     const facets = new FacetIndex((await vget('/api/views/facets')).statements);
     expect(facets.facets).toHaveLength(8);
+    // in pages of 3 (oldest first): the same facets
+    const paged: string[] = [];
+    for (let after: string | null = null, n = 0; n === 0 || (after !== null && n < 10); n++) {
+      const p: { statements: { id: string }[]; nextCursor: string | null } = await vget(`/api/views/facets?limit=3${after ? `&after=${after}` : ''}`);
+      for (const f of p.statements) paged.push(f.id);
+      after = p.nextCursor;
+    }
+    expect(paged).toEqual(facets.facets.map((f) => f.id));
     expect(facets.byId.get('s6')!.personId).toBe(I.sudani);
     const combos: { q: string; f: Parameters<typeof facets.passing>[0] }[] = [];
     for (const issues of [[], [I.troops], [I.immunity]])
