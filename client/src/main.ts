@@ -235,6 +235,16 @@ class App {
       },
       hubs: () => [...(this.graphView?.visibility().hubs ?? [])].map((n) => this.graphView!.graph.getNodeAttribute(n, 'entityId')),
       consoleNodePoint: () => this.console?.firstNodePoint() ?? null,
+      hasActor: (id) => {
+        const g = this.graphView?.graph;
+        return !!g && nodeKeyOf(g, id) !== null;
+      },
+      saidBy: (statementId) => {
+        const g = this.graphView?.graph;
+        const key = g ? nodeKeyOf(g, statementId, 'statement') : null;
+        if (!g || !key) return [];
+        return g.inEdges(key).filter((e) => g.getEdgeAttribute(e, 'kind') === 'SAID').map((e) => g.getNodeAttribute(g.source(e), 'entityId'));
+      },
       nodeSize: (id) => {
         const v = this.graphView;
         const key = v ? nodeKeyOf(v.graph, id) : null;

@@ -19,6 +19,9 @@ export interface ExplorerProbe {
   /** label of the biggest visible actors, whether they're labelled */
   hubs(): string[];
   nodeSize(id: string): number | null;
+  /** review tests: whether an actor node is in the loaded graph, and who SAID a statement (claims view) */
+  hasActor(id: string): boolean;
+  saidBy(statementId: string): string[];
   /** the console's drawn result: where its first node is */
   consoleNodePoint(): { x: number; y: number } | null;
 }

@@ -5,6 +5,7 @@
 import type { StanceChange, ViewStatement } from '../../../server/contract.ts';
 import { h } from '../dom.ts';
 import { STANCE_COLORS } from '../settings.ts';
+import { reviewedBadge } from '../review/badge.ts';
 import type { GroupBy } from '../state/app-state.ts';
 
 function side(label: string, st: ViewStatement, stance: string, onOpen: (s: ViewStatement) => void): HTMLElement {
@@ -18,6 +19,7 @@ function side(label: string, st: ViewStatement, stance: string, onOpen: (s: View
       h('time', { datetime: st.dateFrom, class: 'statement-date', 'data-testid': 'change-date' }, st.date),
       h('span', { class: 'stance-chip' }, h('span', { class: 'chip-dot', style: `background:${STANCE_COLORS[stance as keyof typeof STANCE_COLORS] ?? '#6e7781'}`, 'aria-hidden': 'true' }), stance),
       h('span', { class: 'speaker' }, st.speaker.name),
+      reviewedBadge(st),
     ),
     h('span', { class: 'statement-text' }, st.kind === 'direct' ? `“${st.text}”` : st.text),
     h('span', { class: 'statement-source' }, `${st.article.title} — ${st.article.source}, ${st.article.published}`),

@@ -5,6 +5,7 @@
 import type { ViewStatement } from '../../../server/contract.ts';
 import { h, s } from '../dom.ts';
 import { STANCE_COLORS } from '../settings.ts';
+import { reviewedBadge } from '../review/badge.ts';
 import type { GroupBy } from '../state/app-state.ts';
 import { axisOf, groupStatements, place, yearTicks } from '../state/statement-timeline.ts';
 
@@ -77,7 +78,7 @@ export function statementsTimeline(
         h(
           'span',
           { class: 'row-body' },
-          h('span', { class: 'chips' }, ...st.issues.map((i) => h('span', { class: 'stance-chip', 'data-stance': i.stance }, h('span', { class: 'chip-dot', style: `background:${STANCE_COLORS[i.stance]}`, 'aria-hidden': 'true' }), `${i.stance} · ${opts.issueLabel(i.id)} `))),
+          h('span', { class: 'chips' }, reviewedBadge(st), ...st.issues.map((i) => h('span', { class: 'stance-chip', 'data-stance': i.stance }, h('span', { class: 'chip-dot', style: `background:${STANCE_COLORS[i.stance]}`, 'aria-hidden': 'true' }), `${i.stance} · ${opts.issueLabel(i.id)} `))),
           h('span', { class: 'statement-text' }, st.kind === 'direct' ? `“${st.text}”` : st.text),
         ),
       );

@@ -1,0 +1,228 @@
+/**
+ * Review mode (issue 12) in Debian's chromium against the REAL server (sample corpus, fresh data
+ * dir, a review token): enter the token, correct a speaker from the keyboard, add a statement from
+ * a text selection in the article view, merge two actors and undo the merge; the lists, the
+ * reviewed badge and the graph must change each time. Screenshots go to test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ActorDetailResponse, ActorsResponse, StatementsResponse, StatementView } from '../../server/contract.ts';
+import type {} from '../../client/src/probe.ts';
+import { artifactPath, launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { startTestServer, type BrowserTestServer } from './server-fixture.ts';
+
+const TOKEN = 'browser-review-token-0123456789';
+let server: BrowserTestServer;
+let browser: LaunchedBrowser;
+const pageErrors: string[] = [];
+
+async function api<T>(path: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${path}`);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function openPage(search: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}/${search}`);
+  await page.waitForFunction(() => window.__explorer?.graphReady === true);
+  return page;
+}
+
+/** Review mode on, by keyboard: the toggle asks for the token, Enter saves it. */
+async function enterToken(page: Page): Promise<void> {
+  await page.getByTestId('review-toggle').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-token-input');
+  await page.keyboard.type(TOKEN);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Browser Reviewer');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('review-toggle').getAttribute('aria-pressed')).toBe('true');
+}
+
+/** A write is done when the status says so and the graph is loaded again. */
+async function settled(page: Page, word: RegExp): Promise<void> {
+  await expect.poll(() => page.getByTestId('review-status').textContent(), { timeout: 60_000 }).toMatch(word);
+  await page.waitForFunction(() => window.__explorer?.graphReady === true);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { CLAIMGRAPH_REVIEW_TOKEN: TOKEN } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('review mode', () => {
+  let statements: StatementView[] = [];
+  let actors: ActorsResponse['actors'] = [];
+
+  beforeAll(async () => {
+    statements = (await api<StatementsResponse>('/api/statements?limit=500')).body.statements;
+    actors = (await api<ActorsResponse>('/api/actors?limit=500')).body.actors;
+  });
+
+  it('corrects a statement’s speaker with the keyboard only; lists, badge and graph follow', async () => {
+    // a person with several statements, and another person to give one of them to
+    const bySpeaker = new Map<string, StatementView[]>();
+    for (const s of statements) bySpeaker.set(s.speaker.id, [...(bySpeaker.get(s.speaker.id) ?? []), s]);
+    const from = actors.find((a) => a.type === 'person' && (bySpeaker.get(a.id)?.length ?? 0) >= 2)!;
+    const to = actors.find((a) => a.type === 'person' && a.id !== from.id && a.statements >= 1 && !a.name.includes(from.name) && !from.name.includes(a.name))!;
+    expect(from && to).toBeTruthy();
+    const st = bySpeaker.get(from.id)![0]!;
+
+    const page = await openPage(`?view=claims&actor=${encodeURIComponent(from.id)}`);
+    expect(await page.evaluate((id) => window.__explorer!.saidBy(id), st.id)).toEqual([from.id]);
+    await enterToken(page);
+    const item = page.locator(`[data-testid=actor-panel] button.statement[data-statement="${st.id}"]`);
+    await item.focus();
+    await page.keyboard.press('e');
+    const editor = page.getByTestId('statement-editor');
+    await expect.poll(() => editor.count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('edit-speaker');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(to.name);
+    await page.locator(`#${await editor.locator('[role=listbox]').getAttribute('id')} [data-actor="${to.id}"]`).waitFor();
+    // arrow to the exact actor, Enter picks it, Enter again saves
+    const ids = await editor.locator('[role=listbox] [data-actor]').evaluateAll((els) => els.map((e) => e.getAttribute('data-actor')));
+    for (let i = 0; i < ids.indexOf(to.id); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await settled(page, /Saved: speaker of/);
+
+    // gone from the old speaker's list, in the graph said by the new one
+    await expect.poll(() => item.count()).toBe(0);
+    await page.waitForFunction(([sid, who]) => window.__explorer!.saidBy(sid).includes(who), [st.id, to.id] as const);
+    expect(await page.evaluate((id) => window.__explorer!.saidBy(id), st.id)).toEqual([to.id]);
+    // the new speaker's panel lists it, marked reviewed
+    const detail = await api<ActorDetailResponse>(`/api/actors/${encodeURIComponent(to.id)}`);
+    const moved = detail.body.statements.find((s) => s.id === st.id);
+    expect(moved?.speaker.id).toBe(to.id);
+    await page.goto(`${server.url}/?view=claims&actor=${encodeURIComponent(to.id)}`);
+    await page.locator(`[data-testid=actor-panel][data-actor="${to.id}"]`).waitFor();
+    await page.locator(`[data-testid=actor-panel] li[data-statement="${st.id}"] [data-testid=reviewed-badge]`).waitFor();
+    await page.screenshot({ path: artifactPath('review-speaker.png') });
+    await page.close();
+  });
+
+  it('adds a statement from a text selection in the article view', async () => {
+    const st = statements[statements.length - 1]!;
+    const speaker = actors.find((a) => a.type === 'person' && a.statements > 0)!;
+    const page = await openPage(`?actor=${encodeURIComponent(st.speaker.id)}`);
+    await enterToken(page);
+    await page.locator(`[data-testid=actor-panel] button.statement[data-statement="${st.id}"]`).click();
+    const dialog = page.getByTestId('article');
+    await dialog.locator('.article-text').waitFor();
+    // select, as a reader would, a stretch of plain text (no statement in it) inside one paragraph
+    const picked = await page.evaluate(() => {
+      const root = document.querySelector('[data-testid=article] .article-text')!;
+      for (const node of root.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        const t = node.nodeValue ?? '';
+        const m = /[A-Z][^.\n“”"]{30,120}\./.exec(t);
+        if (!m) continue;
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(r);
+        return m[0];
+      }
+      return null;
+    });
+    expect(picked).toBeTruthy();
+    await expect.poll(() => page.getByTestId('selection-preview').textContent()).toContain(picked!.slice(0, 30));
+    await page.getByTestId('add-from-selection').click();
+    const form = page.getByTestId('add-statement-form');
+    await expect.poll(() => form.getByTestId('add-text').textContent()).toBe(picked);
+    await form.getByTestId('add-speaker').fill(speaker.name);
+    await form.locator(`[role=listbox] [data-actor="${speaker.id}"]`).dispatchEvent('mousedown');
+    await form.getByTestId('add-kind').selectOption('indirect');
+    await form.getByTestId('add-cue').fill('said');
+    await form.getByTestId('add-save').click();
+    await settled(page, /Saved: statement added/);
+
+    // the article marks the new statement, with exactly the selected text
+    const mark = dialog.locator('mark[data-testid=highlight]');
+    await expect.poll(() => mark.textContent()).toBe(picked);
+    const newId = await mark.getAttribute('data-statement');
+    expect(newId).toBeTruthy();
+    const listed = await api<StatementsResponse>(`/api/statements?speaker=${encodeURIComponent(speaker.id)}&limit=500`);
+    const added = listed.body.statements.find((s) => s.id === newId);
+    expect(added?.text).toBe(picked);
+    expect(added?.kind).toBe('indirect');
+    // in the graph and in the speaker's panel, with the badge
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate((id) => window.__explorer!.hasActor(id), speaker.id)).toBe(true);
+    await page.goto(`${server.url}/?actor=${encodeURIComponent(speaker.id)}`);
+    await page.locator(`[data-testid=actor-panel] li[data-statement="${newId}"] [data-testid=reviewed-badge]`).waitFor();
+    await page.screenshot({ path: artifactPath('review-add.png') });
+    await page.close();
+  });
+
+  it('merges two actors in the actor dialog, and Ctrl-Z undoes the merge', async () => {
+    const people = actors.filter((a) => a.type === 'person' && a.statements > 0);
+    const from = people[people.length - 1]!;
+    const into = people.find((a) => a.id !== from.id && !a.name.includes(from.name) && !from.name.includes(a.name))!;
+    const before = {
+      from: (await api<ActorDetailResponse>(`/api/actors/${encodeURIComponent(from.id)}`)).body.statements.length,
+      into: (await api<ActorDetailResponse>(`/api/actors/${encodeURIComponent(into.id)}`)).body.statements.length,
+    };
+    const page = await openPage(`?actor=${encodeURIComponent(from.id)}`);
+    expect(await page.evaluate((id) => window.__explorer!.hasActor(id), from.id)).toBe(true);
+    await enterToken(page);
+    await page.getByTestId('actor-merge').click();
+    const dlg = page.getByTestId('actor-dialog');
+    await dlg.getByTestId('merge-into').fill(into.name);
+    await dlg.locator(`[role=listbox] [data-actor="${into.id}"]`).dispatchEvent('mousedown');
+    await dlg.getByTestId('actor-dialog-submit').click();
+    await settled(page, /Saved: merged/);
+
+    // the panel shows the actor merged into, with both actors' statements; the other is gone
+    const panel = page.locator(`[data-testid=actor-panel][data-actor="${into.id}"]`);
+    await panel.waitFor();
+    await expect.poll(() => panel.locator('button.statement').count()).toBe(before.from + before.into);
+    expect((await api(`/api/actors/${encodeURIComponent(from.id)}`)).status).toBe(404);
+    await page.waitForFunction((id) => !window.__explorer!.hasActor(id), from.id);
+    expect(await page.evaluate((id) => window.__explorer!.hasActor(id), into.id)).toBe(true);
+    await page.screenshot({ path: artifactPath('review-merge.png') });
+
+    // undo from the keyboard: the merged-away actor is back, in the graph and the API
+    await page.locator('#actor-name').focus();
+    await page.keyboard.press('Control+z');
+    await settled(page, /Undone: merged/);
+    await page.waitForFunction((id) => window.__explorer!.hasActor(id), from.id);
+    const back = await api<ActorDetailResponse>(`/api/actors/${encodeURIComponent(from.id)}`);
+    expect(back.status).toBe(200);
+    expect(back.body.statements.length).toBe(before.from);
+    await expect.poll(() => panel.locator('button.statement').count()).toBe(before.into);
+    expect(await page.getByTestId('review-undo').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('shows the needs-review queue with counts per reason, and no page errors', async () => {
+    const page = await openPage('');
+    await enterToken(page);
+    const queue = page.getByTestId('review-queue');
+    await queue.waitFor();
+    const chips = queue.getByTestId('queue-reason');
+    expect(await chips.count()).toBeGreaterThan(0);
+    const first = chips.first();
+    const n = Number(/\((\d+)\)/.exec((await first.textContent()) ?? '')?.[1]);
+    expect(n).toBeGreaterThan(0);
+    await first.click();
+    await expect.poll(() => page.getByTestId('review-queue').getByTestId('queue-reason').first().getAttribute('aria-pressed')).toBe('true');
+    const listed = await page.getByTestId('review-queue').locator('button.statement').count();
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThanOrEqual(n);
+    await page.screenshot({ path: artifactPath('review-queue.png') });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
