@@ -106,7 +106,7 @@ export type PositionRow = { issue: Issue['id']; issueLabel: Issue['label'] } & P
 
 export type StatementRow = Pick<
   Statement,
-  'id' | 'text' | 'kind' | 'cue' | 'date' | 'granularity' | 'dateBasis' | 'dateEvidence' | 'dateFrom' | 'dateTo' | 'start' | 'end'
+  'id' | 'text' | 'kind' | 'cue' | 'date' | 'granularity' | 'dateBasis' | 'dateEvidence' | 'dateFrom' | 'dateTo' | 'start' | 'end' | 'provenance' | 'corrections'
 > & {
   speakerId: Actor['id'];
   speakerName: Actor['name'];
@@ -339,6 +339,8 @@ export function listStatements(f: StatementFilter & { limit: number; offset?: nu
     [
       ...m.lines,
       'RETURN s.id AS id, s.text AS text, s.kind AS kind, s.cue AS cue, s.date AS date, s.granularity AS granularity, s.dateBasis AS dateBasis, s.dateEvidence AS dateEvidence, s.dateFrom AS dateFrom, s.dateTo AS dateTo, s.start AS start, s.`end` AS `end`,',
+      // issue 12: reviewed/machine and the corrections applied
+      '  s.provenance AS provenance, s.corrections AS corrections,',
       '  sp.id AS speakerId, sp.name AS speakerName, sp.type AS speakerType,',
       '  ar.id AS articleId, ar.title AS articleTitle, ar.source AS articleSource, ar.url AS articleUrl, ar.published AS articlePublished',
       'ORDER BY dateFrom DESC, dateTo DESC, id',

@@ -14,6 +14,7 @@ import {
   STATEMENT_KINDS,
 } from '../cypher/schema.ts';
 import { ArticleFields, isRealDate } from '../ingest/article-input.ts';
+import { PROVENANCES } from '../ingest/review/corrections.ts';
 
 /** A date filter at any granularity; 2021-02-30 or 2021-13 is refused, not read as an empty window. */
 const day = z
@@ -74,6 +75,10 @@ export const StatementView = z.object({
   speaker: z.object({ id: z.string(), name: z.string(), type: z.enum(ACTOR_TYPES) }),
   article: ArticleRef,
   issues: z.array(z.object({ id: z.string(), stance: z.enum(STANCES) })),
+  /** 'reviewed' once a reviewer's correction changed or added it (issue 12); older rows read as machine */
+  provenance: z.enum(PROVENANCES),
+  /** ids of the corrections applied to it (GET /api/review/corrections), in log order */
+  corrections: z.array(z.string()),
 });
 export type StatementView = z.infer<typeof StatementView>;
 

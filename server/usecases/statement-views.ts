@@ -16,6 +16,7 @@ import type {
   ViewStatementsResponse,
 } from '../contract.ts';
 import type { Deps } from './deps.ts';
+import { reviewVersion } from './review.ts';
 import { OfficeRollUp, type SpeaksForLink, type Tenure } from './office-rollup.ts';
 import { detectStanceChanges } from './stance-changes.ts';
 import { ChronoCursor, decodeCursor, paged } from './cursor.ts';
@@ -140,5 +141,7 @@ export async function stanceChanges(deps: Deps, query: z.output<typeof StanceCha
 export async function storeVersion(deps: Deps): Promise<VersionResponse> {
   const [row] = await deps.store.read(Q.storeVersion());
   const articles = row?.articles ?? 0;
-  return { version: `${articles}:${row?.lastId ?? ''}`, articles };
+  // issue 12: the corrections log grows with every correction, so open pages refetch after one
+  const reviewed = reviewVersion(deps.config.dataDir);
+  return { version: `${articles}:${row?.lastId ?? ''}${reviewed ? `:${reviewed}` : ''}`, articles };
 }

@@ -31,6 +31,8 @@ export const StatementRowSchema = z.object({
   dateTo: S.dateTo,
   start: S.start,
   end: S.end,
+  provenance: S.provenance,
+  corrections: S.corrections,
   speakerId: A.id,
   speakerName: A.name,
   speakerType: A.type,
@@ -87,5 +89,8 @@ export function statementView(row: StatementRow | (Record<string, unknown> & { i
     speaker: { id: r.speakerId, name: r.speakerName, type: r.speakerType },
     article: { id: r.articleId, title: r.articleTitle, source: r.articleSource, url: r.articleUrl ?? null, published: r.articlePublished },
     issues,
+    // issue 12: older rows lack both (machine, uncorrected)
+    provenance: r.provenance === 'reviewed' ? 'reviewed' : 'machine',
+    corrections: r.corrections ?? [],
   };
 }

@@ -27,6 +27,8 @@ const st = (id: string, speaker: string, date: string, speaksFor: ViewStatement[
   speaker: { id: speaker, name: speaker.toUpperCase(), type: speaksFor?.via === 'self' ? 'person' : 'organization' },
   article: { id: 'a', title: 'T', source: 'S', url: null, published: date },
   issues: [{ id: 'troops', stance: 'oppose' }],
+  provenance: 'machine',
+  corrections: [],
   speaksFor,
 });
 const pm = 'Prime Minister of Iraq';
