@@ -18,6 +18,7 @@ import { AppError, errorHandler, notFoundHandler } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { seedIfEmpty } from './seed.ts';
 import { readRoutes } from './routes/read.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { writeRoutes } from './routes/write.ts';
 import { ResultCache, type Deps } from './usecases/deps.ts';
 
@@ -107,6 +108,7 @@ export function createApp(input: AppDeps): { app: Express; deps: Deps } {
   });
   app.use('/api', readRoutes(deps));
   app.use('/api', writeRoutes(deps));
+  app.use('/api', reviewRoutes(deps));
   app.use('/api', (req, _res, next) => {
     next(new AppError(404, 'Not found', `no API route for ${req.method} ${req.originalUrl.split('?')[0]}`));
   });

@@ -7,6 +7,7 @@ import * as C from './contract.ts';
 import { ConsoleResponse } from './contract-extra.ts';
 import { IdParam } from './routes/read.ts';
 import { reviewOpenApiPaths } from './openapi-review.ts';
+import { reviewOpenApiPaths } from './openapi-review.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -155,6 +156,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...reviewOpenApiPaths(),
       ...reviewOpenApiPaths(),
       '/api/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
     },
