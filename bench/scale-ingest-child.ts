@@ -86,6 +86,7 @@ const timed: GraphStore = {
   runConsole: (q, p, l) => store.runConsole(q, p, l),
   counts: () => store.counts(),
   hasArticle: (id) => store.hasArticle(id),
+  replaceArticles: (records) => store.replaceArticles(records),
   write: async (records) => {
     const c = cpuNow();
     try {

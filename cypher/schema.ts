@@ -30,6 +30,11 @@ const p = {
   optString: (doc: string) => ({ cypher: 'STRING', zod: z.string().nullable(), doc }) as const satisfies PropDef,
   /** a string column older records may lack (absent and null read the same) */
   laterString: (doc: string) => ({ cypher: 'STRING', zod: z.string().nullable().optional(), doc }) as const satisfies PropDef,
+  /** a closed-vocabulary column older records may lack */
+  laterOneOf: <const T extends readonly [string, ...string[]]>(values: T, doc: string) =>
+    ({ cypher: 'STRING', zod: z.enum(values).nullable().optional(), doc }) as const,
+  /** a list column older records may lack (absent reads as null) */
+  laterStrings: (doc: string) => ({ cypher: 'STRING[]', zod: z.array(z.string()).nullable().optional(), doc }) as const satisfies PropDef,
   int: (doc: string) => ({ cypher: 'INT64', zod: z.number().int(), doc }) as const satisfies PropDef,
   num: (doc: string) => ({ cypher: 'DOUBLE', zod: z.number(), doc }) as const satisfies PropDef,
   bool: (doc: string) => ({ cypher: 'BOOLEAN', zod: z.boolean(), doc }) as const satisfies PropDef,
@@ -63,6 +68,9 @@ export type Stance = (typeof STANCES)[number];
 /** Stance of an actor's position, aggregated over the statements of one article. */
 export const POSITION_STANCES = ['support', 'oppose', 'mixed', 'neutral'] as const;
 export type PositionStance = (typeof POSITION_STANCES)[number];
+
+/** Who made a statement or actor what it is: the extractor, or a reviewer's correction (issue 12). */
+export const RECORD_PROVENANCES = ['machine', 'reviewed'] as const;
 
 /**
  * Issue ids: not a closed list, since a corpus may declare its own issues (an `issues.json` beside
@@ -126,6 +134,7 @@ export const NODE_TABLES = {
       aliases: p.strings('every surface form seen, plus dictionary aliases'),
       description: p.optString('role or title, e.g. "Prime Minister of Iraq"'),
       affiliation: p.optString('actor id of the organisation or country it belongs to'),
+      provenance: p.laterOneOf(RECORD_PROVENANCES, "'reviewed' when a reviewer's correction created, renamed or retyped it; absent: machine"),
     },
   },
   Statement: {
@@ -147,6 +156,8 @@ export const NODE_TABLES = {
       speakerId: p.string('actor id of the speaker'),
       speakerMention: p.string('how the speaker is named at this statement'),
       rule: p.laterString('the attribution rule that found it (ingest/attribution), e.g. "subject-verb:that", "quote:tail"'),
+      provenance: p.laterOneOf(RECORD_PROVENANCES, "'machine' (the extractor's) or 'reviewed' (changed or added by a correction); absent in older stores: machine"),
+      corrections: p.laterStrings('ids of the corrections applied to it (archive/corrections.log), in log order'),
     },
   },
   Issue: {

@@ -86,6 +86,15 @@ export interface GraphStore {
   runConsole(query: string, params: Record<string, unknown>, limits: ConsoleLimits): Promise<ConsoleResult>;
   counts(): Promise<Counts>;
   hasArticle(id: string): Promise<boolean>;
+  /**
+   * Replaces the subgraphs of the records' articles (issue 12: a corrected re-extraction): deletes
+   * each one's statements and every relationship with its articleId, writes the new records, then
+   * deletes the actors those articles touched that are left with no relationship. Queued behind
+   * other writes. Neo4j: one transaction. LadybugDB (no explicit transactions, see its store): the
+   * articles are marked incomplete first, so a crash part way leaves them swept at the next open
+   * and re-indexed from the archive and the corrections log.
+   */
+  replaceArticles(records: GraphRecords): Promise<WriteSummary>;
 }
 
 /** The one error type stores throw for problems a caller can act on. */

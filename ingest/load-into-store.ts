@@ -11,6 +11,7 @@ import type { IssueSet } from './positions/issue-set.ts';
 import { checkArticleInput } from './stages/load.ts';
 import { toGraphRecords } from './stages/records.ts';
 import { InputError, type ArticleInput } from './types.ts';
+import type { Correction, CorrectionOutcome } from './review/corrections.ts';
 
 export interface IngestResult {
   file: string;
@@ -52,6 +53,10 @@ export interface IngestOptions {
   beforeWrite?: (articles: AcceptedArticle[]) => Promise<void>;
   /** Called once a batch is stored (its results final): callers acknowledge articles here. */
   onBatch?: (results: IngestResult[]) => void;
+  /** reviewer corrections (the whole log, in log order) applied to every article (issue 12) */
+  corrections?: readonly Correction[];
+  /** what the corrections did in each extracted article (those that concern it) */
+  onReview?: (articleId: string, outcomes: CorrectionOutcome[]) => void;
 }
 
 function merge(into: GraphRecords, from: GraphRecords) {
@@ -77,7 +82,8 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
     for (const raw of inputs.slice(i, i + batchSize)) {
       try {
         const input = checkArticleInput(raw);
-        const doc = extractArticle(input, { issues: opts.issues });
+        const doc = extractArticle(input, { issues: opts.issues, corrections: opts.corrections });
+        if (doc.reviewOutcomes?.length) opts.onReview?.(doc.articleId, doc.reviewOutcomes);
         // articles already stored are skipped by the store's write itself (one query per batch, not per article)
         if (seen.has(doc.articleId)) {
           results.push({ file: input.file, status: 'skipped', articleId: doc.articleId, statements: 0, error: null });

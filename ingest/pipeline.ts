@@ -1,7 +1,7 @@
 /**
  * The ingest pipeline: explicit, ordered stages over one document contract (ingest/types.ts).
  *
- *   load → segment → actors → statements → dates → positions → relations → speaks-for → (records)
+ *   load → segment → actors → statements → dates → positions → relations → speaks-for → review → (records)
  *
  * `load` (files → ArticleInput) and `records` (Doc → GraphRecords) sit at the two ends; every
  * stage in between is a pure `(doc) => doc` function that can be run and tested alone.
@@ -11,6 +11,8 @@ import { dayValue } from './dates/value.ts';
 import { actors } from './stages/actors.ts';
 import { dates } from './stages/dates.ts';
 import { positions } from './stages/positions.ts';
+import { reviewStage } from './review/apply.ts';
+import type { Correction } from './review/corrections.ts';
 import { relations } from './stages/relations.ts';
 import { segment } from './stages/segment.ts';
 import { speaksForStage } from './stages/speaks-for.ts';
@@ -26,18 +28,23 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: 'positions', run: positions },
   { name: 'relations', run: relations },
   { name: 'speaks-for', run: speaksForStage },
+  // reviewer corrections (issue 12), last: they correct what every stage before made
+  { name: 'review', run: reviewStage },
 ];
 
 /** What a run of the pipeline may be given besides the article. */
 export interface ExtractOptions {
   /** the issues positions are read against (default: ingest/data/issues.json) */
   issues?: IssueSet;
+  /** reviewer corrections, the whole log in log order (archive/corrections-log.ts); each article takes its own */
+  corrections?: readonly Correction[];
 }
 
 /** The empty document the first stage starts from. */
 export function newDoc(input: ArticleInput, options: ExtractOptions = {}): Doc {
   return {
     ...(options.issues ? { issueSet: options.issues } : {}),
+    ...(options.corrections?.length ? { corrections: options.corrections } : {}),
     input,
     articleId: articleId(input.text),
     publication: dayValue(input.published),

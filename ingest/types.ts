@@ -7,6 +7,7 @@
  * so any stage can be run and tested alone on a hand-made document.
  */
 import type { IssueSet } from './positions/issue-set.ts';
+import type { Correction, CorrectionOutcome, Provenance } from './review/corrections.ts';
 import type {
   ActorType,
   DateBasis,
@@ -75,6 +76,10 @@ export interface Actor {
   affiliation: string | null;
   /** true when the actor was defined by an article-local pattern (anonymous sources, documents) */
   local: boolean;
+  /** its graph id when a correction named it (an actor of another article): used as is */
+  graphId?: string;
+  /** 'reviewed' when a correction created, renamed or retyped it */
+  provenance?: Provenance;
 }
 
 export interface StatementDraft extends Span {
@@ -92,6 +97,12 @@ export interface StatementDraft extends Span {
   dateBasis?: DateBasis;
   dateEvidence?: string | null;
   issues?: { id: string; stance: Stance }[];
+  /** its graph id, pinned when a correction touched it (a corrected statement keeps its machine id) */
+  id?: string;
+  /** 'reviewed' once a correction changed or added it (absent: machine) */
+  provenance?: Provenance;
+  /** ids of the corrections applied to it, in log order */
+  corrections?: string[];
 }
 
 export interface PositionDraft {
@@ -133,6 +144,12 @@ export interface Doc {
   warnings: string[];
   /** the issues positions are read against (absent: the default set, ingest/data/issues.json) */
   issueSet?: IssueSet;
+  /** reviewer corrections to apply (the whole log, in log order; the review stage picks this article's) */
+  corrections?: readonly Correction[];
+  /** what the review stage did with each correction that concerns this article */
+  reviewOutcomes?: CorrectionOutcome[];
+  /** set by an `article.reviewed` correction */
+  reviewed?: boolean;
 }
 
 export type Stage = (doc: Doc) => Doc;

@@ -258,6 +258,22 @@ export const LADYBUG_SWEEP_QUERIES = {
   orphanActors: `MATCH (n:${ident('Actor')}) WHERE NOT EXISTS { MATCH (n)-[]-() } DELETE n`,
 } as const;
 
+/** What `replaceArticles` runs besides the sweep's deletions (issue 12). */
+export const LADYBUG_REPLACE_QUERIES = {
+  /** actors with a relationship of the given articles (each rel type with an Actor end, both ends) */
+  touchedActors: [
+    ...REL_TYPES.filter((t) => REL_TABLES[t].from === 'Actor').map(
+      (t) => `MATCH (n:${ident('Actor')})-[r:${ident(t)}]->() WHERE r.${ident('articleId')} IN $ids RETURN DISTINCT n.${ident('id')} AS id`,
+    ),
+    ...REL_TYPES.filter((t) => REL_TABLES[t].to === 'Actor').map(
+      (t) => `MATCH ()-[r:${ident(t)}]->(n:${ident('Actor')}) WHERE r.${ident('articleId')} IN $ids RETURN DISTINCT n.${ident('id')} AS id`,
+    ),
+  ],
+  /** first: a crash from here on leaves them incomplete, swept at open and re-indexed from the archive */
+  markIncomplete: `UNWIND $ids AS id MATCH (a:${ident('Article')} {${ident('id')}: id}) SET a.${ident('complete')} = false`,
+  pruneActors: `UNWIND $ids AS id MATCH (n:${ident('Actor')} {${ident('id')}: id}) WHERE NOT EXISTS { MATCH (n)-[]-() } DELETE n`,
+} as const;
+
 function isLockError(err: unknown): boolean {
   return /could not set lock/i.test(String((err as Error)?.message ?? err));
 }
@@ -539,6 +555,43 @@ export class LadybugStore implements GraphStore {
     }
     this.gen++;
     await this.afterCommit();
+    return summary;
+  }
+
+  replaceArticles(records: GraphRecords): Promise<WriteSummary> {
+    return checkedWrite(records, () => this.enqueue(() => this.replaceNow(records)));
+  }
+
+  private async replaceNow(records: GraphRecords): Promise<WriteSummary> {
+    const w = this.conn('writer');
+    const ids = [...new Set(records.nodes.Article.map((a) => a.id))];
+    if (ids.length === 0) return { articlesWritten: [], articlesSkipped: [] };
+    const R = LADYBUG_REPLACE_QUERIES;
+    const touched = new Set<string>();
+    try {
+      for (const q of R.touchedActors) for (const r of await this.exec(w, q, { ids })) touched.add(String(r.id));
+      await this.exec(w, R.markIncomplete, { ids });
+      this.onWriteStep?.('replace:incomplete');
+      for (const t of REL_TYPES) await this.exec(w, LADYBUG_SWEEP_QUERIES.rels[t], { ids });
+      await this.exec(w, LADYBUG_SWEEP_QUERIES.statements, { ids });
+      await this.exec(w, LADYBUG_SWEEP_QUERIES.articles, { ids });
+      // actors only these articles held go now, so the new records write them afresh (a renamed or retyped actor)
+      if (touched.size) await this.exec(w, R.pruneActors, { ids: [...touched] });
+      this.onWriteStep?.('replace:deleted');
+    } catch (err) {
+      // the articles are incomplete (or gone): the sweep at the next write or open removes what is left
+      this.needsSweep = true;
+      this.gen++;
+      await this.afterCommit().catch(() => undefined);
+      throw new StoreError('QUERY_FAILED', `replace failed: ${(err as Error).message}`, { cause: err });
+    }
+    const summary = await this.writeNow(records);
+    for (const a of records.nodes.Actor) touched.delete(a.id);
+    if (touched.size) {
+      await this.exec(w, R.pruneActors, { ids: [...touched] });
+      this.gen++;
+      await this.afterCommit();
+    }
     return summary;
   }
 

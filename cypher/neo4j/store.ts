@@ -104,6 +104,12 @@ export const NEO4J_SWEEP_QUERIES = {
   orphanActors: `MATCH (n:${A('Actor')}) WHERE NOT EXISTS { (n)--() } DELETE n`,
 } as const;
 
+/** What `replaceArticles` runs besides the write and sweep queries, all in one transaction (issue 12). */
+export const NEO4J_REPLACE_QUERIES = {
+  touchedActors: `MATCH (n:${A('Actor')})-[r]-() WHERE r.${A('articleId')} IN $ids RETURN DISTINCT n.${A('id')} AS id`,
+  pruneActors: `UNWIND $ids AS id MATCH (n:${A('Actor')} {${A('id')}: id}) WHERE NOT EXISTS { (n)--() } DELETE n`,
+} as const;
+
 /**
  * Rows per UNWIND, one transaction each: Neo4j holds a transaction's changes in memory, and ~10k
  * rows is the size its own guidance gives for batched imports (a heap of 1–2 GB takes it easily).
@@ -253,6 +259,44 @@ export class Neo4jStore implements GraphStore {
       if (isUnavailable(err)) throw new StoreError('UNAVAILABLE', `Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
       throw new StoreError('QUERY_FAILED', `write failed: ${(err as Error).message}`, { cause: err });
     }
+  }
+
+  replaceArticles(records: GraphRecords): Promise<WriteSummary> {
+    return checkedWrite(records, () => this.enqueue(() => this.replaceNow(records)));
+  }
+
+  /** Delete, write and prune in ONE transaction: readers see the old subgraphs or the new ones, never a mix. */
+  private async replaceNow(records: GraphRecords): Promise<WriteSummary> {
+    const q = NEO4J_WRITE_QUERIES;
+    const ids = [...new Set(records.nodes.Article.map((a) => a.id))];
+    if (ids.length === 0) return { articlesWritten: [], articlesSkipped: [] };
+    const s = this.session('WRITE');
+    try {
+      await s.executeWrite(async (tx) => {
+        const run = async (text: string, params: Record<string, unknown>) => (await tx.run(text, params)).records;
+        const touched = new Set((await run(NEO4J_REPLACE_QUERIES.touchedActors, { ids })).map((r) => String(r.get('id'))));
+        for (const t of REL_TYPES) await run(NEO4J_SWEEP_QUERIES.rels[t], { ids });
+        await run(NEO4J_SWEEP_QUERIES.statements, { ids });
+        await run(NEO4J_SWEEP_QUERIES.articles, { ids });
+        // actors only these articles held go first, so the new records write them afresh (a renamed or retyped actor)
+        if (touched.size) await run(NEO4J_REPLACE_QUERIES.pruneActors, { ids: [...touched] });
+        for (const rows of chunks(intsAsInteger('Article', uniqueById(records.nodes.Article)), CHUNK)) await run(q.article, { rows });
+        for (const rows of chunks(mergeActors(records.nodes.Actor), CHUNK)) await run(q.actor, { rows });
+        for (const rows of chunks(uniqueById(records.nodes.Issue), CHUNK)) await run(q.issue, { rows });
+        for (const rows of chunks(intsAsInteger('Statement', uniqueById(records.nodes.Statement)), CHUNK)) await run(q.statement, { rows });
+        for (const t of REL_TYPES) {
+          for (const rows of chunks(intsAsInteger(t, records.rels[t] as object[]), CHUNK)) await run(q.rels[t], { rows });
+        }
+        await run(q.markComplete, { ids });
+      });
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      if (isUnavailable(err)) throw new StoreError('UNAVAILABLE', `Neo4j is unavailable: ${(err as Error).message}`, { cause: err });
+      throw new StoreError('QUERY_FAILED', `replace failed: ${(err as Error).message}`, { cause: err });
+    } finally {
+      await s.close();
+    }
+    return { articlesWritten: ids, articlesSkipped: [] };
   }
 
   async read<T = Record<string, unknown>>(query: CypherQuery<T> | CypherQuery): Promise<T[]> {

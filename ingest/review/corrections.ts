@@ -111,6 +111,12 @@ export const Correction = z
     by: z.string().min(1).max(100),
     why: z.string().max(2000).nullable(),
     action: CorrectionAction,
+    /**
+     * (added by H-core) names and types of the graph actors the action names by id, as the store
+     * held them when it was recorded: an article that lacks such an actor (a merge into an actor
+     * of another article) can still write it, also in a rebuild from the archive alone
+     */
+    actors: z.record(actorId, z.object({ name: z.string().min(1).max(200), type: z.enum(ACTOR_TYPES) }).strict()).optional(),
   })
   .strict();
 export type Correction = z.infer<typeof Correction>;
@@ -130,6 +136,14 @@ export const CorrectionStatus = z.enum([
   'undone',
 ]);
 export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
+
+/** (added by H-core) What applying one correction did (ingest/review/apply.ts). */
+export interface CorrectionOutcome {
+  id: string;
+  status: CorrectionStatus;
+  /** why it is orphaned (or what it was found by) */
+  reason?: string;
+}
 
 /** Provenance of a statement, stored on it and visible in Cypher (`s.provenance = 'reviewed'`). */
 export const PROVENANCES = ['machine', 'reviewed'] as const;

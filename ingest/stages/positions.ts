@@ -79,7 +79,16 @@ interface Accum {
   evidence: Span;
 }
 
-export const positions: Stage = (doc) => {
+/**
+ * Stances a reviewer set, by statement index: issue → stance (null: not about that issue). They
+ * replace the reading of the text for that statement and issue; everything else is read as usual.
+ */
+export type StanceOverrides = ReadonlyMap<number, ReadonlyMap<string, Stance | null>>;
+
+export const positions: Stage = (doc) => readPositions(doc);
+
+/** The positions stage, with reviewer stances in place of the reading where given (ingest/review/apply.ts). */
+export function readPositions(doc: Doc, overrides?: StanceOverrides): Doc {
   const text = doc.input.text;
   const set = doc.issueSet;
 
@@ -130,9 +139,21 @@ export const positions: Stage = (doc) => {
     const all = issueStances(windowText, set);
     // with no other holder's stance in the sentence, the speaker's own reading is the same text
     const own = new Map((others.length ? issueStances(blank(windowText, win.start, others), set) : all).map((r) => [r.id, r]));
-    const issues = all.map(
+    let issues = all.map(
       (r) => own.get(r.id) ?? { ...r, stance: 'neutral' as const, mixed: false },
     );
+    const fixed = overrides?.get(index);
+    if (fixed) {
+      // the reviewer's stance, with the reading's evidence when the text names the issue (else the statement)
+      const whole = { start: Math.max(0, st.start - win.start), end: Math.max(0, st.end - win.start) };
+      issues = issues.filter((r) => !fixed.has(r.id) || fixed.get(r.id) !== null);
+      for (const [id, stance] of fixed) {
+        if (stance === null) continue;
+        const at = issues.findIndex((r) => r.id === id);
+        if (at >= 0) issues[at] = { ...issues[at]!, stance, mixed: false };
+        else issues.push({ id, stance, mixed: false, evidence: whole });
+      }
+    }
     const date = st.date ?? doc.publication;
     for (const r of issues) {
       const evidence = { start: win.start + r.evidence.start, end: win.start + r.evidence.end };
@@ -163,4 +184,4 @@ export const positions: Stage = (doc) => {
   });
 
   return { ...doc, statements, positions: drafts };
-};
+}

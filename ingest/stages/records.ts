@@ -13,6 +13,7 @@ const dated = (d: DateValue, articleId: string) => ({ date: d.value, dateFrom: d
 /** The id an actor has in the graph. */
 export function graphActorId(doc: Doc, id: string): string {
   const a = doc.actors.get(id);
+  if (a?.graphId) return a.graphId;
   return a && (a.local || a.type === 'anonymous') ? localActorId(doc.articleId, id) : id;
 }
 
@@ -57,6 +58,7 @@ export function toGraphRecords(doc: Doc): GraphRecords {
       aliases: [...new Set([a.name, ...a.aliases, ...(forms.get(id)?.keys() ?? [])])],
       description: a.description,
       affiliation: a.affiliation,
+      ...(a.provenance ? { provenance: a.provenance } : {}),
     };
     r.nodes.Actor.push(actor);
     const f = forms.get(id);
@@ -68,7 +70,7 @@ export function toGraphRecords(doc: Doc): GraphRecords {
   const stIds: string[] = [];
   for (const s of doc.statements) {
     const d = s.date ?? doc.publication;
-    const id = statementId(articleId, s.kind, s.start, s.end, s.speakerId);
+    const id = s.id ?? statementId(articleId, s.kind, s.start, s.end, s.speakerId);
     stIds.push(id);
     r.nodes.Statement.push({
       id,
@@ -87,6 +89,8 @@ export function toGraphRecords(doc: Doc): GraphRecords {
       speakerId: aid(s.speakerId),
       speakerMention: s.speakerMention,
       rule: s.rule ?? null,
+      provenance: s.provenance ?? 'machine',
+      corrections: s.corrections ?? [],
     });
     r.rels.SAID.push({ from: aid(s.speakerId), to: id, ...dated(d, articleId) });
     r.rels.REPORTED_IN.push({ from: id, to: articleId, articleId });

@@ -17,7 +17,7 @@ const input: ArticleInput = {
 
 describe('pipeline', () => {
   it('runs the stages in the documented order', () => {
-    expect(STAGES.map((s) => s.name)).toEqual(['segment', 'actors', 'statements', 'dates', 'positions', 'relations', 'speaks-for']);
+    expect(STAGES.map((s) => s.name)).toEqual(['segment', 'actors', 'statements', 'dates', 'positions', 'relations', 'speaks-for', 'review']);
   });
 
   it('stages are pure: the input document is not changed and a re-run gives the same result', () => {

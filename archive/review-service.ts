@@ -1,0 +1,234 @@
+/**
+ * Live review (issue 12): recording a correction and showing it at once, by the same code path a
+ * rebuild takes. `recordCorrection` appends to the corrections log (fsync'd: acknowledged =
+ * durable), finds the articles the correction affects, re-extracts them from the archive with the
+ * whole log applied (ingest/review/apply.ts, the pipeline's `review` stage) and replaces their
+ * subgraphs in the store (`GraphStore.replaceArticles`). A crash between the append and the
+ * replace loses nothing: the log holds the correction, and a rebuild (or the next correction of
+ * those articles) applies it.
+ *
+ * Re-applications are serialised per data directory, and each reads the whole log when it runs,
+ * so the last one to write an article has every correction before it.
+ */
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ACTOR_TYPES, emptyGraphRecords, NODE_LABELS, REL_TYPES, type ActorType, type GraphRecords } from '../cypher/schema.ts';
+import type { CypherQuery, GraphStore } from '../cypher/store.ts';
+import { extractArticle } from '../ingest/pipeline.ts';
+import { parseIssueSet, type IssueSet } from '../ingest/positions/issue-set.ts';
+import { actorsChangedBy, actorsNamedBy, articleOf, combineOutcomes } from '../ingest/review/apply.ts';
+import type { Correction, CorrectionAction, CorrectionOutcome, CorrectionRequest } from '../ingest/review/corrections.ts';
+import { toGraphRecords } from '../ingest/stages/records.ts';
+import { ArticleArchive, ArchiveError } from './article-archive.ts';
+import { CorrectionsLog } from './corrections-log.ts';
+
+const ACTOR_TYPE = z.enum(ACTOR_TYPES);
+
+/** The logger slice the service uses (the server passes its pino logger). */
+export type ReviewLogger = Pick<Logger, 'info' | 'warn'>;
+
+export interface ReviewContext {
+  store: GraphStore;
+  /** CLAIMGRAPH_DATA_DIR: holds the archive and its corrections log */
+  dataDir: string;
+  logger?: ReviewLogger;
+  /** the reviewer's name when the request gives none (default 'reviewer') */
+  by?: string;
+}
+
+export interface RecordedCorrection {
+  /** the log record, as appended */
+  correction: Correction;
+  /** what became of it */
+  outcome: CorrectionOutcome;
+  /** the status of every correction that concerns the affected articles, the new one included, in log order */
+  outcomes: CorrectionOutcome[];
+  /** the articles re-extracted and replaced in the store */
+  affectedArticles: string[];
+}
+
+export interface ReapplyResult {
+  /** per-correction outcome over the re-extracted articles (those that concern them) */
+  outcomes: CorrectionOutcome[];
+  /** articles re-extracted and replaced */
+  replaced: string[];
+  /** articles named but not in the archive (nothing to re-extract) */
+  missing: string[];
+}
+
+/** Articles holding any of the actors (through any relationship that names its article). */
+export function articlesOfActors(ids: readonly string[]): CypherQuery<{ id: string }>[] {
+  return [
+    { text: 'MATCH (a:Article)-[r:MENTIONS]->(n:Actor) WHERE n.id IN $ids RETURN DISTINCT r.articleId AS id', params: { ids } },
+    { text: 'MATCH (n:Actor)-[r:SAID]->(:Statement) WHERE n.id IN $ids RETURN DISTINCT r.articleId AS id', params: { ids } },
+    { text: 'MATCH (n:Actor)-[r:HOLDS_POSITION]->(:Issue) WHERE n.id IN $ids RETURN DISTINCT r.articleId AS id', params: { ids } },
+    { text: 'MATCH (n:Actor)-[r:RELATES]->(:Actor) WHERE n.id IN $ids RETURN DISTINCT r.articleId AS id', params: { ids } },
+    { text: 'MATCH (:Actor)-[r:RELATES]->(n:Actor) WHERE n.id IN $ids RETURN DISTINCT r.articleId AS id', params: { ids } },
+  ];
+}
+
+const actorSnapshot = (ids: readonly string[]): CypherQuery<{ id: string; name: string; type: string }> => ({
+  text: 'MATCH (n:Actor) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.type AS type',
+  params: { ids },
+});
+
+async function actorArticles(store: GraphStore, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const out = new Set<string>();
+  for (const q of articlesOfActors(ids)) for (const r of await store.read(q)) if (r.id) out.add(String(r.id));
+  return [...out];
+}
+
+/**
+ * The articles a correction changes: a statement's or article's own; for actor corrections, the
+ * articles holding the actor (and, for a split, the articles it names); for an undo, those of what
+ * it withdraws, plus the merge target's (a merged actor no longer exists under its old id).
+ */
+export async function affectedArticles(store: GraphStore, correction: Correction, log: readonly Correction[]): Promise<string[]> {
+  const byId = new Map(log.map((c) => [c.id, c]));
+  const out = new Set<string>();
+  const visit = async (action: CorrectionAction, undoing: boolean, depth: number): Promise<void> => {
+    const own = articleOf(action);
+    if (own) out.add(own);
+    if (action.op === 'actor.split') {
+      for (const s of action.statements) out.add(s.articleId);
+      for (const a of action.articles) out.add(a);
+    }
+    const actors = undoing && action.op === 'actor.merge' ? [action.from, action.into] : actorsChangedBy(action);
+    for (const a of await actorArticles(store, actors)) out.add(a);
+    if (action.op === 'undo' && depth < 32) {
+      const target = byId.get(action.correction);
+      if (target) await visit(target.action, !undoing, depth + 1);
+    }
+  };
+  await visit(correction.action, false, 0);
+  return [...out].sort();
+}
+
+function merge(into: GraphRecords, from: GraphRecords): void {
+  for (const l of NODE_LABELS) (into.nodes[l] as unknown[]).push(...from.nodes[l]);
+  for (const t of REL_TYPES) (into.rels[t] as unknown[]).push(...from.rels[t]);
+}
+
+/** Issue sets of an archive, parsed once each. */
+function issueSetReader(archive: ArticleArchive): (id: string | undefined) => IssueSet | undefined {
+  const cache = new Map<string, IssueSet>();
+  return (id) => {
+    if (!id) return undefined;
+    let set = cache.get(id);
+    if (!set) {
+      const { json, file } = archive.readIssueSet(id);
+      set = parseIssueSet(json, file).set;
+      cache.set(id, set);
+    }
+    return set;
+  };
+}
+
+/** Re-extracts archived articles with the corrections applied: their records and each one's outcomes. */
+export function extractCorrected(
+  archive: ArticleArchive,
+  ids: readonly string[],
+  corrections: readonly Correction[],
+): { records: GraphRecords; outcomes: CorrectionOutcome[][]; extracted: string[]; missing: string[] } {
+  const records = emptyGraphRecords();
+  const outcomes: CorrectionOutcome[][] = [];
+  const extracted: string[] = [];
+  const missing: string[] = [];
+  const issuesOf = issueSetReader(archive);
+  for (const id of ids) {
+    if (!archive.has(id)) {
+      missing.push(id);
+      continue;
+    }
+    const rec = archive.read(id);
+    // the issue set it was ingested with, as a rebuild reads it (archive/index-sync.ts)
+    const doc = extractArticle(rec.article, { issues: issuesOf(rec.issues), corrections });
+    merge(records, toGraphRecords(doc));
+    outcomes.push(doc.reviewOutcomes ?? []);
+    extracted.push(id);
+  }
+  return { records, outcomes, extracted, missing };
+}
+
+/** One re-application at a time per data directory. */
+const lanes = new Map<string, Promise<unknown>>();
+function inLane<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  const prev = lanes.get(dataDir) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  lanes.set(
+    dataDir,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** Re-extracts `ids` from the archive with the whole log and replaces them in the store. */
+export function reapplyCorrections(ctx: ReviewContext, ids: readonly string[]): Promise<ReapplyResult> {
+  return inLane(ArticleArchive.at(ctx.dataDir).root, async () => {
+    const archive = ArticleArchive.at(ctx.dataDir);
+    const log = CorrectionsLog.at(ctx.dataDir).readAll();
+    for (const p of log.problems) ctx.logger?.warn({ problem: p }, 'corrections log');
+    const { records, outcomes, extracted, missing } = extractCorrected(archive, ids, log.corrections);
+    if (extracted.length) await ctx.store.replaceArticles(records);
+    const concerned = new Set(outcomes.flat().map((o) => o.id));
+    const combined = combineOutcomes(log.corrections, outcomes, new Set(extracted)).filter((o) => concerned.has(o.id));
+    for (const o of combined) if (o.status === 'orphaned') ctx.logger?.warn({ correction: o.id, reason: o.reason }, 'orphaned correction');
+    remember(ctx.dataDir, combined);
+    return { outcomes: combined, replaced: extracted, missing };
+  });
+}
+
+/** Records a correction (durably), re-applies the log to the articles it affects, and says what it did. */
+export async function recordCorrection(ctx: ReviewContext, req: CorrectionRequest): Promise<RecordedCorrection> {
+  const log = CorrectionsLog.at(ctx.dataDir);
+  // names and types of the actors it names by id, so an article without them can still write them
+  const named = actorsNamedBy(req.action);
+  const actors: Record<string, { name: string; type: ActorType }> = {};
+  if (named.length) {
+    for (const r of await ctx.store.read(actorSnapshot(named))) {
+      const parsed = ACTOR_TYPE.safeParse(r.type);
+      if (parsed.success && typeof r.name === 'string' && r.name) actors[String(r.id)] = { name: r.name, type: parsed.data };
+    }
+  }
+  const correction = await log.append(req, ctx.by ?? 'reviewer', { actors });
+  ctx.logger?.info({ correction: correction.id, op: correction.action.op, by: correction.by }, 'correction recorded');
+  const all = log.readAll().corrections;
+  const affected = await affectedArticles(ctx.store, correction, all);
+  const result = await reapplyCorrections(ctx, affected);
+  const outcome =
+    result.outcomes.find((o) => o.id === correction.id) ??
+    combineOutcomes(all, [], new Set(result.replaced)).find((o) => o.id === correction.id) ?? { id: correction.id, status: 'orphaned' as const, reason: 'no article concerned' };
+  if (!result.outcomes.some((o) => o.id === correction.id)) result.outcomes.push(outcome);
+  if (outcome.status === 'orphaned') ctx.logger?.warn({ correction: correction.id, reason: outcome.reason }, 'correction orphaned');
+  return { correction, outcome, outcomes: result.outcomes, affectedArticles: result.replaced };
+}
+
+/** Last known outcome of each correction, per data directory (filled by re-applications). */
+const known = new Map<string, Map<string, CorrectionOutcome>>();
+function remember(dataDir: string, outcomes: readonly CorrectionOutcome[]): void {
+  const key = ArticleArchive.at(dataDir).root;
+  const m = known.get(key) ?? new Map<string, CorrectionOutcome>();
+  for (const o of outcomes) m.set(o.id, o);
+  known.set(key, m);
+}
+
+/**
+ * Each correction's current status, in log order: every article any correction concerns is
+ * re-extracted with the whole log (nothing is written), and the outcomes combined.
+ */
+export async function correctionStatuses(ctx: ReviewContext): Promise<Map<string, CorrectionOutcome>> {
+  const { corrections } = CorrectionsLog.at(ctx.dataDir).readAll();
+  const articles = new Set<string>();
+  for (const c of corrections) for (const a of await affectedArticles(ctx.store, c, corrections)) articles.add(a);
+  let evaluated: ReturnType<typeof extractCorrected>;
+  try {
+    evaluated = extractCorrected(ArticleArchive.at(ctx.dataDir), [...articles].sort(), corrections);
+  } catch (e) {
+    if (e instanceof ArchiveError) ctx.logger?.warn({ err: e.message }, 'correction statuses');
+    throw e;
+  }
+  const combined = combineOutcomes(corrections, evaluated.outcomes, new Set(evaluated.extracted));
+  remember(ctx.dataDir, combined);
+  return new Map(combined.map((o) => [o.id, o]));
+}
