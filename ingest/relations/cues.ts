@@ -58,6 +58,8 @@ const schema = z
           ...eventCue,
           /** lemmas that are a relation only when physical ("defeat", "expel") */
           militaryOnly: z.array(z.string()).optional(),
+          /** lemmas that are this relation only with an infinitive after the object ("asked Y to resign") */
+          infinitiveOnly: z.array(z.string()).optional(),
           passive: z.boolean().optional(),
           examples: z.array(example).min(1),
         })
@@ -97,6 +99,8 @@ const schema = z
         /** "X, a Clinton supporter", "X is a critic of Y": role nouns that are a stance toward the body */
         supporterRoles: words,
         opponentRoles: words,
+        /** object heads that stand for their of-object ("endorsed the re-election of Y": Y) */
+        objectHeads: words,
       })
       .strict(),
     titles: z.array(
@@ -160,6 +164,8 @@ export interface VerbCue {
   lemma: string;
   physical: boolean;
   militaryOnly: boolean;
+  /** the relation only when "to" + verb follows the object ("asked Y to resign") */
+  infinitiveOnly: boolean;
   passive: boolean;
 }
 
@@ -221,6 +227,7 @@ export interface Vocabulary {
   agents: Set<string>;
   supporterRoles: Set<string>;
   opponentRoles: Set<string>;
+  objectHeads: Set<string>;
   /** copular adjectives ("critical of") by word */
   adjectives: Map<string, { id: string; kind: KindDef; preps: Set<string> }>;
   receive: Set<string>;
@@ -293,9 +300,10 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     const verbal = v.verbal ? kind(v.verbal, `verbs.${v.id}.verbal`) : null;
     const physical = new Set(v.physical ?? []);
     const militaryOnly = new Set(v.militaryOnly ?? []);
-    for (const l of [...v.lemmas, ...militaryOnly]) {
+    const infinitiveOnly = new Set(v.infinitiveOnly ?? []);
+    for (const l of [...v.lemmas, ...militaryOnly, ...infinitiveOnly]) {
       const [head, ...particle] = l.toLowerCase().split(/\s+/);
-      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), passive: v.passive ?? false };
+      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), passive: (v.passive ?? false) && !infinitiveOnly.has(l) };
       verbs.set(head!, [...(verbs.get(head!) ?? []), cue]);
       for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) trigger(f, particle[0] ?? null);
     }
@@ -370,6 +378,7 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     agents: new Set(d.roles.agents.map((s) => s.toLowerCase())),
     supporterRoles: new Set(d.roles.supporterRoles.map((s) => s.toLowerCase())),
     opponentRoles: new Set(d.roles.opponentRoles.map((s) => s.toLowerCase())),
+    objectHeads: new Set(d.roles.objectHeads.map((s) => s.toLowerCase())),
     adjectives: new Map(d.adjectives.cues.flatMap((a) => a.words.map((w) => [w.toLowerCase(), { id: a.id, kind: kind(a.kind, `adjectives.${a.id}.kind`), preps: new Set(a.preps) }] as const))),
     receive: new Set(d.governors.receive),
     ousting: new Set(d.governors.ousting),

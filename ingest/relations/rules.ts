@@ -26,6 +26,7 @@ import type { KindDef, NounCue, VerbCue } from './cues.ts';
 import {
   actorEndingAt,
   actorStartingAt,
+  afterTimeAdjunct,
   coordinatedAfter,
   coordinatedBefore,
   headSlot,
@@ -70,18 +71,36 @@ function emitPairs(rs: RelSentence, emit: Emit, kind: KindDef, froms: number[], 
   }
 }
 
-/** The object after a verb group (its particle consumed): slot indexes, coordinated. */
-function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
-  let j = v.last + 1;
-  // "teamed up with": the particle words must follow, allowing one adverb ("worked closely with")
-  for (const w of cue.particle) {
-    if (rs.tokens[j]?.pos === 'ADV' && rs.tokens[j]!.lower !== w) j++;
-    if (rs.tokens[j]?.lower !== w) return [];
+/**
+ * Where a verb's particle words end ("met with", "worked closely with", "met on Friday with"): the
+ * token after them, or -1 when they do not follow. One adverb or a time adjunct may come first.
+ */
+function particleEnd(rs: RelSentence, j: number, particle: readonly string[]): number {
+  const tk = rs.tokens;
+  for (const w of particle) {
+    if (tk[j]?.lower !== w) j = afterTimeAdjunct(tk, j);
+    if (tk[j]?.pos === 'ADV' && tk[j]!.lower !== w) j++;
+    if (tk[j]?.lower !== w) return -1;
     j++;
   }
+  return j;
+}
+
+/** The object after a verb group (its particle consumed): slot indexes, coordinated. */
+function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
+  const tk = rs.tokens;
+  let j = particleEnd(rs, v.last + 1, cue.particle);
+  if (j < 0) return [];
+  // "X criticized and mocked Y": the object of the verb coordinated after this one
+  if (cue.particle.length === 0 && tk[j]?.lower === 'and' && rs.verbOf[j + 1]! >= 0 && rs.ts.verbs[rs.verbOf[j + 1]!]!.first === j + 1) {
+    const next = rs.ts.verbs[rs.verbOf[j + 1]!]!;
+    if (!next.passive) j = next.last + 1;
+  }
   // "helped fight X", "helped fund X": the next verb (mis-tagged as a noun) has the object, not this one
-  if (cue.particle.length === 0 && rs.slotOf[j]! < 0 && rs.tokens[j] && rs.tokens[j]!.lower === rs.tokens[j]!.lemma && rs.voc.verbs.has(rs.tokens[j]!.lower)) return [];
-  const s = actorStartingAt(rs, j);
+  if (cue.particle.length === 0 && rs.slotOf[j]! < 0 && tk[j] && tk[j]!.lower === tk[j]!.lemma && rs.voc.verbs.has(tk[j]!.lower)) return [];
+  let s = actorStartingAt(rs, j);
+  // "endorsed the re-election of Y", "criticized the handling of Y": a head noun that stands for its of-object
+  if (s < 0 && cue.particle.length === 0) s = ofObject(rs, j);
   if (s < 0) return [];
   const out = coordinatedAfter(rs, s);
   // "spoke to X on Friday and to Y": the particle repeated after "and", within the clause
@@ -98,6 +117,22 @@ function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
     }
   }
   return out;
+}
+
+/**
+ * "the re-election of Y", "the policies of Y": a determiner, at most two adjectives and a head noun
+ * of the vocabulary's `roles.objectHeads`, then "of" and a mention. Returns its slot or -1.
+ */
+function ofObject(rs: RelSentence, j: number): number {
+  const tk = rs.tokens;
+  let k = j;
+  if (tk[k]?.pos === 'DET') k++;
+  for (let n = 0; n < 2 && tk[k]?.pos === 'ADJ'; n++) k++;
+  const head = tk[k];
+  if (!head || rs.slotOf[k]! >= 0 || !(rs.voc.objectHeads.has(head.lower) || rs.voc.objectHeads.has(head.lemma))) return -1;
+  if (tk[k + 1]?.lower !== 'of') return -1;
+  const o = rs.slotOf[k + 2]!;
+  return o >= 0 ? headSlot(rs, o) : -1;
 }
 
 /** An object pronoun ("urged him to …", "to back her") standing alone, not a possessive ("her campaign"). */
@@ -122,7 +157,7 @@ export function verbRules(
     const cues = voc.verbs.get(v.lemma) ?? voc.verbs.get(head.lower);
     if (!cues) return;
     // a particle cue beats the bare verb ("call on" vs "call"); the longest that fits wins
-    const fitting = cues.filter((c) => c.particle.every((w, k) => tk[v.last + 1 + k]?.lower === w || (tk[v.last + 1]?.pos === 'ADV' && tk[v.last + 2 + k]?.lower === w)));
+    const fitting = cues.filter((c) => particleEnd(rs, v.last + 1, c.particle) >= 0);
     if (!fitting.length) return;
     const best = Math.max(...fitting.map((c) => c.particle.length));
     for (const cue of fitting.filter((c) => c.particle.length === best)) {
@@ -152,7 +187,10 @@ export function verbRules(
       let subjects = sub.slots;
       let rule = sub.governors.length ? `verb.${cue.id}.control` : `verb.${cue.id}.active`;
       if (!subjects.length) {
-        const p = resolvePronoun(v.first - 1);
+        // "he also criticized Y": over adverbs
+        let before = v.first - 1;
+        while (before > 0 && tk[before]!.pos === 'ADV') before--;
+        const p = resolvePronoun(before);
         if (p >= 0) {
           subjects = [p];
           rule = `verb.${cue.id}.pronoun`;
@@ -179,6 +217,11 @@ export function verbRules(
         continue;
       }
       if (!subjects.length) continue;
+      // "asked Y to resign", "told Y to apologize": these verbs press only with an infinitive after the object
+      if (cue.infinitiveOnly) {
+        const after = rs.slots[objects.at(-1)!]!.last + 1;
+        if (tk[after]?.lower !== 'to' || tk[after + 1]?.pos !== 'VERB') continue;
+      }
       const kind = physicalKind(rs, cue, [...subjects, ...objects].map((s) => rs.slots[s]!.type), v.head);
       // "defeat", "expel": only a military event is a relation (an election win is not)
       if (cue.militaryOnly && kind !== cue.kind) continue;
@@ -199,7 +242,9 @@ export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
     if (t.pos !== 'NOUN' || rs.slotOf[i]! >= 0 || !/[a-z]s$/.test(t.lower) || rs.verbOf[i]! >= 0) continue;
     const cues = (rs.voc.verbs.get(t.lower.slice(0, -1)) ?? rs.voc.verbs.get(t.lower.replace(/es$/, '')) ?? []).filter((c) => c.particle.length === 0 && !c.militaryOnly);
     if (!cues.length) continue;
-    const left = rs.slotOf[i - 1]!;
+    // "X that blasts Y": a relative pronoun the tagger read as a determiner; its antecedent is the subject
+    const relative = /^(?:that|who|which)$/.test(tk[i - 1]!.lower) && i >= 2;
+    const left = relative ? actorEndingAt(rs, i - 2) : rs.slotOf[i - 1]!;
     const right = rs.slotOf[i + 1]!;
     if (left < 0 || right < 0 || rs.slots[right]!.first !== i + 1) continue;
     if (unasserted(rs, i, null, [])) continue;
@@ -347,8 +392,8 @@ export function nounRules(rs: RelSentence, emit: Emit) {
     if (!cues.length) continue;
     for (const cue of cues) {
       const start = i - cue.words.length + 1;
-      // objects: "on Y", "with Y", "between X and Y"
-      let j = i + 1;
+      // objects: "on Y", "with Y", "between X and Y" (over a time adjunct: "talks this week with Y")
+      let j = afterTimeAdjunct(tk, i + 1);
       const prep = tk[j]?.lower;
       let objects: number[] = [];
       let between: number[] = [];
@@ -362,7 +407,7 @@ export function nounRules(rs: RelSentence, emit: Emit) {
         if (objects.length) j = rs.slots[objects.at(-1)!]!.last + 1;
       }
       if (prep && cue.fromPreps.has(prep) && !objects.length) {
-        const a = actorStartingAt(rs, i + 2);
+        const a = actorStartingAt(rs, j + 1);
         if (a >= 0) {
           byAgent = coordinatedAfter(rs, a);
           j = rs.slots[byAgent.at(-1)!]!.last + 1;

@@ -40,6 +40,46 @@ const TITLE_WORD = /^(?:Sen\.?|Sens\.?|Rep\.?|Reps\.?|Gov\.?|Lt\.?|Gen\.?|Dr\.?|
 /** characters tagged on either side of a sentence's mentions */
 const WINDOW = 90;
 
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const PART_OF_DAY = /^(?:night|morning|afternoon|evening)$/;
+const PERIOD = /^(?:week|month|year|weekend|spring|summer|fall|autumn|winter)$/;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * The last token before a time adjunct that ends at token i ("X on Friday endorsed", "X last week
+ * urged", "X earlier this month met"), or i itself when none ends there. A weekday is never the
+ * subject, even when a name finder took it for one.
+ */
+export function beforeTimeAdjunct(tk: readonly Token[], i: number): number {
+  const w = (k: number) => tk[k]?.lower ?? '';
+  let k = i;
+  if (PART_OF_DAY.test(w(k)) && WEEKDAY.test(w(k - 1))) k--;
+  if (WEEKDAY.test(w(k))) {
+    k--;
+    if (/^(?:on|late|early)$/.test(w(k))) k--;
+    return k;
+  }
+  if (PERIOD.test(w(k)) && /^(?:last|this|next|that)$/.test(w(k - 1))) {
+    k -= 2;
+    if (/^(?:earlier|later)$/.test(w(k))) k--;
+    return k;
+  }
+  if (MONTH.test(w(k)) && /^(?:in|since|during)$/.test(w(k - 1)) && tk[k]!.text !== 'may') return k - 2;
+  return i;
+}
+
+/** The first token after a time adjunct starting at token j ("met this week with Y", "talks on Friday with Y"), or j. */
+export function afterTimeAdjunct(tk: readonly Token[], j: number): number {
+  const w = (k: number) => tk[k]?.lower ?? '';
+  let k = j;
+  if (/^(?:earlier|later)$/.test(w(k)) && /^(?:this|last)$/.test(w(k + 1))) k++;
+  if (/^(?:last|this|next)$/.test(w(k)) && PERIOD.test(w(k + 1))) return k + 2;
+  if (w(k) === 'on' && WEEKDAY.test(w(k + 1))) k++;
+  if (WEEKDAY.test(w(k))) return PART_OF_DAY.test(w(k + 1)) ? k + 2 : k + 1;
+  if (w(k) === 'in' && MONTH.test(w(k + 1)) && tk[k + 1]!.text !== 'may') return k + 2;
+  return j;
+}
+
 /** Nouns that report a done thing when they govern an infinitive ("X's decision to strike"); others ("X's plan to strike") do not. */
 const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote', 'presence', 'force', 'forces', 'troops', 'deployment', 'coalition', 'alliance', 'agreement', 'deal', 'support']);
 
@@ -102,8 +142,9 @@ export function buildSentence(
 /** A headline in title case ("Iraq to Continue Talks With US"): most words capitalised. */
 function titleCase(text: string, span: { start: number; end: number }): boolean {
   const slice = text.slice(span.start, span.end).trimEnd();
-  // a headline has no closing full stop
-  if (/[.!?]["”’']*$/.test(slice)) return false;
+  // a headline has no closing full stop, unless it stands on a line of its own ("Title.\n\nBody")
+  const ownLine = (span.start === 0 || text[span.start - 1] === '\n') && /^[ \t]*(?:\n|$)/.test(text.slice(span.start + slice.length));
+  if (/[.!?]["”’']*$/.test(slice) && !(ownLine && /[^.!?]\.$/.test(slice))) return false;
   const words = slice.match(/[A-Za-z][\w'’-]*/g) ?? [];
   if (words.length < 4) return false;
   let caps = 0;
@@ -242,6 +283,8 @@ export function coordinatedAfter(rs: RelSentence, s: number): number[] {
     // "Y, a spokesman …" / "Y, the Z" is an apposition, not a list: after a bare comma only a name continues
     const commaOnly = tk[j - 1]?.text === ',';
     if (commaOnly && rs.slotOf[j]! < 0) return out;
+    // "Y and visiting the Z": a verb after "and" opens a new predicate, not another conjunct
+    if (rs.verbOf[j]! >= 0 && tk[j]!.pos === 'VERB' && rs.slotOf[j]! < 0) return out;
     const next = actorStartingAt(rs, j);
     if (next < 0 || out.includes(next)) return out;
     // "… met Y, Z said" / "… backing Y, Z left": a name after a bare comma and before a verb opens the next clause
@@ -294,7 +337,21 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
   const tk = rs.tokens;
   const v = rs.ts.verbs[vi]!;
   let i = v.first - 1;
-  while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && rs.voc.negators.has(tk[i]!.lower)))) i--;
+  const skipAdverbs = () => {
+    while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && rs.voc.negators.has(tk[i]!.lower)))) i--;
+  };
+  skipAdverbs();
+  // "X on Friday endorsed Y", "X last week urged Y"
+  const beforeTime = beforeTimeAdjunct(tk, i);
+  if (beforeTime !== i) {
+    i = beforeTime;
+    skipAdverbs();
+  }
+  // "X criticized and mocked Y", "X backed Y and opposed Z": a verb coordinated after another takes its subject
+  if (depth < 2 && i > 0 && tk[i]!.lower === 'and') {
+    const prev = coordinatedVerbBefore(rs, i, v);
+    if (prev >= 0) return subjectOf(rs, prev, depth + 1);
+  }
   if (i >= 0 && tk[i]!.text === ')') {
     let d = i;
     while (d >= 0 && tk[d]!.text !== '(') d--;
@@ -365,6 +422,26 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
 }
 
 /**
+ * The verb group a verb after "and" (token i) is coordinated with: the nearest one before, across
+ * at most an object phrase (no other verb, no clause punctuation), of the same finiteness, or -1.
+ */
+function coordinatedVerbBefore(rs: RelSentence, i: number, v: VerbGroup): number {
+  const tk = rs.tokens;
+  let k = i - 1;
+  if (tk[k]?.text === ',') k--;
+  for (let steps = 0; k >= 0 && steps < 12; k--, steps++) {
+    const vi = rs.verbOf[k]!;
+    if (vi >= 0) {
+      const g = rs.ts.verbs[vi]!;
+      return g.nonFinite === v.nonFinite && !g.passive ? vi : -1;
+    }
+    const t = tk[k]!;
+    if (t.text === ';' || t.text === '"' || t.text === '“' || t.text === '”' || t.pos === 'SCONJ' || /^(?:who|which|that|and|but|or)$/.test(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/**
  * A non-finite verb's controller: "X continued negotiating" / "X worked with Y to fight Z" (the
  * verb group right before, or before its with-object), or "X …, backing Y" (the clause's finite
  * verb). Never through another mention that could be the doer ("urged Y to …").
@@ -407,10 +484,21 @@ export function unasserted(rs: RelSentence, at: number, v: VerbGroup | null, gov
     if (g.modal && voc.blockingModals.has(g.modal)) return `modal ${g.modal}`;
     if (g.tense === 'conditional') return 'conditional';
   }
+  // "X denied that she had bashed Y", "X claims Y attacked Z": the complement clause of a blocking verb
+  if (v) {
+    const g = complementGovernor(rs, v);
+    if (g && (voc.blockGovernors.has(g.lemma) || g.negated)) return `complement of ${g.lemma}`;
+  }
   for (const g of governors) {
     if (voc.blockGovernors.has(g.lemma)) return `governed by ${g.lemma}`;
     // "has to approve", "had to meet": an obligation, not a done thing
     if (g.lemma === 'have' && rs.tokens[g.last + 1]?.lower === 'to') return 'obligation';
+  }
+  // "Had X nominated Y, …", "Were X to attack Y, …": an inverted condition opening the sentence
+  // (capitalised: the tagged window of a long sentence may open mid-sentence on a lower-case "had")
+  if (/^(?:Had|Were|Should)$/.test(rs.tokens[0]?.text ?? '') && rs.verbOf[1]! < 0) {
+    const comma = rs.tokens.findIndex((t) => t.text === ',');
+    if (comma < 0 || at < comma) return 'inverted condition';
   }
   // "never", "no", "not" right before the cue (outside the verb group: "has held no talks")
   const tk = rs.tokens;
@@ -433,6 +521,26 @@ export function unasserted(rs: RelSentence, at: number, v: VerbGroup | null, gov
     }
   }
   return null;
+}
+
+/**
+ * The verb whose complement clause holds verb group v: "[denied] (that) she had …", "[claims] Y
+ * attacked …" — the verb right before the clause's subject and an optional "that", else null.
+ */
+function complementGovernor(rs: RelSentence, v: VerbGroup): VerbGroup | null {
+  const tk = rs.tokens;
+  let k = v.first - 1;
+  while (k >= 0 && tk[k]!.pos === 'ADV') k--;
+  // the clause's subject: a mention, a pronoun or a short noun phrase
+  let steps = 0;
+  while (k >= 0 && steps < 6 && rs.verbOf[k]! < 0 && (rs.slotOf[k]! >= 0 || /^(?:PRON|DET|ADJ|NOUN|PROPN)$/.test(tk[k]!.pos)) && !/^(?:that|who|which)$/.test(tk[k]!.lower)) {
+    k--;
+    steps++;
+  }
+  if (steps === 0) return null;
+  if (k >= 0 && tk[k]!.lower === 'that') k--;
+  const g = k >= 0 ? rs.verbOf[k]! : -1;
+  return g >= 0 && rs.ts.verbs[g]!.last === k ? rs.ts.verbs[g]! : null;
 }
 
 /** Whether a token is a word form of the given (multi-word) phrase starting at i. */

@@ -31,6 +31,7 @@ import { buildSentence, type RelSentence } from '../relations/sentence.ts';
 import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, verbRules, type Found } from '../relations/rules.ts';
 import { roleRules } from '../relations/roles.ts';
 import { firstStartingAt } from '../text/sorted.ts';
+import { firstNameGender } from '../text/lexicon.ts';
 
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
 
@@ -157,7 +158,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       const rs = buildSentence(text, sentence, ms, typeOf, voc);
       const found: Found[] = [];
       const emit = (f: Found) => found.push(f);
-      const resolvePronoun = (ti: number) => pronounSpeaker(doc, current, rs, ti);
+      const resolvePronoun = (ti: number) => pronounSpeaker(doc, current, rs, ti, bySentence[si - 1] ?? [], actors);
       const resolveObject = (ti: number, notActors: readonly string[]) => objectPronoun(rs, ti, notActors, bySentence[si - 1] ?? [], typeOf);
       verbRules(rs, emit, resolvePronoun, resolveObject);
       nounRules(rs, emit);
@@ -260,19 +261,37 @@ function statementsBySentence(doc: Doc): number[][] {
  * of a statement whose attribution covers it ("…, he told CNN"), it stands for that speaker.
  * Adds a slot for it and returns its index, else -1.
  */
-function pronounSpeaker(doc: Doc, inSentence: readonly number[], rs: RelSentence, ti: number): number {
+function pronounSpeaker(doc: Doc, inSentence: readonly number[], rs: RelSentence, ti: number, previous: readonly ActorMention[], actors: ReadonlyMap<string, Actor>): number {
   const t = rs.tokens[ti];
-  if (!t || !PRONOUNS.test(t.lower)) return -1;
+  if (!t) return -1;
+  const slot = (actorId: string) => {
+    const mention: ActorMention = { start: t.start, end: t.end, text: t.text, actorId, via: 'pronoun' };
+    rs.slots.push({ actorId, type: actors.get(actorId)?.type, mention, first: ti, last: ti });
+    return rs.slots.length - 1;
+  };
+  const quotedIn = inSentence.map((i) => doc.statements[i]!).find((s) => s.kind === 'direct' && s.start <= t.start && t.end <= s.end);
+  // "I" inside a direct quote is the quote's speaker ("I endorse Y," X said)
+  if (t.text === 'I') return quotedIn && actors.get(quotedIn.speakerId)?.type === 'person' ? slot(quotedIn.speakerId) : -1;
+  if (!PRONOUNS.test(t.lower)) return -1;
   let st: Doc['statements'][number] | undefined;
   for (const i of inSentence) {
     const s = doc.statements[i]!;
     if (s.attribution.start <= t.start && t.end <= s.attribution.end && s.speakerMention.toLowerCase() === t.lower) st = s;
   }
-  if (!st) return -1;
-  const actor = doc.actors.get(st.speakerId);
-  const mention: ActorMention = { start: t.start, end: t.end, text: t.text, actorId: st.speakerId, via: 'pronoun' };
-  rs.slots.push({ actorId: st.speakerId, type: actor?.type, mention, first: ti, last: ti });
-  return rs.slots.length - 1;
+  if (st) return slot(st.speakerId);
+  // "he"/"she" outside quotes: the one person of that gender named before it in this sentence,
+  // else in the sentence before; two candidates resolve nothing (a wrong end costs more than a miss)
+  if (quotedIn || !/^(?:he|she)$/.test(t.lower)) return -1;
+  const gender = t.lower === 'he' ? 'male' : 'female';
+  const fits = (id: string) => {
+    const a = actors.get(id);
+    if (a?.type !== 'person') return false;
+    const g = firstNameGender(a.name.split(/\s+/)[0] ?? '');
+    return !g || g === 'unknown' || g === gender;
+  };
+  const here = new Set(rs.slots.filter((s) => s.mention.end <= t.start && fits(s.actorId)).map((s) => s.actorId));
+  const candidates = here.size ? here : new Set(previous.filter((m) => fits(m.actorId)).map((m) => m.actorId));
+  return candidates.size === 1 ? slot([...candidates][0]!) : -1;
 }
 
 /**
