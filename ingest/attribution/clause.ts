@@ -111,17 +111,35 @@ export function clauseStartsAt(ts: TaggedSentence, i: number): boolean {
  * (infinitives, prepositional phrases, participles) run on to a finite verb before any comma.
  */
 function finiteVerbAhead(ts: TaggedSentence, p: number, inQuote: Uint8Array): boolean {
+  const tk = ts.tokens;
   const np = npAt(ts, p);
-  if (!np || (ts.tokens[np.head]?.pos === 'PRON' && np.first === np.last && !/^(?:it|there|he|she|they|we|i|you)$/.test(ts.tokens[np.head]!.lower))) return false;
-  for (let i = np.last + 1; i < ts.tokens.length && i < p + 25; i++) {
-    const t = ts.tokens[i]!;
+  if (!np || (tk[np.head]?.pos === 'PRON' && np.first === np.last && !SUBJECT_PRONOUNS.test(tk[np.head]!.lower))) return false;
+  for (let i = np.last + 1; i < tk.length && i < p + 40; i++) {
+    const t = tk[i]!;
     // a quoted predicate counts ("said the council “cannot be trusted”"); quoted punctuation does not stop it
-    if (!inQuote[i] && (t.text === ',' || t.text === ';' || t.text === ':' || t.pos === 'SCONJ' || t.pos === 'CCONJ')) return false;
+    if (!inQuote[i]) {
+      if (t.text === ';' || t.text === ':') return false;
+      // a subject may be coordinated or listed ("said Rice, Lee and Park were …", "said the mayor and her aides have …"),
+      // or hold a relative clause ("said the bill that passed was …"); a conjunction before a verb or a clause ends it
+      const n = tk[i + 1];
+      const npNext = !!n && !!npAt(ts, i + 1) && !verbAt(ts, i + 1);
+      const listItem = npNext && /^(?:,|and|or)$/.test(tk[npAt(ts, i + 1)!.last + 1]?.text ?? '');
+      if (t.text === ',' && !(listItem && !clauseStartsAt(ts, i + 1))) return false;
+      if (t.pos === 'CCONJ' && !npNext) return false;
+      if (t.pos === 'SCONJ' && !/^(?:that|for|as|of|like)$/.test(t.lower)) return false;
+    }
     const v = verbAt(ts, i);
-    if (v && v.first === i && !v.nonFinite && ts.tokens[i - 1]?.lower !== 'to' && (v.modal || ts.tokens[v.first]!.pos === 'AUX' || v.tense === 'present' || v.tense === 'past')) return true;
+    if (!v || v.first !== i) continue;
+    if (v.nonFinite || tk[i - 1]?.lower === 'to') continue;
+    if (v.modal || tk[v.first]!.pos === 'AUX' || v.tense === 'present' || v.tense === 'past') return true;
+    // a plural present is uninflected ("said voters want …"): it counts right after the subject
+    if (v.tense === 'base' && (ts.nps.some((c) => c.last === i - 1) || tk[i - 1]?.pos === 'ADV')) return true;
   }
   return false;
 }
+
+/** pronouns that can be the subject of a reported clause ("said none of them would …", "says everyone knows") */
+const SUBJECT_PRONOUNS = /^(?:it|there|he|she|they|we|i|you|none|all|some|many|most|both|each|few|several|everyone|everybody|nobody|someone|somebody|anyone|anybody|something|nothing|everything|this|these|those|one|neither|either|others|another|much|more)$/;
 
 /** The complement a cue takes at token p (after its adjuncts), given the cue's features. */
 export function complementAt(ts: TaggedSentence, p: number, cue: CueVerb, inQuote: Uint8Array): Complement {

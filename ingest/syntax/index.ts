@@ -141,6 +141,8 @@ function tagUncached(text: string, span: Span): TaggedSentence {
 
 /** A few systematic tagger slips in news prose. */
 function fixTags(tokens: Token[]): void {
+  const words = tokens.filter((t) => /^[A-Za-z]/.test(t.text));
+  const titleCase = words.length > 2 && words.filter((t) => /^[A-Z]/.test(t.text)).length > 0.6 * words.length;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // "said" is nearly always the verb in news ("the said agreement" is rare)
@@ -152,6 +154,11 @@ function fixTags(tokens: Token[]): void {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.pos === 'VERB' && i > 0 && /^[A-Z][a-z]/.test(t.text) && next?.pos === 'PROPN' && /^[A-Z]/.test(next.text) && prev && prev.pos !== 'PUNCT') t.pos = 'PROPN';
+    // "…, Welch said", "The Times said Cook provided …": a capitalised uninflected "verb" inside a sentence of
+    // running text is a surname (headlines in title case keep their tags)
+    else if (t.pos === 'VERB' && prev && /^[A-Z][a-z]+$/.test(t.text) && t.lower === t.lemma && !/^[“"‘'(:—–-]$/.test(prev.text) && !titleCase) t.pos = 'PROPN';
+    // "none of the players": a pronoun, not an adverb
+    if (t.lower === 'none' && t.pos === 'ADV') t.pos = 'PRON';
   }
 }
 

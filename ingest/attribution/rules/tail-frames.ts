@@ -5,7 +5,7 @@
  *   according-to    "According to X, CONTENT." / "CONTENT, according to X."
  * A tail right after a closing quote attributes the quote (no indirect content of its own).
  */
-import { subjectOf, type TaggedSentence } from '../../syntax/index.ts';
+import { subjectOf, verbAt, type TaggedSentence } from '../../syntax/index.ts';
 import type { Span } from '../../types.ts';
 import { QUOTE_MARK, clauseStartsAt, complementAt, contentEnd, npAt, npWithAttachments, skipAdjuncts, tokSpan } from '../clause.ts';
 import type { Frame, Rule, SentenceContext } from '../types.ts';
@@ -23,6 +23,12 @@ function hasClause(ctx: SentenceContext, from: number, end: number): boolean {
   const commaInside = tk.slice(from, end).some((t, k) => t.text === ',' && !ctx.inQuote[from + k]);
   if (adverbialStart && !commaInside) return false;
   return ts.verbs.some((v) => v.first > from && v.last < end && !v.nonFinite && tk[v.first - 1]!.text !== ',');
+}
+
+/** A finite verb group starts at token i ("…, X said, was on their side"): the predicate of a subject before the attribution. */
+function predicateAt(ts: TaggedSentence, i: number): boolean {
+  const v = verbAt(ts, i);
+  return !!v && v.first === i && !v.nonFinite && (v.tense === 'past' || v.tense === 'present' || !!v.modal || ts.tokens[i]!.pos === 'AUX');
 }
 
 const INVERTED_NOT_SPEAKER = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|weekend|time|times|day|days|ago|january|february|march|april|may|june|july|august|september|october|november|december)$/;
@@ -113,7 +119,8 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
     let k = after;
     // an appositive or relative clause about the speaker (", a former aide", ", who spoke on condition …") ends the sentence's tail;
     // a clause after the comma means the attribution sat inside the reported sentence
-    if (tk[k]?.text === ',' && !ctx.inQuote[k + 1] && (/^(?:who|which|whose)$/.test(tk[k + 1]?.lower ?? '') || !clauseStartsAt(ts, k + 1))) k = tk.length;
+    // — unless the reported sentence's own predicate follows ("The trouble, Frank writes, began …": subject, attribution, verb)
+    if (tk[k]?.text === ',' && !ctx.inQuote[k + 1] && (/^(?:who|which|whose)$/.test(tk[k + 1]?.lower ?? '') || (!clauseStartsAt(ts, k + 1) && !predicateAt(ts, k + 1)))) k = tk.length;
     while (k < tk.length && /^[.!?]$/.test(tk[k]!.text)) k++;
     const tailEnd = k >= tk.length || closesQuote(k) || (ctx.inQuote[k] === 1 && QUOTE_MARK.test(tk[k]!.text)) || (/^[,:]$/.test(tk[k]!.text) && ctx.inQuote[k + 1] === 1);
     const mid = !tailEnd && tk[k]?.text === ',' && !ctx.inQuote[k + 1];
@@ -159,6 +166,8 @@ export const parenthetical: Rule = {
   construction: 'CONTENT, X <cue>, CONTENT.',
   examples: [
     { sentence: 'In any case, the manager said, the store was losing money.', frames: [{ speaker: 'the manager', cue: 'said', content: 'In any case, the manager said, the store was losing money' }] },
+    // the attribution between the reported sentence's subject and its verb
+    { sentence: 'The delay, the engineer said, was caused by a faulty valve.', frames: [{ speaker: 'the engineer', cue: 'said', content: 'The delay, the engineer said, was caused by a faulty valve' }] },
   ],
   apply: (ctx) => tailFrames(ctx, 'parenthetical'),
 };

@@ -10,7 +10,7 @@
  */
 import { subjectOf, type Chunk, type TaggedSentence, type VerbGroup } from '../../syntax/index.ts';
 import type { Span } from '../../types.ts';
-import { complementAt, contentEnd, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
+import { QUOTE_MARK, complementAt, contentEnd, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
 import type { Frame, Rule, SentenceContext } from '../types.ts';
 import { cueVerbsFor, type CueVerb } from '../vocabulary.ts';
 
@@ -156,7 +156,9 @@ function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
     if (hit.v.negated) continue;
     const sp = speakerFor(ctx, hit, hits);
     if (!sp || sp.source !== source) continue;
-    const p = skipAdjuncts(ts, hit.next, ctx.inQuote);
+    let p = skipAdjuncts(ts, hit.next, ctx.inQuote);
+    // "X said, “…”": a comma right before an opening quotation introduces it
+    if (tk[p]?.text === ',' && ctx.inQuote[p + 1] && QUOTE_MARK.test(tk[p + 1]!.text) && !ctx.inQuote[p]) p++;
     const comp = complementAt(ts, p, hit.cue, ctx.inQuote);
     // a cue at the end of its clause with nothing after it is a tail (another rule), not a forward frame
     if (comp.kind === 'none') continue;
@@ -202,6 +204,11 @@ export const subjectVerb: Rule = {
     { sentence: 'The inspector said any attempt to reopen the mine this winter would fail.', frames: [{ speaker: 'The inspector', cue: 'said', content: 'any attempt to reopen the mine this winter would fail' }] },
     { sentence: 'Two aides said the memo was genuine, and that it had been leaked.', frames: [{ speaker: 'Two aides', cue: 'said', content: 'the memo was genuine' }, { speaker: 'Two aides', cue: 'said', content: 'it had been leaked' }] },
     { sentence: 'The witness denied the claim and left the courtroom.', frames: [{ speaker: 'The witness', cue: 'denied', content: 'the claim' }] },
+    // a that-less clause whose subject is coordinated, a list, a quantifier, or whose verb is a plural present
+    { sentence: 'The auditor said the mayor and two of her deputies have misused the fund.', frames: [{ speaker: 'The auditor', cue: 'said', content: 'the mayor and two of her deputies have misused the fund' }] },
+    { sentence: 'A spokeswoman said Ortiz, Brandt and Okafor were never consulted.', frames: [{ speaker: 'A spokeswoman', cue: 'said', content: 'Ortiz, Brandt and Okafor were never consulted' }] },
+    { sentence: 'Local organizers say residents want a new stadium.', frames: [{ speaker: 'Local organizers', cue: 'say', content: 'residents want a new stadium' }] },
+    { sentence: 'The coach said none of the injured players would travel.', frames: [{ speaker: 'The coach', cue: 'said', content: 'none of the injured players would travel' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'subject-verb'),
 };
