@@ -235,11 +235,28 @@ const ruleFrequencies = (): CypherQuery<{ rule: string; n: unknown }> => ({
 });
 const statementTotal = (): CypherQuery<{ n: unknown }> => ({ text: 'MATCH (s:Statement) RETURN count(s) AS n', params: {} });
 
+/**
+ * Statements whose stance on an issue is the opposite of another statement of the same speaker on
+ * it in the same article (one of them is wrong). A query of its own, its ids a parameter of the
+ * queue: the same test as an EXISTS subquery inside the queue, or as a pattern closing the cycle
+ * back to the speaker, crashes LadybugDB 0.19 (segfault) on the corrected sample corpus.
+ */
+const disagreeing = (): CypherQuery<{ id: string }> => ({
+  text: [
+    // the other statement's speaker by its speakerId column: closing the cycle through SAID crashes it too
+    'MATCH (sp:Actor)-[:SAID]->(s:Statement)-[sb:ABOUT]->(i:Issue)<-[ob:ABOUT]-(o:Statement)',
+    "WHERE o.speakerId = sp.id AND o.articleId = s.articleId AND o.id <> s.id AND sb.stance <> ob.stance AND sb.stance <> 'neutral' AND ob.stance <> 'neutral'",
+    'RETURN DISTINCT s.id AS id',
+  ].join('\n'),
+  params: {},
+});
+
 /** Statements not yet reviewed, with one 0/1 column per reason and their weighted score. */
-function queueMatch(rareRules: string[]): { lines: string[]; params: Record<string, unknown> } {
+function queueMatch(rareRules: string[], disagree: string[]): { lines: string[]; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { unresolvedPrefix: UNRESOLVED_SPEAKER_PREFIX };
-  // Kùzu cannot type an empty list parameter: with no rare rule the flag is a constant
+  // Kùzu cannot type an empty list parameter: with an empty list the flag is a constant
   if (rareRules.length) params.rareRules = rareRules;
+  if (disagree.length) params.disagree = disagree;
   return {
     lines: [
       'MATCH (sp:Actor)-[:SAID]->(s:Statement)-[:REPORTED_IN]->(ar:Article)',
@@ -247,8 +264,7 @@ function queueMatch(rareRules: string[]): { lines: string[]; params: Record<stri
       'WITH sp, s, ar,',
       '  CASE WHEN sp.id STARTS WITH $unresolvedPrefix THEN 1 ELSE 0 END AS fUnresolved,',
       rareRules.length ? '  CASE WHEN s.rule IN $rareRules THEN 1 ELSE 0 END AS fRare,' : '  0 AS fRare,',
-      // a support and an oppose by one speaker on one issue in one article: one of them is wrong
-      "  CASE WHEN EXISTS { MATCH (sp)-[:SAID]->(o:Statement)-[ob:ABOUT]->(i:Issue)<-[sb:ABOUT]-(s) WHERE o.articleId = s.articleId AND o.id <> s.id AND ob.stance <> sb.stance AND ob.stance <> 'neutral' AND sb.stance <> 'neutral' } THEN 1 ELSE 0 END AS fDisagree,",
+      disagree.length ? '  CASE WHEN s.id IN $disagree THEN 1 ELSE 0 END AS fDisagree,' : '  0 AS fDisagree,',
       "  CASE WHEN s.dateBasis = 'publication' THEN 1 ELSE 0 END AS fUndated",
       `WITH sp, s, ar, fUnresolved, fRare, fDisagree, fUndated, ${QUEUE_REASONS.map((r) => `${FLAG[r]} * ${WEIGHT[r]}`).join(' + ')} AS score`,
     ],
@@ -276,8 +292,8 @@ async function rareRules(deps: Deps): Promise<string[]> {
 
 /** The "needs review" queue: most uncertain first (score, then id), paged by keyset in Cypher, with counts per reason. */
 export async function reviewQueue(deps: Deps, q: z.output<typeof QueueQuery>): Promise<QueueResponse> {
-  const rare = await rareRules(deps);
-  const m = queueMatch(rare);
+  const [rare, disagree] = await Promise.all([rareRules(deps), deps.store.read(disagreeing())]);
+  const m = queueMatch(rare, disagree.map((r) => r.id));
   const after = q.cursor ? decodeCursor(QueueCursor, q.cursor) : null;
   const where = ['score > 0'];
   const params: Record<string, unknown> = { ...m.params, limit: q.limit + 1 };

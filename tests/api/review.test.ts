@@ -223,7 +223,8 @@ describe('corrections change what the API returns, and persist', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-review-'));
     await start();
     const { articles } = await loadArticleFiles([path.join(ROOT, 'corpus')]);
-    const up = await postJson(url(), '/api/articles', { articles: articles.slice(0, 2) }, auth(WRITE));
+    // the whole sample corpus: the queue once crashed LadybugDB on it (an EXISTS subquery)
+    const up = await postJson(url(), '/api/articles', { articles }, auth(WRITE));
     expect(up.status).toBe(201);
     [a0, a1] = (up.body.results as { articleId: string }[]).map((r) => r.articleId) as [string, string];
   });
@@ -270,8 +271,12 @@ describe('corrections change what the API returns, and persist', () => {
     expect(d.status).toBe(201);
     expect(await byId(a0, dated.id)).toMatchObject({ date: '2011-10-20', dateFrom: '2011-10-20', dateTo: '2011-10-20' });
 
-    const withIssue = list.find((s) => s.provenance === 'machine' && s.id !== direct.id && s.id !== dated.id && s.issues.some((i) => i.stance === 'support'))!;
-    const issue = withIssue.issues.find((i) => i.stance === 'support')!.id;
+    // a statement whose speaker supports the same issue elsewhere in the article: opposing it makes a disagreement
+    const supports = (x: St, issue: string) => x.issues.some((i) => i.id === issue && i.stance === 'support');
+    const withIssue = list.find(
+      (s) => s.provenance === 'machine' && s.id !== direct.id && s.id !== dated.id && s.issues.some((i) => i.stance === 'support' && list.some((o) => o.id !== s.id && o.speaker.id === s.speaker.id && supports(o, i.id))),
+    )!;
+    const issue = withIssue.issues.find((i) => i.stance === 'support' && list.some((o) => o.id !== withIssue.id && o.speaker.id === withIssue.speaker.id && supports(o, i.id)))!.id;
     const s = await record({ op: 'statement.stance', target: anchor(withIssue), issue, stance: 'oppose' });
     expect(s.status).toBe(201);
     expect((await byId(a0, withIssue.id))!.issues).toContainEqual({ id: issue, stance: 'oppose' });
@@ -409,9 +414,19 @@ describe('corrections change what the API returns, and persist', () => {
     expect(items.length).toBe(q.counts.total);
     expect(items.every((i) => i.statement.provenance === 'machine')).toBe(true);
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.score).toBeGreaterThanOrEqual(items[i]!.score);
+    expect(q.counts['stance-disagreement']).toBeGreaterThan(0);
     for (const reason of ['unresolved-speaker', 'rare-rule', 'stance-disagreement', 'publication-date'])
       expect(items.filter((i) => i.reasons.includes(reason)).length).toBe(q.counts[reason]);
     for (const i of items.filter((x) => x.reasons.includes('unresolved-speaker'))) expect(i.statement.speaker.id.startsWith('unresolved-speaker@')).toBe(true);
+    // disagreement recomputed from the statement list: same speaker, article and issue, support against oppose
+    const all = (await getJson(url(), '/api/statements?limit=1000')).body.statements as St[];
+    const sided = (x: St) => x.issues.filter((i) => i.stance !== 'neutral');
+    const expected = all
+      .filter((x) => x.provenance === 'machine')
+      .filter((x) => all.some((o) => o.id !== x.id && o.speaker.id === x.speaker.id && o.article.id === x.article.id && sided(o).some((oi) => sided(x).some((xi) => xi.id === oi.id && xi.stance !== oi.stance))))
+      .map((x) => x.id)
+      .sort();
+    expect(items.filter((i) => i.reasons.includes('stance-disagreement')).map((i) => i.statement.id).sort()).toEqual(expected);
   });
 
   it('every correction survives a restart and a rebuild from the archive', async () => {
