@@ -10,6 +10,8 @@
  * Re-applications are serialised per data directory, and each reads the whole log when it runs,
  * so the last one to write an article has every correction before it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ACTOR_TYPES, emptyGraphRecords, NODE_LABELS, REL_TYPES, type ActorType, type GraphRecords } from '../cypher/schema.ts';
@@ -151,6 +153,20 @@ export function extractCorrected(
   return { records, outcomes, extracted, missing };
 }
 
+/**
+ * Brings the graph up to the log: the corrections after the marker (recorded, but their
+ * re-application was cut by a crash) are re-applied to the articles they affect. Called at open.
+ */
+export async function catchUpCorrections(ctx: ReviewContext, log: readonly Correction[]): Promise<{ corrections: number; articles: string[]; outcomes: CorrectionOutcome[] }> {
+  const from = appliedCount(ctx.dataDir);
+  const pending = log.slice(Math.min(from, log.length));
+  if (!pending.length) return { corrections: 0, articles: [], outcomes: [] };
+  const articles = new Set<string>();
+  for (const c of pending) for (const a of await affectedArticles(ctx.store, c, log)) articles.add(a);
+  const r = await reapplyCorrections(ctx, [...articles].sort(), pending.map((c) => c.id));
+  return { corrections: pending.length, articles: r.replaced, outcomes: r.outcomes };
+}
+
 /** One re-application at a time per data directory. */
 const lanes = new Map<string, Promise<unknown>>();
 function inLane<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
@@ -163,14 +179,56 @@ function inLane<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Re-extracts `ids` from the archive with the whole log and replaces them in the store. */
-export function reapplyCorrections(ctx: ReviewContext, ids: readonly string[]): Promise<ReapplyResult> {
+/**
+ * How many corrections of the log (a prefix: the log is append-only) the graph beside it has had
+ * applied: `DATA_DIR/graph.corrections-applied`. Index state, not a record: when it is lost or
+ * behind (a crash between a correction's append and its re-application), the next open re-applies
+ * the corrections after it (archive/index-sync.ts), which is idempotent.
+ */
+export const APPLIED_MARKER = 'graph.corrections-applied';
+
+export function appliedCount(dataDir: string): number {
+  try {
+    const n = (JSON.parse(fs.readFileSync(path.join(dataDir, APPLIED_MARKER), 'utf8')) as { applied?: unknown }).applied;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function setAppliedCount(dataDir: string, applied: number): void {
+  const file = path.join(dataDir, APPLIED_MARKER);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(tmp, `${JSON.stringify({ applied, at: new Date().toISOString() })}\n`);
+  fs.renameSync(tmp, file);
+}
+
+/** Corrections re-applied in this process but not yet counted in the marker (they were recorded out of order). */
+const doneAhead = new Map<string, Set<string>>();
+function advanceMarker(dataDir: string, log: readonly Correction[], done: readonly string[]): void {
+  const key = path.resolve(dataDir);
+  const ahead = doneAhead.get(key) ?? new Set<string>();
+  for (const id of done) ahead.add(id);
+  let n = appliedCount(dataDir);
+  const start = n;
+  while (n < log.length && ahead.has(log[n]!.id)) ahead.delete(log[n++]!.id);
+  doneAhead.set(key, ahead);
+  if (n !== start) setAppliedCount(dataDir, n);
+}
+
+/**
+ * Re-extracts `ids` from the archive with the whole log and replaces them in the store; `applied`:
+ * the corrections this re-application brings into the graph (the marker advances past them).
+ */
+export function reapplyCorrections(ctx: ReviewContext, ids: readonly string[], applied: readonly string[] = []): Promise<ReapplyResult> {
   return inLane(ArticleArchive.at(ctx.dataDir).root, async () => {
     const archive = ArticleArchive.at(ctx.dataDir);
     const log = CorrectionsLog.at(ctx.dataDir).readAll();
     for (const p of log.problems) ctx.logger?.warn({ problem: p }, 'corrections log');
     const { records, outcomes, extracted, missing } = extractCorrected(archive, ids, log.corrections);
     if (extracted.length) await ctx.store.replaceArticles(records);
+    if (applied.length) advanceMarker(ctx.dataDir, log.corrections, applied);
     const concerned = new Set(outcomes.flat().map((o) => o.id));
     const combined = combineOutcomes(log.corrections, outcomes, new Set(extracted)).filter((o) => concerned.has(o.id));
     for (const o of combined) if (o.status === 'orphaned') ctx.logger?.warn({ correction: o.id, reason: o.reason }, 'orphaned correction');
@@ -195,7 +253,7 @@ export async function recordCorrection(ctx: ReviewContext, req: CorrectionReques
   ctx.logger?.info({ correction: correction.id, op: correction.action.op, by: correction.by }, 'correction recorded');
   const all = log.readAll().corrections;
   const affected = await affectedArticles(ctx.store, correction, all);
-  const result = await reapplyCorrections(ctx, affected);
+  const result = await reapplyCorrections(ctx, affected, [correction.id]);
   const outcome =
     result.outcomes.find((o) => o.id === correction.id) ??
     combineOutcomes(all, [], new Set(result.replaced)).find((o) => o.id === correction.id) ?? { id: correction.id, status: 'orphaned' as const, reason: 'no article concerned' };

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ArticleArchive, archiveBeforeWrite } from '../archive/article-archive.ts';
+import { CorrectionsLog } from '../archive/corrections-log.ts';
 import type { Say } from '../archive/index-sync.ts';
 import { openIndexedStore, prepareIndex, rebuildIndex, type IndexConfig } from '../archive/open-indexed-store.ts';
 import { StoreError } from '../cypher/store.ts';
@@ -175,6 +176,8 @@ program
       issues,
       // Archived (fsync'd) before the graph write: only then is an article acknowledged.
       beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir), issues),
+      // reviewers' corrections apply to every article written (issue 12)
+      corrections: CorrectionsLog.at(config.dataDir).readAll().corrections,
       // Without a progress bar, one line per stored batch: the articles before it are safe.
       onBatch: (results) => {
         acknowledged += results.length;
@@ -279,6 +282,9 @@ program
           `${r.counts.nodes.Statement} statements in ${(r.sync.ms / 1000).toFixed(1)} s${r.movedTo ? `; the old store is in ${r.movedTo}` : ''}\n`,
       );
       for (const f of r.sync.failed) process.stderr.write(`failed ${f.error}\n`);
+      if (r.sync.corrections.total) {
+        process.stdout.write(`applied ${r.sync.corrections.total - r.sync.corrections.orphaned.length} of ${r.sync.corrections.total} correction(s); ${r.sync.corrections.orphaned.length} orphaned (named above, kept in the log)\n`);
+      }
       reportFailures(r.sync.failed.length + r.sync.problems.length, r.sync.archived);
     } catch (e) {
       bar.stop();

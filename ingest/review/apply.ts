@@ -124,9 +124,11 @@ export function parseCorrectedDate(value: string): DateValue | null {
   if (parts.length === 1) return yearValue(y);
   if (m === undefined || m < 1 || m > 12) return null;
   if (parts.length === 2) return monthValue(y, m);
-  const day = dayValue(parseYmd(value));
-  // 2024-02-30 would roll over to March: not a date
-  return day.value === value && d !== undefined ? day : null;
+  if (d === undefined) return null;
+  // 2024-02-30 rolls over to March in Date.UTC: not a date
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return dayValue(parseYmd(value));
 }
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));

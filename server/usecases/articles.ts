@@ -1,6 +1,7 @@
 /** One article with the spans of its statements, and the upload of new articles. */
 import { z } from 'zod';
 import { ArticleArchive, archiveBeforeWrite } from '../../archive/article-archive.ts';
+import { CorrectionsLog } from '../../archive/corrections-log.ts';
 import * as Q from '../../cypher/queries.ts';
 import { checkArticleInput, ingestArticles, type ArticleInput } from '../../ingest/index.ts';
 import { ArticleUpload, type ArticleResponse, type IngestResponse } from '../contract.ts';
@@ -73,7 +74,8 @@ export async function uploadArticles(deps: Deps, body: z.output<typeof UploadEnv
       report = await ingestArticles(
         deps.store,
         valid.map((v) => v.input),
-        { beforeWrite: archiveBeforeWrite(archive) },
+        // reviewers' corrections apply to uploads too (a correction may name an article archived before its graph write)
+        { beforeWrite: archiveBeforeWrite(archive), corrections: CorrectionsLog.at(deps.config.dataDir).readAll().corrections },
       );
     } finally {
       // Even a failed ingest may have written some articles: cached reads are stale either way.
