@@ -42,6 +42,13 @@ async function enterToken(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('review-toggle').getAttribute('aria-pressed')).toBe('true');
 }
 
+/** After a reload in the same tab the token is still there (sessionStorage): the toggle just turns review on. */
+async function reviewOnAgain(page: Page): Promise<void> {
+  await page.getByTestId('review-toggle').click();
+  await expect.poll(() => page.getByTestId('review-toggle').getAttribute('aria-pressed')).toBe('true');
+  expect(await page.getByTestId('token-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+}
+
 /** A write is done when the status says so and the graph is loaded again. */
 async function settled(page: Page, word: RegExp): Promise<void> {
   await expect.poll(() => page.getByTestId('review-status').textContent(), { timeout: 60_000 }).toMatch(word);
@@ -67,6 +74,24 @@ describe('review mode', () => {
     actors = (await api<ActorsResponse>('/api/actors?limit=500')).body.actors;
   });
 
+  it('shows the needs-review queue with counts per reason; a reason chip filters it', async () => {
+    const page = await openPage('');
+    await enterToken(page);
+    const queue = page.getByTestId('review-queue');
+    await queue.waitFor();
+    const chips = queue.getByTestId('queue-reason');
+    expect(await chips.count()).toBeGreaterThan(0);
+    const first = chips.first();
+    const n = Number(/\((\d+)\)/.exec((await first.textContent()) ?? '')?.[1]);
+    expect(n).toBeGreaterThan(0);
+    await first.click();
+    await expect.poll(() => page.getByTestId('review-queue').getByTestId('queue-reason').first().getAttribute('aria-pressed')).toBe('true');
+    const listed = await page.getByTestId('review-queue').locator('button.statement').count();
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThanOrEqual(n);
+    await page.screenshot({ path: artifactPath('review-queue.png') });
+    await page.close();
+  });
   it('corrects a statement’s speaker with the keyboard only; lists, badge and graph follow', async () => {
     // a person with several statements, and another person to give one of them to
     const bySpeaker = new Map<string, StatementView[]>();
@@ -92,6 +117,7 @@ describe('review mode', () => {
     const ids = await editor.locator('[role=listbox] [data-actor]').evaluateAll((els) => els.map((e) => e.getAttribute('data-actor')));
     for (let i = 0; i < ids.indexOf(to.id); i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await page.screenshot({ path: artifactPath('review-editor.png') });
     await page.keyboard.press('Enter');
     await settled(page, /Saved: speaker of/);
 
@@ -181,6 +207,7 @@ describe('review mode', () => {
     const dlg = page.getByTestId('actor-dialog');
     await dlg.getByTestId('merge-into').fill(into.name);
     await dlg.locator(`[role=listbox] [data-actor="${into.id}"]`).dispatchEvent('mousedown');
+    await dlg.screenshot({ path: artifactPath('review-merge-dialog.png') });
     await dlg.getByTestId('actor-dialog-submit').click();
     await settled(page, /Saved: merged/);
 
@@ -206,22 +233,82 @@ describe('review mode', () => {
     await page.close();
   });
 
-  it('shows the needs-review queue with counts per reason, and no page errors', async () => {
+  it('splits a statement off to a new actor, renames and retypes it, and moves a statement’s span to a selection', async () => {
+    const counts = new Map<string, number>();
+    for (const st of statements) counts.set(st.speaker.id, (counts.get(st.speaker.id) ?? 0) + 1);
+    const actor = actors.find((a) => (counts.get(a.id) ?? 0) >= 2 && (a.type === 'person' || a.type === 'organization'))!;
+    const before = (await api<ActorDetailResponse>(`/api/actors/${encodeURIComponent(actor.id)}`)).body.statements;
+    const page = await openPage(`?actor=${encodeURIComponent(actor.id)}`);
+    await enterToken(page);
+    await page.getByTestId('actor-split').click();
+    const dlg = page.getByTestId('actor-dialog');
+    const boxes = dlg.getByTestId('split-statement');
+    expect(await boxes.count()).toBe(before.length);
+    await boxes.first().check();
+    const newName = 'Reviewer Split Person';
+    await dlg.getByTestId('split-into').fill(newName);
+    await dlg.getByTestId('split-into-type').selectOption('person');
+    await dlg.getByTestId('actor-dialog-submit').click();
+    await settled(page, /Saved: split 1 item/);
+    const panel = page.locator(`[data-testid=actor-panel][data-actor="${actor.id}"]`);
+    await expect.poll(() => panel.locator('button.statement').count()).toBe(before.length - 1);
+    const found = (await api<ActorsResponse>(`/api/actors?q=${encodeURIComponent(newName)}&limit=10`)).body.actors.find((a) => a.name === newName);
+    expect(found?.statements).toBe(1);
+    await page.waitForFunction((id) => window.__explorer!.hasActor(id), found!.id);
+
+    // rename and retype the new actor
+    await page.goto(`${server.url}/?actor=${encodeURIComponent(found!.id)}`);
+    await page.waitForFunction(() => window.__explorer?.graphReady === true);
+    await reviewOnAgain(page);
+    await page.getByTestId('actor-update').click();
+    await dlg.getByTestId('actor-rename').fill('Reviewer Split Org');
+    await dlg.getByTestId('actor-retype').selectOption('organization');
+    await dlg.getByTestId('actor-rename').press('Enter');
+    await settled(page, /Saved: .*Reviewer Split Org/);
+    const renamed = (await api<ActorsResponse>('/api/actors?q=Reviewer%20Split%20Org&limit=10')).body.actors.find((a) => a.name === 'Reviewer Split Org');
+    expect(renamed?.type).toBe('organization');
+    await expect.poll(() => page.locator('#actor-name').textContent()).toBe('Reviewer Split Org');
+
+    // the remaining statement's span: select its text minus the first word, "Set span"
+    const st = before.find((x) => x.id !== before[0]!.id && x.text.trim().split(/\s+/).length >= 3)!;
+    expect(st).toBeDefined();
+    await page.goto(`${server.url}/?actor=${encodeURIComponent(actor.id)}`);
+    await page.waitForFunction(() => window.__explorer?.graphReady === true);
+    await reviewOnAgain(page);
+    await page.locator(`[data-testid=actor-panel] button.statement[data-statement="${st.id}"]`).click();
+    const mark = page.getByTestId('article').locator('mark[data-testid=highlight]');
+    await mark.waitFor();
+    const chosen = await mark.evaluate((el) => {
+      const node = el.firstChild!;
+      const t = node.nodeValue ?? '';
+      const at = t.indexOf(' ') + 1;
+      const r = document.createRange();
+      r.setStart(node, at);
+      r.setEnd(node, t.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(r);
+      return t.slice(at);
+    });
+    await page.getByTestId('span-from-selection').click();
+    await settled(page, /Saved: span of/);
+    await expect.poll(() => mark.textContent()).toBe(chosen.trim());
+    const after = (await api<ActorDetailResponse>(`/api/actors/${encodeURIComponent(actor.id)}`)).body.statements.find((x) => x.id === st.id);
+    expect(after?.start).toBeGreaterThan(st.start);
+    expect(after?.end).toBe(st.end);
+    await page.close();
+  });
+
+
+  it('after the corrections the queue still answers, and no page had an error', async () => {
     const page = await openPage('');
     await enterToken(page);
-    const queue = page.getByTestId('review-queue');
-    await queue.waitFor();
-    const chips = queue.getByTestId('queue-reason');
-    expect(await chips.count()).toBeGreaterThan(0);
-    const first = chips.first();
-    const n = Number(/\((\d+)\)/.exec((await first.textContent()) ?? '')?.[1]);
-    expect(n).toBeGreaterThan(0);
-    await first.click();
-    await expect.poll(() => page.getByTestId('review-queue').getByTestId('queue-reason').first().getAttribute('aria-pressed')).toBe('true');
-    const listed = await page.getByTestId('review-queue').locator('button.statement').count();
-    expect(listed).toBeGreaterThan(0);
-    expect(listed).toBeLessThanOrEqual(n);
-    await page.screenshot({ path: artifactPath('review-queue.png') });
+    await page.getByTestId('review-queue').waitFor();
+    expect(await page.getByTestId('review-queue-error').count()).toBe(0);
+    // reviewed statements have left the queue
+    const listed = await page.getByTestId('review-queue').locator('button.statement').evaluateAll((els) => els.map((e) => e.getAttribute('data-statement')));
+    const reviewed = (await api<StatementsResponse>('/api/statements?limit=500')).body.statements.filter((s) => s.provenance === 'reviewed').map((s) => s.id);
+    expect(reviewed.length).toBeGreaterThan(0);
+    expect(listed.filter((id) => reviewed.includes(id!))).toEqual([]);
     await page.close();
     expect(pageErrors).toEqual([]);
   });

@@ -2,42 +2,16 @@
  * Typed calls to the review API (REVIEW.md "HTTP API"). Writes carry the reviewer's bearer token;
  * errors are the client's ApiError (problem+json title/detail), shown as-is.
  */
-import type { StatementView } from '../../../server/contract.ts';
-import type { Correction, CorrectionAction, CorrectionRequest, CorrectionStatus } from '../../../ingest/review/corrections.ts';
+import type { CorrectionAction, CorrectionRequest } from '../../../ingest/review/corrections.ts';
+import type { CorrectionsResponse, QueueResponse, RecordCorrectionResponse } from '../../../server/contract-review.ts';
 import { qs, request } from '../api.ts';
 import { getReviewer, getToken } from './token.ts';
 
-export interface CorrectionOutcome {
-  id: string;
-  status: CorrectionStatus;
-  reason?: string | null;
-}
-
 /** 201 of POST /api/review/corrections and of …/:id/undo */
-export interface RecordedCorrection {
-  correction: Correction;
-  outcomes: CorrectionOutcome[];
-  affectedArticles: string[];
-  /** the corrected or added statement, as GET /api/statements returns it */
-  statement?: StatementView | null;
-}
-
-export interface CorrectionsList {
-  items: { correction: Correction; status: CorrectionStatus; reason?: string | null }[];
-  nextCursor: string | null;
-}
-
-export interface QueueItem {
-  statement: StatementView;
-  reasons: string[];
-  score: number;
-}
-
-export interface ReviewQueue {
-  counts: Record<string, number>;
-  items: QueueItem[];
-  nextCursor?: string | null;
-}
+export type RecordedCorrection = RecordCorrectionResponse;
+export type CorrectionsList = CorrectionsResponse;
+export type ReviewQueue = QueueResponse;
+export type QueueItem = QueueResponse['items'][number];
 
 export class NoTokenError extends Error {
   constructor() {
@@ -79,7 +53,7 @@ export const reviewApi = {
   corrections(p: { article?: string; statement?: string; actor?: string; limit?: number; cursor?: string }): Promise<CorrectionsList> {
     return request<CorrectionsList>(`/api/review/corrections${qs(p)}`, { headers: readHeaders() });
   },
-  queue(p: { reason?: string | null; limit?: number; cursor?: string }): Promise<ReviewQueue> {
+  queue(p: { reason?: QueueResponse['items'][number]['reasons'][number]; limit?: number; cursor?: string }): Promise<ReviewQueue> {
     return request<ReviewQueue>(`/api/review/queue${qs(p)}`, { headers: readHeaders() });
   },
 };

@@ -222,6 +222,7 @@ export const QUEUE_REASONS: Readonly<Record<string, string>> = {
   'unresolved-speaker': 'Unresolved speaker',
   'rare-rule': 'Rare rule',
   'stance-disagreement': 'Stance disagrees',
+  'publication-date': 'Dated by publication',
 };
 
 export function reasonLabel(reason: string): string {
