@@ -1,7 +1,7 @@
 /**
  * claimgraph's command line: `ingest` (into the article archive, then the configured store),
  * `extract` (predictions JSON, no store), `eval` (score an extraction against gold annotations),
- * `rebuild` (recreate the graph from the archive).
+ * `rebuild` (recreate the graph from the archive), `export-gold` (reviewed articles as gold annotations).
  *
  * Exit codes: 0 all went well; 1 the command could not run (bad configuration, store in use,
  * an unusable issues or gold file); 2 it ran, but some articles failed (each named on stderr, and counted).
@@ -15,6 +15,7 @@ import { CorrectionsLog } from '../archive/corrections-log.ts';
 import type { Say } from '../archive/index-sync.ts';
 import { openIndexedStore, prepareIndex, rebuildIndex, type IndexConfig } from '../archive/open-indexed-store.ts';
 import { StoreError } from '../cypher/store.ts';
+import { GoldExportError, exportGold } from './export-gold.ts';
 import { formatSummary } from '../ingest/eval/format.ts';
 import { loadGold, scoreExtraction } from '../ingest/eval/score.ts';
 import { extractArticle, findIssuesFile, ingestArticles, loadArticleFiles, loadIssueSet, toPredictions, type ArticleInput, type IssueSet } from '../ingest/index.ts';
@@ -291,6 +292,33 @@ program
       fail(e instanceof StoreError ? e.message : `cannot rebuild: ${(e as Error).message}`);
     }
     prepared.release();
+  });
+
+program
+  .command('export-gold')
+  .description('write reviewed articles (corrections applied) as <stem>.gold.json in the shared evaluation\'s gold format, for `eval --gold`')
+  .argument('<articles...>', 'article ids (art_…) or file names')
+  .option('--data-dir <dir>', 'data directory (default: $CLAIMGRAPH_DATA_DIR or ./data)')
+  .option('--out <dir>', 'directory to write the gold files to (default: <data-dir>/gold)')
+  .option('--include-unreviewed', 'also export articles no reviewer has marked reviewed')
+  .action((refs: string[], opts: { dataDir?: string; out?: string; includeUnreviewed?: boolean }) => {
+    let config;
+    try {
+      config = loadConfig(process.env, opts.dataDir ? { CLAIMGRAPH_DATA_DIR: opts.dataDir } : {});
+    } catch (e) {
+      fail(e instanceof ConfigError ? e.message : String(e));
+    }
+    const outDir = opts.out ?? resolve(config.dataDir, 'gold');
+    let r;
+    try {
+      r = exportGold(refs, { dataDir: config.dataDir, outDir, includeUnreviewed: opts.includeUnreviewed === true });
+    } catch (e) {
+      fail(e instanceof GoldExportError ? e.message : `cannot export: ${(e as Error).message}`);
+    }
+    for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of r.written) process.stdout.write(`wrote ${w.file} (${w.statements} statements${w.reviewed ? '' : ', not reviewed'})\n`);
+    for (const f of r.refused) process.stderr.write(`refused ${f.ref}: ${f.reason}\n`);
+    reportFailures(r.refused.length, refs.length);
   });
 
 await program.parseAsync(process.argv);
