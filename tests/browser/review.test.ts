@@ -299,6 +299,39 @@ describe('review mode', () => {
   });
 
 
+  it('Escape cancels an edit; Delete (asked twice) removes a statement everywhere; the Undo button brings it back', async () => {
+    const fresh = (await api<StatementsResponse>('/api/statements?limit=500')).body.statements;
+    const st = fresh.find((x) => x.provenance !== 'reviewed')!;
+    const page = await openPage(`?view=claims&actor=${encodeURIComponent(st.speaker.id)}`);
+    await enterToken(page);
+    const item = page.locator(`[data-testid=actor-panel] button.statement[data-statement="${st.id}"]`);
+    await item.focus();
+    await page.keyboard.press('e');
+    await page.getByTestId('statement-editor').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('statement-editor').count()).toBe(0);
+    // focus is back on the statement, and nothing was written
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-statement'))).toBe(st.id);
+    expect(await page.getByTestId('review-undo').isDisabled()).toBe(true);
+
+    await page.keyboard.press('e');
+    const del = page.getByTestId('edit-delete');
+    await del.click();
+    await expect.poll(() => del.textContent()).toBe('Really delete');
+    await del.click();
+    await settled(page, /Saved: deleted/);
+    await expect.poll(() => item.count()).toBe(0);
+    await page.waitForFunction((id) => window.__explorer!.saidBy(id).length === 0, st.id);
+    const gone = (await api<StatementsResponse>(`/api/statements?speaker=${encodeURIComponent(st.speaker.id)}&limit=500`)).body.statements;
+    expect(gone.some((x) => x.id === st.id)).toBe(false);
+
+    await page.getByTestId('review-undo').click();
+    await settled(page, /Undone: deleted/);
+    await item.waitFor();
+    await page.waitForFunction(([id, who]) => window.__explorer!.saidBy(id).includes(who), [st.id, st.speaker.id] as const);
+    await page.close();
+  });
+
   it('after the corrections the queue still answers, and no page had an error', async () => {
     const page = await openPage('');
     await enterToken(page);
