@@ -84,9 +84,15 @@ async function actorArticles(store: GraphStore, ids: readonly string[]): Promise
 /**
  * The articles a correction changes: a statement's or article's own; for actor corrections, the
  * articles holding the actor (and, for a split, the articles it names); for an undo, those of what
- * it withdraws, plus the merge target's (a merged actor no longer exists under its old id).
+ * it withdraws, plus the merge target's (a merged actor no longer exists under its old id);
+ * `applied`: the correction is in the graph already (statuses), so a merge's are its target's too.
  */
-export async function affectedArticles(store: GraphStore, correction: Correction, log: readonly Correction[]): Promise<string[]> {
+export async function affectedArticles(
+  store: GraphStore,
+  correction: Correction,
+  log: readonly Correction[],
+  opts: { applied?: boolean } = {},
+): Promise<string[]> {
   const byId = new Map(log.map((c) => [c.id, c]));
   const out = new Set<string>();
   const visit = async (action: CorrectionAction, undoing: boolean, depth: number): Promise<void> => {
@@ -103,7 +109,8 @@ export async function affectedArticles(store: GraphStore, correction: Correction
       if (target) await visit(target.action, !undoing, depth + 1);
     }
   };
-  await visit(correction.action, false, 0);
+  // applied already (statuses): a merged actor's articles now hold the merge target
+  await visit(correction.action, opts.applied === true, 0);
   return [...out].sort();
 }
 
@@ -278,7 +285,7 @@ function remember(dataDir: string, outcomes: readonly CorrectionOutcome[]): void
 export async function correctionStatuses(ctx: ReviewContext): Promise<Map<string, CorrectionOutcome>> {
   const { corrections } = CorrectionsLog.at(ctx.dataDir).readAll();
   const articles = new Set<string>();
-  for (const c of corrections) for (const a of await affectedArticles(ctx.store, c, corrections)) articles.add(a);
+  for (const c of corrections) for (const a of await affectedArticles(ctx.store, c, corrections, { applied: true })) articles.add(a);
   let evaluated: ReturnType<typeof extractCorrected>;
   try {
     evaluated = extractCorrected(ArticleArchive.at(ctx.dataDir), [...articles].sort(), corrections);

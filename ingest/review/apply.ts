@@ -200,7 +200,8 @@ class ArticleReview {
       if (!known) return { error: `actor ${ref.id} is not in this article and the correction does not record it` };
       return this.add(ref.id, { name: known.name, type: known.type, graphId: ref.id, reviewed: false });
     }
-    let slug = kebab(ref.name) || 'unnamed-actor';
+    // named the way the actors stage names a phrase ("a resident" → resident)
+    let slug = kebab(ref.name.replace(/^(?:the|a|an)\s+/i, '')) || 'unnamed-actor';
     if (avoid !== undefined && (slug === avoid || this.graphId(slug) === this.graphId(avoid))) slug = `${slug}-${c.id.slice(4, 10)}`;
     const existing = this.actors.get(slug);
     if (existing && existing.type === ref.type) return slug;
