@@ -123,7 +123,7 @@ export type CountRow = { total: number };
 export type IssueRow = Pick<Issue, 'id' | 'label' | 'description'> & { statements: number };
 export type TimelineRow = Pick<Statement, 'id' | 'dateFrom' | 'dateTo' | 'speakerId' | 'kind'>;
 export type ArticleRow = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'file' | 'text'>;
-export type SpanRow = { statementId: Statement['id'] } & Pick<Statement, 'start' | 'end' | 'kind'> & { speakerId: Actor['id']; speakerName: Actor['name'] };
+export type SpanRow = { statementId: Statement['id'] } & Pick<Statement, 'start' | 'end' | 'kind' | 'provenance'> & { speakerId: Actor['id']; speakerName: Actor['name'] };
 
 /** One RELATES edge of a graph view, with both ends. */
 export type GraphRelationRow = {
@@ -134,6 +134,25 @@ export type GraphRelationRow = {
   targetName: Actor['name'];
   targetType: Actor['type'];
 } & Pick<Relates, 'kind' | 'date' | 'dateFrom' | 'dateTo' | 'articleId' | 'evidence' | 'title' | 'start' | 'end'>;
+/** Parallel RELATES edges merged in the query: one row per (source, target, kind). */
+export type GraphRelationGroupRow = {
+  source: Actor['id'];
+  sourceName: Actor['name'];
+  sourceType: Actor['type'];
+  target: Actor['id'];
+  targetName: Actor['name'];
+  targetType: Actor['type'];
+  kind: Relates['kind'];
+  count: number;
+  /** the latest `date`, the first dateFrom and the last dateTo of the group */
+  date: Relates['date'];
+  dateFrom: Relates['dateFrom'];
+  dateTo: Relates['dateTo'];
+  /** the group's (least) article, evidence and title: the relation's own when count is 1 */
+  articleId: Relates['articleId'];
+  evidence: Relates['evidence'];
+  title: Relates['title'];
+};
 export type GraphActorRow = Pick<Actor, 'id' | 'name' | 'type'> & { statements: number };
 export type RankedActorRow = GraphActorRow & { degree: number };
 export type GraphStatementRow = { speakerId: Actor['id'] } & Pick<Statement, 'id' | 'text' | 'kind' | 'date' | 'dateFrom' | 'dateTo' | 'articleId'>;
@@ -432,7 +451,7 @@ export function articleSpans(id: string, limit: number): Query<SpanRow> {
   return defineQuery<SpanRow>(
     [
       'MATCH (sp:Actor)-[:SAID]->(s:Statement)-[:REPORTED_IN]->(ar:Article {id: $id})',
-      'RETURN s.id AS statementId, s.start AS start, s.`end` AS `end`, s.kind AS kind, sp.id AS speakerId, sp.name AS speakerName',
+      'RETURN s.id AS statementId, s.start AS start, s.`end` AS `end`, s.kind AS kind, s.provenance AS provenance, sp.id AS speakerId, sp.name AS speakerName',
       'ORDER BY start, `end`, statementId',
       'LIMIT $limit',
     ],
@@ -540,6 +559,39 @@ export function graphRelationsAmong(f: GraphFilter, ids: string[], limit: number
     ],
     { ids, ...w.params, limit },
   );
+}
+
+const GROUP_COLUMNS = [
+  'WITH a, b, r.kind AS kind, count(r) AS n, max(r.date) AS date, min(r.dateFrom) AS dateFrom, max(r.dateTo) AS dateTo, min(r.articleId) AS articleId, min(r.evidence) AS evidence, min(r.title) AS title',
+  'RETURN a.id AS source, a.name AS sourceName, a.type AS sourceType, b.id AS target, b.name AS targetName, b.type AS targetType, kind, n AS count, date, dateFrom, dateTo, articleId, evidence, title',
+  'ORDER BY count DESC, dateTo DESC, source, target, kind',
+  'LIMIT $limit',
+];
+
+/**
+ * graphRelationsAmong with parallel edges merged in the query (count, first dateFrom, last dateTo):
+ * a view above its cap reads one row per (source, target, kind), the largest groups first.
+ */
+export function graphRelationGroupsAmong(f: GraphFilter, ids: string[], limit: number): Query<GraphRelationGroupRow> {
+  const w = graphRelationWhere(f);
+  w.add('b.id IN $ids');
+  return defineQuery<GraphRelationGroupRow>(['UNWIND $ids AS x', 'MATCH (a:Actor {id: x})-[r:RELATES]->(b:Actor)', w.text(), ...GROUP_COLUMNS], { ids, ...w.params, limit });
+}
+
+/** graphActorRelations with parallel edges merged in the query, for an actor with more relations than a view lists. */
+export function graphActorRelationGroups(f: GraphFilter & { actor: string }, direction: 'out' | 'in', limit: number): Query<GraphRelationGroupRow> {
+  const w = graphRelationWhere(f);
+  if (direction === 'in') w.add('a.id <> $actor');
+  const pattern = direction === 'out' ? '(a:Actor {id: $actor})-[r:RELATES]->(b:Actor)' : '(a:Actor)-[r:RELATES]->(b:Actor {id: $actor})';
+  return defineQuery<GraphRelationGroupRow>([`MATCH ${pattern}`, w.text(), ...GROUP_COLUMNS], { actor: f.actor, ...w.params, limit });
+}
+
+/** How many RELATES edges of one actor pass the filter, both ways (self-loops once). */
+export function graphActorRelationCount(f: GraphFilter & { actor: string }, direction: 'out' | 'in'): Query<CountRow> {
+  const w = graphRelationWhere(f);
+  if (direction === 'in') w.add('a.id <> $actor');
+  const pattern = direction === 'out' ? '(a:Actor {id: $actor})-[r:RELATES]->(b:Actor)' : '(a:Actor)-[r:RELATES]->(b:Actor {id: $actor})';
+  return defineQuery<CountRow>([`MATCH ${pattern}`, w.text(), 'RETURN count(r) AS total'], { actor: f.actor, ...w.params });
 }
 
 /** How many RELATES edges pass the filter (the view's total edges). */

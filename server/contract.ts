@@ -248,6 +248,8 @@ export const ArticleResponse = z.object({
       kind: z.enum(STATEMENT_KINDS),
       speakerId: z.string(),
       speakerName: z.string(),
+      /** issue 12: the article view marks reviewed spans */
+      provenance: z.enum(PROVENANCES),
     }),
   ),
 });

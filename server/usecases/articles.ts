@@ -17,7 +17,7 @@ export async function getArticle(deps: Deps, id: string): Promise<ArticleRespons
   if (!a) throw new AppError(404, 'Article not found', `no article with id '${id}'`);
   return {
     article: { id: a.id, title: a.title, source: a.source, url: a.url ?? null, published: a.published, file: a.file, text: a.text },
-    spans: spans.map((s) => ({ statementId: s.statementId, start: s.start, end: s.end, kind: s.kind, speakerId: s.speakerId, speakerName: s.speakerName })),
+    spans: spans.map((s) => ({ statementId: s.statementId, start: s.start, end: s.end, kind: s.kind, speakerId: s.speakerId, speakerName: s.speakerName, provenance: s.provenance === 'reviewed' ? 'reviewed' : 'machine' })),
   };
 }
 

@@ -131,6 +131,13 @@ describe('review writes are guarded', () => {
     expect((await getJson(limited.url, '/api/review/queue')).status).toBe(200);
   });
 
+  it('the review token is validated at boot', () => {
+    expect(() => loadConfig({ CLAIMGRAPH_REVIEW_TOKEN: 'short' })).toThrow(/CLAIMGRAPH_REVIEW_TOKEN.*at least 16/);
+    expect(() => loadConfig({ CLAIMGRAPH_REVIEW_TOKEN: WRITE, CLAIMGRAPH_WRITE_TOKEN: WRITE })).toThrow(/must differ from CLAIMGRAPH_WRITE_TOKEN/);
+    expect(() => loadConfig({ CLAIMGRAPH_RATE_REVIEW: '0' })).toThrow(/CLAIMGRAPH_RATE_REVIEW/);
+    expect(loadConfig({ CLAIMGRAPH_REVIEW_TOKEN: REVIEW })).toMatchObject({ reviewToken: REVIEW, writeToken: null, rateLimit: { review: 120 } });
+  });
+
   it('the OpenAPI document describes the review routes', async () => {
     const doc = (await getJson(open.url, '/api/openapi.json')).body;
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/review/corrections', '/api/review/corrections/{id}/undo', '/api/review/queue']));
@@ -247,6 +254,9 @@ describe('corrections change what the API returns, and persist', () => {
     expect(r.body.outcomes).toContainEqual(expect.objectContaining({ id: ids.speaker, status: 'applied' }));
     expect(r.body.statement).toMatchObject({ id: st.id, speaker: { id: 'barack-obama' }, provenance: 'reviewed', corrections: [ids.speaker] });
     expect(await byId(a0, st.id)).toMatchObject({ speaker: { id: 'barack-obama' }, provenance: 'reviewed' });
+    const spans = (await getJson(url(), `/api/articles/${a0}`)).body.spans as { statementId: string; provenance: string; speakerId: string }[];
+    expect(spans.find((x) => x.statementId === st.id)).toMatchObject({ provenance: 'reviewed', speakerId: 'barack-obama' });
+    expect(spans.filter((x) => x.provenance === 'reviewed').length).toBe(1);
     const obama = (await getJson(url(), '/api/actors/barack-obama')).body;
     expect(obama.statements.map((s: St) => s.id)).toContain(st.id);
     const panetta = (await getJson(url(), '/api/actors/leon-panetta')).body;
