@@ -45,6 +45,7 @@ export function cueHits(ctx: SentenceContext): CueHit[] {
 
 const RELATIVE = /^(?:who|which|that|whom)$/;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|afternoon|evening|weekend)$/;
+const DOCUMENT_HEADS = /^(?:statement|letter|message|memo|note|email|e-mail|tweet|post|video|ad|advertisement|release|report|op-ed|column|essay|book|filing|lawsuit|motion|brief|petition|resolution|bill|order|ruling|opinion|interview|speech|address|remarks)$/;
 const HEDGES = /^(?:probably|apparently|possibly|perhaps|presumably|likely|seemingly|reportedly)$/;
 
 /** Where the speaker of a forward cue comes from, or null when the cue is not a forward frame. */
@@ -68,7 +69,10 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
     // after a time adjunct ("an appeal on Thursday urging"), not after a noun ("a timetable outlining …": a reduced relative)
     // nor after a hedge ("probably referring to": the writer's guess, not a speech event)
     const afterAdjunct = prev && (TIME_WORD.test(prev.lower) || (prev.pos === 'ADV' && !HEDGES.test(prev.lower)));
-    if (prev && (prev.text === ',' || prev.lower === 'while' || prev.lower === 'and' || afterAdjunct) && /ing$/.test(tk[v.head]!.lower)) {
+    // "issued a statement saying …", "posted a video claiming …": a document or message the subject put out says it
+    // "responded by saying …", "ended the call after telling …": the main clause's subject speaks
+    const byMessage = prev && (DOCUMENT_HEADS.test(prev.lower) || ctx.vocab.file.speechNouns.includes(prev.lower) || /^(?:by|after|before|when|without)$/.test(prev.lower));
+    if (prev && (prev.text === ',' || prev.lower === 'while' || prev.lower === 'and' || afterAdjunct || byMessage) && /ing$/.test(tk[v.head]!.lower)) {
       // the frame before it in the sentence speaks on ("X said P, adding that …"); else the nearest clause's subject
       const before = [...ctx.earlier].reverse().find((f) => f.cueSpan.end <= tk[v.first]!.start);
       if (before) return { source: 'participle-chain', span: before.speakerSpan };
@@ -209,6 +213,8 @@ export const subjectVerb: Rule = {
     { sentence: 'A spokeswoman said Ortiz, Brandt and Okafor were never consulted.', frames: [{ speaker: 'A spokeswoman', cue: 'said', content: 'Ortiz, Brandt and Okafor were never consulted' }] },
     { sentence: 'Local organizers say residents want a new stadium.', frames: [{ speaker: 'Local organizers', cue: 'say', content: 'residents want a new stadium' }] },
     { sentence: 'The coach said none of the injured players would travel.', frames: [{ speaker: 'The coach', cue: 'said', content: 'none of the injured players would travel' }] },
+    { sentence: 'The coach said of his rival that he had been lucky.', frames: [{ speaker: 'The coach', cue: 'said', content: 'he had been lucky' }] },
+    { sentence: 'The senator said of the ruling, “It is a disgrace.”', frames: [{ speaker: 'The senator', cue: 'said' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'subject-verb'),
 };
@@ -240,6 +246,9 @@ export const participleChain: Rule = {
     { sentence: 'The mayor said the budget was balanced, adding that no layoffs were planned.', frames: [{ speaker: 'The mayor', cue: 'adding', content: 'no layoffs were planned' }] },
     { sentence: 'The envoy made a fresh appeal on Monday urging both sides not to walk away.', frames: [{ speaker: 'The envoy', cue: 'urging', content: 'both sides not to walk away' }] },
     { sentence: 'By insisting that the loan was legal, the treasurer was defending his own record.', frames: [{ speaker: 'the treasurer', cue: 'insisting', content: 'the loan was legal' }] },
+    { sentence: 'The company issued a statement saying that the recall was voluntary.', frames: [{ speaker: 'The company', cue: 'saying', content: 'the recall was voluntary' }] },
+    { sentence: 'The candidate responded by saying the poll was wrong.', frames: [{ speaker: 'The candidate', cue: 'saying', content: 'the poll was wrong' }] },
+    { sentence: 'The mayor thanked the crews, telling reporters, “They worked all night.”', frames: [{ speaker: 'The mayor', cue: 'telling' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'participle-chain'),
 };
