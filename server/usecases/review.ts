@@ -25,27 +25,9 @@ import {
   type UndoRequest,
 } from '../contract-review.ts';
 import { AppError } from '../errors.ts';
+import { decodeCursor, encodeCursor, paged } from './cursor.ts';
 import type { Deps } from './deps.ts';
 import { issuesByStatement, statementView, statementsWithIssues, toInt } from './views.ts';
-
-// ---- cursors --------------------------------------------------------------------------------------
-
-/** Opaque to clients: base64url JSON of the last item's sort key. */
-function encodeCursor(key: unknown): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor<S extends z.ZodType>(schema: S, cursor: string): z.output<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    json = undefined;
-  }
-  const r = schema.safeParse(json);
-  if (!r.success) throw new AppError(400, 'Invalid request', "query parameter 'cursor': not a cursor from a previous page (nextCursor)");
-  return r.data;
-}
 
 // ---- what a correction names ------------------------------------------------------------------
 
@@ -192,7 +174,7 @@ export async function listReviews(deps: Deps, q: z.output<typeof CorrectionsQuer
   const { corrections } = CorrectionsLog.at(deps.config.dataDir).readAll();
   const statuses = await correctionStatuses(reviewContext(deps));
   const byId = new Map(corrections.map((c) => [c.id, c]));
-  const start = q.cursor ? decodeCursor(LogCursor, q.cursor)[0] : 0;
+  const start = decodeCursor(q.cursor, LogCursor, 'cursor')?.[0] ?? 0;
   const items: CorrectionsResponse['items'] = [];
   let next: number | null = null;
   for (let i = start; i < corrections.length; i++) {
@@ -294,7 +276,7 @@ async function rareRules(deps: Deps): Promise<string[]> {
 export async function reviewQueue(deps: Deps, q: z.output<typeof QueueQuery>): Promise<QueueResponse> {
   const [rare, disagree] = await Promise.all([rareRules(deps), deps.store.read(disagreeing())]);
   const m = queueMatch(rare, disagree.map((r) => r.id));
-  const after = q.cursor ? decodeCursor(QueueCursor, q.cursor) : null;
+  const after = decodeCursor(q.cursor, QueueCursor, 'cursor');
   const where = ['score > 0'];
   const params: Record<string, unknown> = { ...m.params, limit: q.limit + 1 };
   if (q.reason) where.push(`${FLAG[q.reason]} = 1`);
@@ -312,8 +294,7 @@ export async function reviewQueue(deps: Deps, q: z.output<typeof QueueQuery>): P
     params: m.params,
   };
   const [rows, countRows] = await Promise.all([deps.store.read(page), deps.store.read(counts)]);
-  const more = rows.length > q.limit;
-  const kept = rows.slice(0, q.limit);
+  const { items: kept, nextCursor } = paged(rows, q.limit, (r) => [toInt(r.score), r.id]);
   const views = await withIssues(deps, kept);
   const c = countRows[0] ?? {};
   return {
@@ -329,7 +310,7 @@ export async function reviewQueue(deps: Deps, q: z.output<typeof QueueQuery>): P
       reasons: QUEUE_REASONS.filter((reason) => toInt(r[FLAG[reason]]) === 1),
       score: toInt(r.score),
     })),
-    nextCursor: more && kept.length ? encodeCursor([toInt(kept[kept.length - 1]!.score), kept[kept.length - 1]!.id]) : null,
+    nextCursor,
   };
 }
 
