@@ -58,6 +58,15 @@ export function skipAdjuncts(ts: TaggedSentence, p: number, inQuote: Uint8Array)
       while (isTimeToken(tk[p]) || (isDayNumber(tk[p]) && isTimeToken(tk[p - 1])) || (tk[p]?.text === ',' && isDayNumber(tk[p + 1]) && isDayNumber(tk[p - 1]))) p++;
       continue;
     }
+    // "said of the ruling, “…”" / "said of her rival that …": what the words were about, before the words themselves
+    if (t.lower === 'of' && t.pos === 'ADP' && npAt(ts, p + 1)) {
+      const e = npWithAttachments(ts, npAt(ts, p + 1)!, 2);
+      const n = tk[e];
+      if (n && (n.lower === 'that' || (n.text === ',' && inQuote[e + 1] && QUOTE_MARK.test(tk[e + 1]?.text ?? '')))) {
+        p = e;
+        continue;
+      }
+    }
     if (t.pos === 'ADP' && ADJUNCT_PREPS.has(t.lower) && !(t.lower === 'to' && tk[p + 1]?.pos === 'VERB')) {
       const np = npAt(ts, p + 1);
       if (!np) return p;
@@ -163,6 +172,8 @@ export function complementAt(ts: TaggedSentence, p: number, cue: CueVerb, inQuot
     }
   }
   if (!t) return { kind: 'none', from: -1, addressee };
+  // "telling reporters, “…”", "said of the ruling, “…”": a comma, then the quotation
+  if (t.text === ',' && inQuote[p + 1] && QUOTE_MARK.test(tk[p + 1]?.text ?? '')) return { kind: 'quote', from: p + 1, addressee };
   // "that" opens the clause unless it is the subject itself ("said that was wrong")
   const n1 = tk[p + 1];
   if (t.lower === 'that' && (f('that') || f('bare')) && n1 && (t.pos === 'SCONJ' || clauseStartsAt(ts, p + 1) || (inQuote[p + 1] && QUOTE_MARK.test(n1.text)) || !(n1.pos === 'AUX' || (n1.pos === 'PUNCT' && n1.text !== ',') || (n1.pos === 'VERB' && !/ing$/.test(n1.lower))))) return { kind: 'that', from: n1.text === ',' ? p + 2 : p + 1, addressee };

@@ -53,3 +53,13 @@ describe('parenthetical between subject and predicate', () => {
     expect(got).toEqual([expect.objectContaining({ rule: 'inverted-tail', contents: ['The plant will close'] })]);
   });
 });
+
+describe('participles after a noun', () => {
+  it('a participle after a plain noun is a reduced relative, not a speech event', () => {
+    expect(frames('The city posted a timetable outlining new routes.')).toEqual([]);
+  });
+  it('"of" before a speech noun\'s quoted object stays its object', () => {
+    const got = frames('Despite the union\'s announcement of a “total stoppage,” the buses ran.');
+    expect(got.some((f) => f.rule === 'speech-noun')).toBe(true);
+  });
+});
