@@ -117,7 +117,11 @@ export function buildSentence(
   const slotOf = new Int32Array(tokens.length).fill(-1);
   const slots: Slot[] = [];
   let t = 0;
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+  // a speaker phrase that holds the name ("Republican candidate X told …") gives way to the name
+  // itself: the words before it are titles and party labels for the role rules to read
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const tight = sorted.filter((m, k) => !sorted.some((o, j) => j !== k && o.actorId === m.actorId && m.start <= o.start && o.end <= m.end && o.end - o.start < m.end - m.start));
+  for (const m of tight) {
     while (t < tokens.length && tokens[t]!.end <= m.start) t++;
     let first = t;
     while (first > 0 && tokens[first - 1]!.end > m.start) first--;
@@ -248,7 +252,9 @@ function modifiedHead(rs: RelSentence, h: number): number {
     const s = rs.slotOf[k]!;
     if (s >= 0) return steps > 0 ? headSlot(rs, s) : h;
     const t = tk[k]!;
-    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && steps > 0) || (t.text === '.' && steps > 0)) {
+    // an adjective right after the name counts when a noun follows it ("GOP presidential nominee")
+    const adjThenNoun = t.pos === 'ADJ' && steps === 0 && !/^(?:last|next|early|late|earlier|later|past|previous|recent|same|whole|entire)$/.test(t.lower) && /^(?:NOUN|ADJ)$/.test(tk[k + 1]?.pos ?? '') && rs.slotOf[k + 1]! < 0;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && steps > 0) || adjThenNoun || (t.text === '.' && steps > 0)) {
       if (t.pos === 'NOUN') lastNoun = k;
       k++;
       steps++;
@@ -338,9 +344,21 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
   const v = rs.ts.verbs[vi]!;
   let i = v.first - 1;
   const skipAdverbs = () => {
-    while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && rs.voc.negators.has(tk[i]!.lower)))) i--;
+    // ("have since denounced": the tagger may read "since" as a conjunction)
+    while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && rs.voc.negators.has(tk[i]!.lower)) || (tk[i]!.lower === 'since' && tk[i - 1]?.pos === 'AUX'))) i--;
   };
   skipAdverbs();
+  // "X have since denounced Y": an auxiliary the adverb split off; its negation or modal counts
+  if (i >= 0 && rs.verbOf[i]! >= 0 && rs.verbOf[i]! !== vi) {
+    const aux = rs.ts.verbs[rs.verbOf[i]!]!;
+    let allAux = true;
+    for (let k = aux.first; k <= aux.last; k++) if (tk[k]!.pos !== 'AUX' && tk[k]!.pos !== 'PART') allAux = false;
+    if (allAux && aux.last === i && !v.nonFinite) {
+      if (aux.negated || (aux.modal && rs.voc.blockingModals.has(aux.modal))) return { slots: [], governors: [] };
+      i = aux.first - 1;
+      skipAdverbs();
+    }
+  }
   // "X on Friday endorsed Y", "X last week urged Y"
   const beforeTime = beforeTimeAdjunct(tk, i);
   if (beforeTime !== i) {
@@ -365,7 +383,8 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
     if (s < 0 && /^(?:who)$/.test(tk[i]!.lower)) {
       let c = j;
       while (c >= 0 && tk[c]!.text !== ',' && rs.verbOf[c]! < 0) {
-        if (rs.slotOf[c]! >= 0 && rs.slots[rs.slotOf[c]!]!.type === 'person') break;
+        // a person heading the phrase is the antecedent; one modifying a noun ("a Y supporter") is not
+        if (rs.slotOf[c]! >= 0 && rs.slots[rs.slotOf[c]!]!.type === 'person' && rs.slots[rs.slotOf[c]!]!.last === j) break;
         c--;
       }
       if (c > 0 && tk[c]!.text === ',') {
@@ -382,6 +401,17 @@ export function subjectOf(rs: RelSentence, vi: number, depth = 0): { slots: numb
     if (c > 0 && tk[c]!.text === ',' && c < i - 1) {
       const s = actorEndingAt(rs, c - 1);
       if (s >= 0) return { slots: coordinatedBefore(rs, s), governors: [] };
+    }
+    // "X, who has a big lead, mocked Y", "X, eager to win, attacked Y": a relative clause or
+    // adjective phrase set off by commas; its verbs are not the clause's
+    if (!v.nonFinite) {
+      let o = i - 1;
+      while (o >= 0 && i - o < 25 && tk[o]!.text !== ',' && tk[o]!.text !== ';' && tk[o]!.text !== '"' && tk[o]!.text !== '“' && tk[o]!.text !== '”') o--;
+      const opener = tk[o + 1];
+      if (o > 0 && tk[o]!.text === ',' && opener && o + 1 < i - 1 && (/^(?:who|which)$/.test(opener.lower) || (opener.pos === 'ADJ' && rs.verbOf[o + 1]! < 0))) {
+        const s = actorEndingAt(rs, o - 1);
+        if (s >= 0) return { slots: coordinatedBefore(rs, s), governors: [] };
+      }
     }
     // "…, backing Y": a participle after a comma takes the main clause's subject
     if (v.nonFinite && depth < 2) return governed(rs, vi, depth);
