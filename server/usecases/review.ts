@@ -12,7 +12,7 @@ import { correctionStatuses, recordCorrection, type ReviewContext } from '../../
 import { statementIssues } from '../../cypher/queries.ts';
 import type { CypherQuery } from '../../cypher/store.ts';
 import { settleUndos } from '../../ingest/review/apply.ts';
-import type { Correction, CorrectionAction, CorrectionRequest } from '../../ingest/review/corrections.ts';
+import { CorrectionStatus, type Correction, type CorrectionAction, type CorrectionRequest } from '../../ingest/review/corrections.ts';
 import type { StatementView } from '../contract.ts';
 import {
   QUEUE_REASONS,
@@ -172,7 +172,7 @@ const LogCursor = z.tuple([z.number().int().min(0)]);
 /** Corrections in log order with their status, filtered by what they name, paged by log position. */
 export async function listReviews(deps: Deps, q: z.output<typeof CorrectionsQuery>): Promise<CorrectionsResponse> {
   const { corrections } = CorrectionsLog.at(deps.config.dataDir).readAll();
-  const statuses = await correctionStatuses(reviewContext(deps));
+  const statuses = await cachedStatuses(deps);
   const byId = new Map(corrections.map((c) => [c.id, c]));
   const start = decodeCursor(q.cursor, LogCursor, 'cursor')?.[0] ?? 0;
   const items: CorrectionsResponse['items'] = [];
@@ -194,6 +194,17 @@ export async function listReviews(deps: Deps, q: z.output<typeof CorrectionsQuer
 }
 
 type Statuses = Awaited<ReturnType<typeof correctionStatuses>>;
+
+const StatusList = z.array(z.object({ id: z.string(), status: CorrectionStatus, reason: z.string().optional() }));
+
+/**
+ * The statuses re-extract every corrected article: computed once per store generation (every
+ * write clears the cache), whatever the page or filter asked, so varying the query costs no more.
+ */
+async function cachedStatuses(deps: Deps): Promise<Statuses> {
+  const json = await deps.cache.json('review:statuses', async () => [...(await correctionStatuses(reviewContext(deps))).values()]);
+  return new Map(StatusList.parse(JSON.parse(json)).map((o) => [o.id, o]));
+}
 
 function statusOf(statuses: Statuses, id: string): { status: CorrectionsResponse['items'][number]['status']; reason?: string | undefined } {
   const s = statuses.get(id);
