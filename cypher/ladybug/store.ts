@@ -455,7 +455,8 @@ export class LadybugStore implements GraphStore {
     const results = Array.isArray(result) ? result : [result];
     const rows: Record<string, LbugValue>[] = [];
     for (const r of results) {
-      rows.push(...(await r.getAll()));
+      // one push per row: a spread of a large result (225k rows) overflows the call stack
+      for (const row of await r.getAll()) rows.push(row);
       r.close();
     }
     return rows;

@@ -38,6 +38,12 @@ function filterOf(q: Query): Q.GraphFilter {
  */
 export const EDGE_ROWS_PER_NODE = 4;
 
+/**
+ * A one-actor view lists each of the centre's relations while it has at most this many (in the
+ * filter); above, parallel relations (same other actor, direction and kind) are merged in the query.
+ */
+export const ONE_ACTOR_EDGES = 2000;
+
 interface Sized {
   draft: Draft;
   /** more nodes or edges passed the filter than the view carries */
@@ -67,6 +73,32 @@ function relationEdge(r: Q.GraphRelationRow): Draft['edges'][number] {
 }
 
 /**
+ * A merged group of parallel relations: count, first dateFrom, last dateTo, the latest date; the
+ * article, evidence and title only when the group is one relation (the actor page lists them all).
+ */
+function groupEdge(g: Q.GraphRelationGroupRow): Draft['edges'][number] {
+  const one = g.count === 1;
+  return {
+    source: g.source,
+    target: g.target,
+    attributes: {
+      edgeType: 'RELATES',
+      kind: g.kind,
+      count: g.count,
+      aggregated: true,
+      date: g.date,
+      dateFrom: g.dateFrom,
+      dateTo: g.dateTo,
+      articleId: one ? g.articleId : null,
+      evidence: one ? clip(g.evidence, EVIDENCE_CHARS) : null,
+      title: one ? (g.title ?? null) : null,
+      start: null,
+      end: null,
+    },
+  };
+}
+
+/**
  * The actors view. Without a centre actor: the `limit` best actors by statements + relations passing
  * the filter (graphRankedActors: every actor when unfiltered, speakers only under issue/stance
  * filters), and the newest relations among them. With a centre actor: its own relations (from its
@@ -89,10 +121,21 @@ async function actorsView(deps: Deps, q: Query, limit: number): Promise<Sized> {
 
   if (q.actor) {
     const centred = { ...f, actor: q.actor };
-    const [out, inbound] = await Promise.all([
-      deps.store.read(Q.graphActorRelations(centred, 'out', edgeRows)),
-      deps.store.read(Q.graphActorRelations(centred, 'in', edgeRows)),
+    const [outN, inN] = await Promise.all([
+      deps.store.read(Q.graphActorRelationCount(centred, 'out')),
+      deps.store.read(Q.graphActorRelationCount(centred, 'in')),
     ]);
+    const total = (outN[0]?.total ?? 0) + (inN[0]?.total ?? 0);
+    const grouped = total > ONE_ACTOR_EDGES;
+    const [out, inbound] = grouped
+      ? await Promise.all([
+          deps.store.read(Q.graphActorRelationGroups(centred, 'out', edgeRows)),
+          deps.store.read(Q.graphActorRelationGroups(centred, 'in', edgeRows)),
+        ])
+      : await Promise.all([
+          deps.store.read(Q.graphActorRelations(centred, 'out', ONE_ACTOR_EDGES)),
+          deps.store.read(Q.graphActorRelations(centred, 'in', ONE_ACTOR_EDGES)),
+        ]);
     const ids = new Set<string>([q.actor]);
     for (const r of out) ids.add(r.target);
     for (const r of inbound) ids.add(r.source);
@@ -101,15 +144,16 @@ async function actorsView(deps: Deps, q: Query, limit: number): Promise<Sized> {
     }
     const k = known.get(q.actor);
     if (k) addActor(q.actor, k.name, k.type);
-    const rels = out.concat(inbound);
-    for (const r of rels) {
-      if (bySpeech && !(spoke(r.source) && spoke(r.target))) continue;
-      addActor(r.source, r.sourceName, r.sourceType);
-      addActor(r.target, r.targetName, r.targetType);
-      edges.push(relationEdge(r));
+    for (const list of [out, inbound]) {
+      for (const r of list) {
+        if (bySpeech && !(spoke(r.source) && spoke(r.target))) continue;
+        addActor(r.source, r.sourceName, r.sourceType);
+        addActor(r.target, r.targetName, r.targetType);
+        edges.push('count' in r ? groupEdge(r) : relationEdge(r));
+      }
     }
-    const cut = out.length >= edgeRows || inbound.length >= edgeRows;
-    return { draft: { nodes, edges }, truncated: cut, totalNodes: nodes.size, totalEdges: cut ? -1 : edges.length };
+    const cut = grouped && (out.length >= edgeRows || inbound.length >= edgeRows);
+    return { draft: { nodes, edges }, truncated: grouped, totalNodes: cut ? -1 : nodes.size, totalEdges: total };
   }
 
   const unfiltered = !q.from && !q.to && !q.issues?.length && !q.stances?.length;
@@ -121,14 +165,15 @@ async function actorsView(deps: Deps, q: Query, limit: number): Promise<Sized> {
   for (const r of kept) known.set(r.id, { name: r.name, type: r.type, statements: r.statements });
   for (const r of kept) addActor(r.id, r.name, r.type);
   const ids = kept.map((r) => r.id);
+  // above the cap the view is merged anyway (capDraft): merge in the query, one row per group
   const [rels, totals, relTotal] = await Promise.all([
-    ids.length ? deps.store.read(Q.graphRelationsAmong(f, ids, edgeRows)) : Promise.resolve([]),
+    ids.length ? deps.store.read(overCap ? Q.graphRelationGroupsAmong(f, ids, edgeRows) : Q.graphRelationsAmong(f, ids, edgeRows)) : Promise.resolve([]),
     overCap ? deps.store.read(Q.graphRankedActorCount(f, rankOpts)) : Promise.resolve([{ total: kept.length }]),
     deps.store.read(Q.graphRelationCount(f)),
   ]);
   for (const r of rels) {
     if (bySpeech && !(spoke(r.source) && spoke(r.target))) continue;
-    edges.push(relationEdge(r));
+    edges.push('count' in r ? groupEdge(r) : relationEdge(r));
   }
   const totalEdges = relTotal[0]?.total ?? edges.length;
   return { draft: { nodes, edges }, truncated: overCap || rels.length >= edgeRows, totalNodes: totals[0]?.total ?? nodes.size, totalEdges };
@@ -219,12 +264,14 @@ export function aggregateParallelEdges(edges: Draft['edges']): Draft['edges'] {
     const a = e.attributes;
     const key = JSON.stringify([e.source, e.target, a.edgeType, a.kind ?? null, a.stance ?? null]);
     const g = groups.get(key);
+    // an edge merged in the query already stands for `count` relations
+    const n = typeof a.count === 'number' ? a.count : 1;
     if (!g) {
-      groups.set(key, { source: e.source, target: e.target, attributes: { ...a, count: 1, aggregated: true } });
+      groups.set(key, { source: e.source, target: e.target, attributes: { ...a, count: n, aggregated: true } });
       continue;
     }
     const ga = g.attributes;
-    ga.count = (ga.count as number) + 1;
+    ga.count = (typeof ga.count === 'number' ? ga.count : 1) + n;
     if (typeof a.dateFrom === 'string' && (typeof ga.dateFrom !== 'string' || a.dateFrom < ga.dateFrom)) ga.dateFrom = a.dateFrom;
     if (typeof a.dateTo === 'string' && (typeof ga.dateTo !== 'string' || a.dateTo > ga.dateTo)) {
       // the newest occurrence speaks for the group

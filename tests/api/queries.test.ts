@@ -35,6 +35,9 @@ const cases: [string, CypherQuery][] = [
   ['graphRankedActorCount', Q.graphRankedActorCount({ to: '2012' }, { all: false, speakersOnly: false })],
   ['graphRelationsAmong', Q.graphRelationsAmong({ to: '2012', types: ['person', 'country'] }, ['a', 'b'], 20000)],
   ['graphRelationCount', Q.graphRelationCount({ from: '2011', types: ['person'] })],
+  ['graphRelationGroupsAmong', Q.graphRelationGroupsAmong({ from: '2011' }, ['a', 'b'], 20000)],
+  ['graphActorRelationGroups (in)', Q.graphActorRelationGroups({ actor: 'a', types: ['person'] }, 'in', 20000)],
+  ['graphActorRelationCount (out)', Q.graphActorRelationCount({ actor: 'a', to: '2012' }, 'out')],
   ['graphActorRelations (out)', Q.graphActorRelations({ actor: 'a', from: '2011' }, 'out', 20000)],
   ['graphActorRelations (in)', Q.graphActorRelations({ actor: 'a', types: ['person'] }, 'in', 20000)],
   ['graphStatementCountsOf', Q.graphStatementCountsOf({ from: '2011', types: ['person'], issues: ['us-troop-presence'], stances: ['oppose'] }, ['a', 'b'])],
@@ -97,7 +100,7 @@ describe('named read queries', () => {
 
   it('bounds every list in Cypher: a LIMIT parameter, and no SKIP unless an old client asks for an offset', () => {
     // one row per key, or a count, or as many rows as the ids given (a page's worth): no LIMIT needed
-    const notLists = /^(actorById|articleById|statementIssues|countStatements|graphRankedActorCount|graphRelationCount|graphStatementCountsOf|graphActorsById|graphStatementCount|graphAbout|storeVersion)\b/;
+    const notLists = /^(actorById|articleById|statementIssues|countStatements|graphRankedActorCount|graphRelationCount|graphActorRelationCount|graphStatementCountsOf|graphActorsById|graphStatementCount|graphAbout|storeVersion)\b/;
     for (const [name, q] of cases) {
       if (notLists.test(name)) {
         // the id-bounded ones start from the ids' primary keys

@@ -489,3 +489,53 @@ describe('explorer views', () => {
     expect((await vget('/api/version')).version).toBe(v.version);
   });
 });
+
+// ---- bounded graph views at scale: parallel relations merged in the query -------------------------
+
+describe('graph views above their budgets', () => {
+  let big: TestServer;
+  const PARALLEL = 2100; // more than ONE_ACTOR_EDGES (2000)
+  const dayOf = (i: number) => `2012-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+
+  beforeAll(async () => {
+    const r = fixtureRecords();
+    for (let i = 0; i < PARALLEL; i++) {
+      const day = dayOf(i);
+      r.rels.RELATES.push({ from: I.maliki, to: I.us, kind: i % 3 ? 'pressures' : 'attacks', articleId: I.article1, date: day, dateFrom: day, dateTo: day, title: null, evidence: `evidence ${i}`, start: 0, end: 5 });
+    }
+    big = await serveRecords(r, { CLAIMGRAPH_GRAPH_CAP: 10 });
+  });
+  afterAll(async () => {
+    await big?.stop();
+  });
+
+  it('one-actor view of an actor with more relations than it lists: one edge per (other actor, direction, kind), counted', async () => {
+    const r = await getJson(big.url, `/api/graph?actor=${I.maliki}`);
+    expect(r.status).toBe(200);
+    api.check('/api/graph', 'get', r.status, r.headers.get('content-type'), r.body);
+    const rel = r.body.graph.edges.filter((e: { attributes: { edgeType: string } }) => e.attributes.edgeType === 'RELATES');
+    const toUs = rel.filter((e: { target: string }) => e.target === I.us);
+    expect(toUs.map((e: { attributes: { kind: string; count: number } }) => [e.attributes.kind, e.attributes.count]).sort()).toEqual([
+      ['attacks', 700],
+      ['pressures', 1400],
+    ]);
+    // the range of each group is that of its relations
+    const days = (kind: string) => Array.from({ length: PARALLEL }, (_, i) => i).filter((i) => (i % 3 ? 'pressures' : 'attacks') === kind).map(dayOf).sort();
+    for (const e of toUs) {
+      const d = days(e.attributes.kind);
+      expect(e.attributes).toMatchObject({ aggregated: true, dateFrom: d[0], dateTo: d.at(-1), evidence: null });
+    }
+    expect(r.body).toMatchObject({ truncated: true, totalEdges: PARALLEL + 1 });
+  });
+
+  it('actors view above its cap merges parallel relations in the query and keeps the counts through the cut', async () => {
+    const r = await getJson(big.url, '/api/graph?limit=3');
+    expect(r.body).toMatchObject({ truncated: true, cap: 3, totalEdges: PARALLEL + 4 });
+    const g = r.body.graph;
+    expect(g.nodes).toHaveLength(3);
+    const counts = g.edges.map((e: { attributes: { count: number } }) => e.attributes.count);
+    // Maliki and the United States are the two best-connected actors: their 2,100 relations are in two edges
+    expect(counts.reduce((a: number, b: number) => a + b, 0)).toBeGreaterThanOrEqual(PARALLEL);
+    expect(g.edges.length).toBeLessThanOrEqual(6);
+  });
+});
