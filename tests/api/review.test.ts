@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { fixtureRecords, FIXTURE_IDS } from './fixture.ts';
 import { getJson, postJson, ROOT, serveRecords, type TestServer } from './harness.ts';
+import { OpenApiValidator } from './openapi-validator.ts';
 
 const WRITE = 'review-test-write-token-0123456789';
 const REVIEW = 'review-test-review-token-abcdefghij';
@@ -215,7 +216,17 @@ describe('corrections change what the API returns, and persist', () => {
   const env = () => ({ PORT: 0, CLAIMGRAPH_DATA_DIR: dataDir, CLAIMGRAPH_CORPUS: '', CLAIMGRAPH_CLIENT_DIST: path.join(dataDir, 'no-client'), CLAIMGRAPH_WRITE_TOKEN: WRITE, CLAIMGRAPH_REVIEW_TOKEN: REVIEW });
   const start = async () => (server = await startServer(loadConfig({}, env()), pino({ level: 'silent' })));
   const url = () => server.url;
-  const record = (action: unknown, why?: string) => postJson(url(), '/api/review/corrections', { by: 'tester', ...(why ? { why } : {}), action }, auth(REVIEW));
+  let api: OpenApiValidator;
+  /** every review response is checked against the served OpenAPI document */
+  const checked = async <R extends { status: number; headers: Headers; body: unknown }>(key: string, method: 'get' | 'post', r: Promise<R>): Promise<R> => {
+    const res = await r;
+    api.check(key, method, res.status, res.headers.get('content-type'), res.body);
+    return res;
+  };
+  const record = (action: unknown, why?: string) =>
+    checked('/api/review/corrections', 'post', postJson(url(), '/api/review/corrections', { by: 'tester', ...(why ? { why } : {}), action }, auth(REVIEW)));
+  const undo = (id: string, body: unknown, token: string) => checked('/api/review/corrections/{id}/undo', 'post', postJson(url(), `/api/review/corrections/${id}/undo`, body, auth(token)));
+  const review = (p: string) => checked(p.startsWith('/api/review/queue') ? '/api/review/queue' : '/api/review/corrections', 'get', getJson(url(), p));
   const statements = async (article: string): Promise<St[]> => (await getJson(url(), `/api/statements?article=${article}&limit=1000`)).body.statements;
   const byId = async (article: string, id: string) => (await statements(article)).find((s) => s.id === id);
   const cypherCount = async (query: string) => {
@@ -234,6 +245,7 @@ describe('corrections change what the API returns, and persist', () => {
     const up = await postJson(url(), '/api/articles', { articles }, auth(WRITE));
     expect(up.status).toBe(201);
     [a0, a1] = (up.body.results as { articleId: string }[]).map((r) => r.articleId) as [string, string];
+    api = new OpenApiValidator((await getJson(url(), '/api/openapi.json')).body);
   });
   afterAll(async () => {
     await server?.close();
@@ -352,16 +364,16 @@ describe('corrections change what the API returns, and persist', () => {
 
   it('undo restores the machine statement; undoing twice is a conflict', async () => {
     const before = await reviewedCount();
-    const r = await postJson(url(), `/api/review/corrections/${ids.speaker}/undo`, { why: 'it was Panetta' }, auth(WRITE));
+    const r = await undo(ids.speaker!, { why: 'it was Panetta' }, WRITE);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.correction.action).toEqual({ op: 'undo', correction: ids.speaker });
     expect(await byId(a0, ids.speakerStatement!)).toMatchObject({ speaker: { id: 'leon-panetta' }, provenance: 'machine', corrections: [] });
     const panetta = (await getJson(url(), '/api/actors/leon-panetta')).body.statements as St[];
     expect(panetta.map((p) => p.id)).toContain(ids.speakerStatement);
     expect(await reviewedCount()).toBe(before - 1);
-    const again = await postJson(url(), `/api/review/corrections/${ids.speaker}/undo`, {}, auth(REVIEW));
+    const again = await undo(ids.speaker!, {}, REVIEW);
     expect(again.status).toBe(409);
-    const unknown = await postJson(url(), '/api/review/corrections/cor_0123456789abcdef/undo', {}, auth(REVIEW));
+    const unknown = await undo('cor_0123456789abcdef', {}, REVIEW);
     expect(unknown.status).toBe(404);
   });
 
@@ -373,9 +385,9 @@ describe('corrections change what the API returns, and persist', () => {
     expect(add.status).toBe(201);
     const kind = await record({ op: 'statement.kind', target: anchor(add.body.statement), kind: 'indirect' });
     expect(kind.status).toBe(201);
-    const undo = await postJson(url(), `/api/review/corrections/${add.body.correction.id}/undo`, {}, auth(REVIEW));
-    expect(undo.status).toBe(201);
-    const listed = (await getJson(url(), `/api/review/corrections?article=${a0}&limit=500`)).body.items as { correction: { id: string }; status: string; reason: string | null }[];
+    const withdrawn = await undo(add.body.correction.id, {}, REVIEW);
+    expect(withdrawn.status).toBe(201);
+    const listed = (await review(`/api/review/corrections?article=${a0}&limit=500`)).body.items as { correction: { id: string }; status: string; reason: string | null }[];
     ids.orphanAdd = add.body.correction.id;
     ids.orphanKind = kind.body.correction.id;
     const orphan = listed.find((i) => i.correction.id === kind.body.correction.id)!;
@@ -389,7 +401,7 @@ describe('corrections change what the API returns, and persist', () => {
     const all: { correction: { id: string; action: { op: string } }; status: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: typeof all; nextCursor: string | null } } = await getJson(url(), `/api/review/corrections?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { status: number; body: { items: typeof all; nextCursor: string | null } } = await review(`/api/review/corrections?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(3);
       all.push(...page.body.items);
@@ -400,13 +412,13 @@ describe('corrections change what the API returns, and persist', () => {
     expect(all.length).toBe(14);
     expect(all.filter((i) => i.status === 'undone').map((i) => i.correction.id).sort()).toEqual([ids.speaker, ids.orphanAdd].sort());
     expect(all.filter((i) => i.status === 'orphaned').map((i) => i.correction.id)).toEqual([ids.orphanKind]);
-    const byActor = (await getJson(url(), '/api/review/corrections?actor=leon-panetta')).body.items;
+    const byActor = (await review('/api/review/corrections?actor=leon-panetta')).body.items;
     expect(byActor.map((i: { correction: { action: { op: string } } }) => i.correction.action.op)).toEqual(['actor.update']);
-    const byStatement = (await getJson(url(), `/api/review/corrections?statement=${ids.speakerStatement}`)).body.items;
+    const byStatement = (await review(`/api/review/corrections?statement=${ids.speakerStatement}`)).body.items;
     // the speaker correction and its undo
     expect(byStatement.map((i: { correction: { id: string } }) => i.correction.id)[0]).toBe(ids.speaker);
     expect(byStatement.length).toBe(2);
-    const ofA1 = (await getJson(url(), `/api/review/corrections?article=${a1}`)).body.items;
+    const ofA1 = (await review(`/api/review/corrections?article=${a1}`)).body.items;
     expect(ofA1.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -419,7 +431,7 @@ describe('corrections change what the API returns, and persist', () => {
   });
 
   it('the queue leaves reviewed statements out', async () => {
-    const q = (await getJson(url(), '/api/review/queue?limit=500')).body;
+    const q = (await review('/api/review/queue?limit=500')).body;
     const items = q.items as { statement: St; reasons: string[]; score: number }[];
     expect(items.length).toBe(q.counts.total);
     expect(items.every((i) => i.statement.provenance === 'machine')).toBe(true);
