@@ -39,7 +39,7 @@ export interface AppendExtras {
   /** when it was recorded (default: now) */
   at?: Date;
   /** name and type of the graph actors the action names, as the store holds them now */
-  actors?: Record<string, { name: string; type: ActorType }>;
+  actors?: Record<string, { name: string; type: ActorType; provenance?: 'machine' | 'reviewed' }>;
 }
 
 export interface ReadResult {

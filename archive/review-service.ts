@@ -69,8 +69,8 @@ export function articlesOfActors(ids: readonly string[]): CypherQuery<{ id: stri
   ];
 }
 
-const actorSnapshot = (ids: readonly string[]): CypherQuery<{ id: string; name: string; type: string }> => ({
-  text: 'MATCH (n:Actor) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.type AS type',
+const actorSnapshot = (ids: readonly string[]): CypherQuery<{ id: string; name: string; type: string; provenance: string | null }> => ({
+  text: 'MATCH (n:Actor) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.type AS type, n.provenance AS provenance',
   params: { ids },
 });
 
@@ -249,11 +249,13 @@ export async function recordCorrection(ctx: ReviewContext, req: CorrectionReques
   const log = CorrectionsLog.at(ctx.dataDir);
   // names and types of the actors it names by id, so an article without them can still write them
   const named = actorsNamedBy(req.action);
-  const actors: Record<string, { name: string; type: ActorType }> = {};
+  const actors: Record<string, { name: string; type: ActorType; provenance?: 'reviewed' }> = {};
   if (named.length) {
     for (const r of await ctx.store.read(actorSnapshot(named))) {
       const parsed = ACTOR_TYPE.safeParse(r.type);
-      if (parsed.success && typeof r.name === 'string' && r.name) actors[String(r.id)] = { name: r.name, type: parsed.data };
+      if (parsed.success && typeof r.name === 'string' && r.name) {
+        actors[String(r.id)] = { name: r.name, type: parsed.data, ...(r.provenance === 'reviewed' ? { provenance: 'reviewed' as const } : {}) };
+      }
     }
   }
   const correction = await log.append(req, ctx.by ?? 'reviewer', { actors });

@@ -198,7 +198,8 @@ class ArticleReview {
       if (key) return key;
       const known = c.actors?.[ref.id];
       if (!known) return { error: `actor ${ref.id} is not in this article and the correction does not record it` };
-      return this.add(ref.id, { name: known.name, type: known.type, graphId: ref.id, reviewed: false });
+      // as the store held it, provenance included: every article writes the actor alike, in any order
+      return this.add(ref.id, { name: known.name, type: known.type, graphId: ref.id, reviewed: known.provenance === 'reviewed' });
     }
     // named the way the actors stage names a phrase ("a resident" → resident)
     let slug = kebab(ref.name.replace(/^(?:the|a|an)\s+/i, '')) || 'unnamed-actor';

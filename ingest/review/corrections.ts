@@ -116,7 +116,12 @@ export const Correction = z
      * held them when it was recorded: an article that lacks such an actor (a merge into an actor
      * of another article) can still write it, also in a rebuild from the archive alone
      */
-    actors: z.record(actorId, z.object({ name: z.string().min(1).max(200), type: z.enum(ACTOR_TYPES) }).strict()).optional(),
+    actors: z
+      .record(
+        actorId,
+        z.object({ name: z.string().min(1).max(200), type: z.enum(ACTOR_TYPES), provenance: z.enum(['machine', 'reviewed']).optional() }).strict(),
+      )
+      .optional(),
   })
   .strict();
 export type Correction = z.infer<typeof Correction>;
