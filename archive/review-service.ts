@@ -239,7 +239,7 @@ export function reapplyCorrections(ctx: ReviewContext, ids: readonly string[], a
     const concerned = new Set(outcomes.flat().map((o) => o.id));
     const combined = combineOutcomes(log.corrections, outcomes, new Set(extracted)).filter((o) => concerned.has(o.id));
     for (const o of combined) if (o.status === 'orphaned') ctx.logger?.warn({ correction: o.id, reason: o.reason }, 'orphaned correction');
-    remember(ctx.dataDir, combined);
+    forget(ctx.dataDir);
     return { outcomes: combined, replaced: extracted, missing };
   });
 }
@@ -271,13 +271,17 @@ export async function recordCorrection(ctx: ReviewContext, req: CorrectionReques
   return { correction, outcome, outcomes: result.outcomes, affectedArticles: result.replaced };
 }
 
-/** Last known outcome of each correction, per data directory (filled by re-applications). */
-const known = new Map<string, Map<string, CorrectionOutcome>>();
-function remember(dataDir: string, outcomes: readonly CorrectionOutcome[]): void {
-  const key = ArticleArchive.at(dataDir).root;
-  const m = known.get(key) ?? new Map<string, CorrectionOutcome>();
-  for (const o of outcomes) m.set(o.id, o);
-  known.set(key, m);
+/**
+ * The last statuses computed, per data directory, with the log they were computed for: a listing
+ * that finds the same log (and no re-application since) reuses them instead of re-extracting.
+ * Uploads do not invalidate it (a correction naming an article not yet indexed is the only status
+ * they change); STATUS_TTL_MS bounds that staleness.
+ */
+const STATUS_TTL_MS = 30_000;
+const known = new Map<string, { key: string; at: number; statuses: Map<string, CorrectionOutcome> }>();
+function forget(dataDir: string): void {
+  // a re-application changed the graph: the next listing recomputes
+  known.delete(ArticleArchive.at(dataDir).root);
 }
 
 /**
@@ -286,6 +290,10 @@ function remember(dataDir: string, outcomes: readonly CorrectionOutcome[]): void
  */
 export async function correctionStatuses(ctx: ReviewContext): Promise<Map<string, CorrectionOutcome>> {
   const { corrections } = CorrectionsLog.at(ctx.dataDir).readAll();
+  const root = ArticleArchive.at(ctx.dataDir).root;
+  const key = `${corrections.length}:${corrections.at(-1)?.id ?? ''}`;
+  const cached = known.get(root);
+  if (cached && cached.key === key && Date.now() - cached.at < STATUS_TTL_MS) return new Map(cached.statuses);
   const articles = new Set<string>();
   for (const c of corrections) for (const a of await affectedArticles(ctx.store, c, corrections, { applied: true })) articles.add(a);
   let evaluated: ReturnType<typeof extractCorrected>;
@@ -296,6 +304,7 @@ export async function correctionStatuses(ctx: ReviewContext): Promise<Map<string
     throw e;
   }
   const combined = combineOutcomes(corrections, evaluated.outcomes, new Set(evaluated.extracted));
-  remember(ctx.dataDir, combined);
-  return new Map(combined.map((o) => [o.id, o]));
+  const statuses = new Map(combined.map((o) => [o.id, o]));
+  known.set(root, { key, at: Date.now(), statuses });
+  return new Map(statuses);
 }

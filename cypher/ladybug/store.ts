@@ -12,7 +12,10 @@
  *    of the new ones and SET of the few that gain an alias (a MERGE cost 330 ms per 250 actors);
  *  - COPY only for very large batches (`copyMinRows`), where its fixed cost is amortised;
  *  - atomicity per article comes from `Article.complete`: written false first, flipped true last;
- *    incomplete articles (a crash, a failed write) are swept at open and after a failed write.
+ *    incomplete articles (a crash, a failed write) are swept at open and after a failed write;
+ *  - `replaceArticles` (issue 12) is therefore not atomic: it marks the articles incomplete in one
+ *    statement first, so a crash part way leaves them swept at open and re-indexed from the archive
+ *    with the corrections log applied (archive/index-sync.ts); readers may briefly miss them.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -14,6 +14,7 @@ import { ArticleArchive, archiveBeforeWrite } from '../../archive/article-archiv
 import { CorrectionsLog } from '../../archive/corrections-log.ts';
 import { openIndexedStore, rebuildIndex, type IndexConfig } from '../../archive/open-indexed-store.ts';
 import { correctionStatuses, reapplyCorrections, recordCorrection, type ReviewContext } from '../../archive/review-service.ts';
+import { LadybugStore } from '../../cypher/ladybug/store.ts';
 import type { GraphStore } from '../../cypher/store.ts';
 import { articleId } from '../../ingest/ids.ts';
 import { extractArticle, ingestArticles, toGraphRecords } from '../../ingest/index.ts';
@@ -315,7 +316,7 @@ describe('property: live-corrected store == store rebuilt from archive + log', (
       const ctx: ReviewContext = { store, dataDir: dir };
       const done: string[] = [];
       const ops: string[] = [];
-      for (let k = 0; k < 16; k++) {
+      for (let k = 0; k < Number(process.env.REVIEW_STEPS ?? 16); k++) {
         const rows = await statements(store);
         const s = pick(rows);
         const speakers = [...new Set(rows.map((x) => x.speakerId))];
@@ -385,6 +386,41 @@ describe('property: live-corrected store == store rebuilt from archive + log', (
       // and the random run did exercise corrections that applied
       expect(ops.filter((o) => o.endsWith(':applied')).length).toBeGreaterThan(5);
       await store.close();
+    }, 300_000);
+  }
+});
+
+describe('a replacement cut part way (LadybugDB has no transactions): recovered at the next open', () => {
+  for (const step of ['replace:deleted', 'Statement']) {
+    it(`failure after ${step}`, async () => {
+      const dir = tmp();
+      const first = (await openIndexedStore(cfgOf(dir))).store;
+      await ingestArticles(first, corpus.slice(0, 3), { beforeWrite: archiveBeforeWrite(ArticleArchive.at(dir)) });
+      const clean = await state(first);
+      await first.close();
+      let armed = false;
+      const store = new LadybugStore({
+        dataDir: dir,
+        bufferPoolBytes: 128 * 1024 * 1024,
+        onWriteStep: (s) => {
+          if (armed && s === step) throw new Error(`cut at ${s}`);
+        },
+      });
+      await store.open();
+      const target = inArticle(await statements(store), 1)[0]!;
+      armed = true;
+      const err = await recordCorrection({ store, dataDir: dir }, { action: { op: 'statement.speaker', target: anchor(target), speaker: { name: 'Cut Short', type: 'person' } } }).catch((e: unknown) => e);
+      expect(String(err)).toMatch(/cut at/);
+      // the correction is durable even though its re-application failed
+      expect(CorrectionsLog.at(dir).readAll().corrections).toHaveLength(1);
+      await store.close();
+      const opened = await openIndexedStore(cfgOf(dir));
+      const after = await state(opened.store);
+      expect(after.counts.nodes.Article).toBe(3);
+      expect(after.statements.find((s) => s.id === target.id)).toMatchObject({ speakerId: 'cut-short', provenance: 'reviewed' });
+      // the other articles are as they were
+      expect(after.statements.filter((s) => s.articleId !== ids[1])).toEqual(clean.statements.filter((s) => s.articleId !== ids[1]));
+      await opened.store.close();
     }, 300_000);
   }
 });
