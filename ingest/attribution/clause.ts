@@ -122,8 +122,10 @@ export function clauseStartsAt(ts: TaggedSentence, i: number): boolean {
 function finiteVerbAhead(ts: TaggedSentence, p: number, inQuote: Uint8Array): boolean {
   const tk = ts.tokens;
   const np = npAt(ts, p);
-  if (!np || (tk[np.head]?.pos === 'PRON' && np.first === np.last && !SUBJECT_PRONOUNS.test(tk[np.head]!.lower))) return false;
-  for (let i = np.last + 1; i < tk.length && i < p + 40; i++) {
+  // a gerund subject: "says running for president is tough"
+  const gerund = !np && tk[p]?.pos === 'VERB' && /ing$/.test(tk[p]!.lower) && !inQuote[p];
+  if (!gerund && (!np || (tk[np.head]?.pos === 'PRON' && np.first === np.last && !SUBJECT_PRONOUNS.test(tk[np.head]!.lower)))) return false;
+  for (let i = gerund ? p + 1 : np!.last + 1; i < tk.length && i < p + 40; i++) {
     const t = tk[i]!;
     // a quoted predicate counts ("said the council “cannot be trusted”"); quoted punctuation does not stop it
     if (!inQuote[i]) {

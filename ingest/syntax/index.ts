@@ -156,7 +156,7 @@ function fixTags(tokens: Token[]): void {
     if (t.pos === 'VERB' && i > 0 && /^[A-Z][a-z]/.test(t.text) && next?.pos === 'PROPN' && /^[A-Z]/.test(next.text) && prev && prev.pos !== 'PUNCT') t.pos = 'PROPN';
     // "…, Welch said", "The Times said Cook provided …": a capitalised uninflected "verb" inside a sentence of
     // running text is a surname (headlines in title case keep their tags)
-    else if (t.pos === 'VERB' && prev && /^[A-Z][a-z]+$/.test(t.text) && t.lower === t.lemma && !/^[“"‘'(:—–-]$/.test(prev.text) && !titleCase) t.pos = 'PROPN';
+    else if (t.pos === 'VERB' && prev && /^[A-Z][a-z]+$/.test(t.text) && (t.lower === t.lemma || (prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text))) && !/^[“"‘'(:—–-]$/.test(prev.text) && !titleCase) t.pos = 'PROPN';
     // "none of the players": a pronoun, not an adverb
     if (t.lower === 'none' && t.pos === 'ADV') t.pos = 'PRON';
   }
@@ -290,6 +290,10 @@ export function tokenAt(ts: TaggedSentence, offset: number): number {
 export const npEndingAt = (ts: TaggedSentence, i: number): Chunk | undefined => ts.nps.find((c) => c.last === i);
 export const npStartingAt = (ts: TaggedSentence, i: number): Chunk | undefined => ts.nps.find((c) => c.first === i);
 
+/** a dash between words: "—", "–", "--", or a hyphen set off by spaces */
+const isDash = (tk: Token[], i: number) => /^(?:—|–|--)$/.test(tk[i]!.text) || (tk[i]!.text === '-' && i > 0 && tk[i]!.start > tk[i - 1]!.end && !!tk[i + 1] && tk[i + 1]!.start > tk[i]!.end);
+const TIME_ADJUNCT = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|weekend)$/;
+
 /** The verb group whose token range holds token i. */
 export const verbAt = (ts: TaggedSentence, i: number): VerbGroup | undefined => ts.verbs.find((v) => v.first <= i && i <= v.last);
 
@@ -302,6 +306,18 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
   let i = v.first - 1;
   const tk = ts.tokens;
   while (i >= 0 && (tk[i]!.pos === 'ADV' || (tk[i]!.pos === 'PART' && NEGATORS.has(tk[i]!.lower)))) i--;
+  // words between the subject and its verb: ", however,", "on Tuesday", "last week", "— who … —"
+  for (let guard = 0; guard < 3 && i > 0; guard++) {
+    if (tk[i]!.text === ',' && tk[i - 1]?.pos === 'ADV' && tk[i - 2]?.text === ',') i -= 3;
+    else if (TIME_ADJUNCT.test(tk[i]!.lower) && /^(?:on|last|this|next|late|early|earlier)$/.test(tk[i - 1]?.lower ?? '')) i -= 2;
+    else if (isDash(tk, i)) {
+      let d = i - 1;
+      while (d > 0 && i - d < 40 && !isDash(tk, d)) d--;
+      if (d <= 0 || !isDash(tk, d)) break;
+      i = d - 1;
+    } else break;
+    while (i >= 0 && tk[i]!.pos === 'ADV') i--;
+  }
   // parenthetical right before the verb
   if (i >= 0 && tk[i]!.text === ')') {
     let d = i;

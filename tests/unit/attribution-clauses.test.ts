@@ -27,6 +27,10 @@ describe('tagger repairs', () => {
     expect(frames('The plan will be ready in May, Swallow said.')).toEqual([expect.objectContaining({ rule: 'inverted-tail', speaker: 'Swallow', contents: ['The plan will be ready in May'] })]);
     expect(frames('The paper said Wade provided a statement.')).toEqual([expect.objectContaining({ rule: 'subject-verb:bare', contents: ['Wade provided a statement'] })]);
   });
+  it('reads a capitalised verb form right after a first name as part of the name', () => {
+    expect(posOf('Dana Shook, a pilot, said the runway was icy.', 'Shook')).toBe('PROPN');
+    expect(frames('Dana Shook, a pilot, said the runway was icy.')).toEqual([expect.objectContaining({ speaker: 'Dana Shook', contents: ['the runway was icy'] })]);
+  });
   it('leaves title-case headlines and sentence-initial verbs alone', () => {
     expect(posOf('Voters Back Mayor In Close Race', 'Back')).not.toBe('PROPN');
     expect(posOf('Consider the cost of waiting.', 'Consider')).toBe('VERB');

@@ -213,6 +213,11 @@ export const subjectVerb: Rule = {
     { sentence: 'A spokeswoman said Ortiz, Brandt and Okafor were never consulted.', frames: [{ speaker: 'A spokeswoman', cue: 'said', content: 'Ortiz, Brandt and Okafor were never consulted' }] },
     { sentence: 'Local organizers say residents want a new stadium.', frames: [{ speaker: 'Local organizers', cue: 'say', content: 'residents want a new stadium' }] },
     { sentence: 'The coach said none of the injured players would travel.', frames: [{ speaker: 'The coach', cue: 'said', content: 'none of the injured players would travel' }] },
+    // a gerund subject; words between the speaker and the cue ("on Monday", ", however,", "— who … —")
+    { sentence: 'The trainer says running in the heat is dangerous.', frames: [{ speaker: 'The trainer', cue: 'says', content: 'running in the heat is dangerous' }] },
+    { sentence: 'The harbor master on Monday said the channel was closed.', frames: [{ speaker: 'The harbor master', cue: 'said', content: 'the channel was closed' }] },
+    { sentence: 'Two engineers, however, said the bridge was safe.', frames: [{ speaker: 'Two engineers', cue: 'said', content: 'the bridge was safe' }] },
+    { sentence: 'The treasurer — who took office in March — said the books were a mess.', frames: [{ speaker: 'The treasurer', cue: 'said', content: 'the books were a mess' }] },
     { sentence: 'The coach said of his rival that he had been lucky.', frames: [{ speaker: 'The coach', cue: 'said', content: 'he had been lucky' }] },
     { sentence: 'The senator said of the ruling, “It is a disgrace.”', frames: [{ speaker: 'The senator', cue: 'said' }] },
   ],
