@@ -51,6 +51,8 @@ async function reviewOnAgain(page: Page): Promise<void> {
 
 /** A write is done when the status says so and the graph is loaded again. */
 async function settled(page: Page, word: RegExp): Promise<void> {
+  // busy stays true until the refetch after the write is done
+  await expect.poll(() => page.getByTestId('review-status').getAttribute('data-busy'), { timeout: 60_000 }).toBe('false');
   await expect.poll(() => page.getByTestId('review-status').textContent(), { timeout: 60_000 }).toMatch(word);
   await page.waitForFunction(() => window.__explorer?.graphReady === true);
 }
@@ -171,6 +173,7 @@ describe('review mode', () => {
     await form.locator(`[role=listbox] [data-actor="${speaker.id}"]`).dispatchEvent('mousedown');
     await form.getByTestId('add-kind').selectOption('indirect');
     await form.getByTestId('add-cue').fill('said');
+    await dialog.screenshot({ path: artifactPath('review-add-form.png') });
     await form.getByTestId('add-save').click();
     await settled(page, /Saved: statement added/);
 
@@ -183,6 +186,10 @@ describe('review mode', () => {
     const added = listed.body.statements.find((s) => s.id === newId);
     expect(added?.text).toBe(picked);
     expect(added?.kind).toBe('indirect');
+    // the whole article checked: marked reviewed (what export:gold needs), and the button says so
+    await dialog.getByTestId('article-reviewed').click();
+    await settled(page, /Saved: article marked reviewed/);
+    await expect.poll(() => dialog.getByTestId('article-reviewed').textContent()).toContain('Article reviewed ✓');
     // in the graph and in the speaker's panel, with the badge
     await page.keyboard.press('Escape');
     expect(await page.evaluate((id) => window.__explorer!.hasActor(id), speaker.id)).toBe(true);

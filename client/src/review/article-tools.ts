@@ -11,6 +11,7 @@ import { h } from '../dom.ts';
 import type { ActorIndex } from '../state/search-rank.ts';
 import { ActorPicker } from './actor-picker.ts';
 import { addAction, spanAction, STATEMENT_KINDS } from './review-state.ts';
+import { reviewApi } from './review-api.ts';
 import { selectionSpan, tidySpan } from './selection-to-span.ts';
 
 export interface ArticleToolsContext {
@@ -92,7 +93,18 @@ export class ArticleReviewTools {
     this.addBtn = h('button', { type: 'button', class: 'small-button', 'data-testid': 'add-from-selection' }, 'Add statement from selection');
     this.addBtn.addEventListener('click', () => this.openAddForm());
     const reviewed = h('button', { type: 'button', class: 'small-button', 'data-testid': 'article-reviewed', title: 'The whole article has been checked: it may be exported as gold' }, 'Mark article reviewed');
-    reviewed.addEventListener('click', () => void this.run({ op: 'article.reviewed', articleId: shown.data.article.id, reviewed: true }, reviewed));
+    let isReviewed = false;
+    reviewed.addEventListener('click', () => void this.run({ op: 'article.reviewed', articleId: shown.data.article.id, reviewed: !isReviewed }, reviewed));
+    // whether it is marked already: the last applied article.reviewed correction says
+    reviewApi.corrections({ article: shown.data.article.id, limit: 500 }).then(
+      (list) => {
+        const last = list.items.filter((i) => i.status === 'applied' && i.correction.action.op === 'article.reviewed').pop();
+        isReviewed = last?.correction.action.op === 'article.reviewed' && last.correction.action.reviewed;
+        reviewed.textContent = isReviewed ? 'Article reviewed ✓ — unmark' : 'Mark article reviewed';
+        reviewed.setAttribute('aria-pressed', String(isReviewed));
+      },
+      () => undefined, // the button still works; it just cannot say the current state
+    );
     const buttons: HTMLElement[] = [this.addBtn];
     if (marked) {
       this.spanBtn = h('button', { type: 'button', class: 'small-button', 'data-testid': 'span-from-selection' }, 'Set marked statement’s span to selection');

@@ -124,6 +124,7 @@ export class ReviewController {
     this.undoBtn.title = last ? `Undo: ${last.label} (Ctrl/Cmd-Z)` : 'Nothing to undo';
     this.status.textContent = next.busy ? 'Saving…' : (next.message?.text ?? (next.on && !getToken() ? 'No token: enter one to save corrections.' : ''));
     this.status.classList.toggle('error', next.message?.kind === 'error');
+    this.status.dataset.busy = String(next.busy);
     this.articleTools.setEnabled(next.on);
   }
 

@@ -7,7 +7,8 @@ import { ACTOR_TYPES, STANCES } from './vocab.ts';
 import { DEFAULT_STATE, TABS, type AppState, type MonthRange, type Tab } from './app-state.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const ID = /^[\w.:-]{1,200}$/;
+// anonymous sources have article-scoped ids ("us-official@286c73e0")
+const ID = /^[\w.:@-]{1,200}$/;
 const MAX_QUERY = 20000;
 
 function list<T extends string>(raw: string | null, allowed: readonly T[] | null): T[] {
