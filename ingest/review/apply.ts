@@ -513,10 +513,24 @@ class ArticleReview {
   }
 }
 
+/** Whether a correction can concern this article (cheap: a rebuild asks it of every article). */
+function mayConcern(c: Correction, articleId: string, graphIds: ReadonlySet<string>): boolean {
+  const a = c.action;
+  const own = articleOf(a);
+  if (own !== null) return own === articleId;
+  if (a.op === 'actor.split') return a.articles.includes(articleId) || a.statements.some((s) => s.articleId === articleId);
+  return actorsChangedBy(a).some((id) => graphIds.has(id));
+}
+
 /** Applies the corrections (the whole log, in log order) to one article's extraction. */
 export function applyCorrections(doc: Doc, corrections: readonly Correction[]): ApplyResult {
+  // most articles of a rebuild have no correction: they pass through untouched, positions not re-read
+  const graphIds = new Set([...doc.actors.keys()].map((k) => graphActorId(doc, k)));
+  const active = activeCorrections(corrections);
+  // all of them once one does: a merge or a speaker change can bring in an actor later ones name
+  if (!active.some((c) => mayConcern(c, doc.articleId, graphIds))) return { doc: { ...doc, reviewOutcomes: [] }, outcomes: [] };
   const review = new ArticleReview(doc);
-  for (const c of activeCorrections(corrections)) review.apply(c);
+  for (const c of active) review.apply(c);
   const out = review.finish();
   return { doc: { ...out, reviewOutcomes: review.outcomes }, outcomes: review.outcomes };
 }

@@ -360,3 +360,16 @@ describe('undo and outcomes', () => {
     expect(combineOutcomes([c], [[]], new Set())[0]).toMatchObject({ status: 'orphaned', reason: expect.stringContaining('not evaluated') });
   });
 });
+
+describe('chains', () => {
+  it('a merge into an actor that a later merge moves on: both apply in an article that held only the first', () => {
+    const a = correction({ op: 'actor.merge', from: 'karel-vostrik', into: 'olivier-brandvold' }, { actors: { 'olivier-brandvold': { name: 'Olivier Brandvold', type: 'person' } } });
+    const b = correction({ op: 'actor.merge', from: 'olivier-brandvold', into: 'lena-marsh' }, { actors: { 'lena-marsh': { name: 'Lena Marsh', type: 'person' } } });
+    const u = correction({ op: 'actor.update', actor: 'lena-marsh', name: 'Lena Marsh-Vostrik' });
+    const { records, doc } = run([a, b, u]);
+    expect(doc.reviewOutcomes!.map((o) => o.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(bySpeaker(records, 'lena-marsh').map((s) => s.id).sort()).toEqual([vostrikIndirect.id, vostrikQuote.id].sort());
+    expect(records.nodes.Actor.find((x) => x.id === 'lena-marsh')?.name).toBe('Lena Marsh-Vostrik');
+    expect(records.nodes.Actor.some((x) => x.id === 'olivier-brandvold' || x.id === 'karel-vostrik')).toBe(false);
+  });
+});
