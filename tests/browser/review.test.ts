@@ -339,7 +339,17 @@ describe('review mode', () => {
     await page.close();
   });
 
-  it('after the corrections the queue still answers, and no page had an error', async () => {
+  it('after the corrections the queue still answers and reports a correction that found no target; no page had an error', async () => {
+    // a correction whose statement is not there (no id match, no overlap: the article's first character)
+    const st = statements[0]!;
+    const res = await fetch(`${server.url}/api/review/corrections`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: { op: 'statement.date', target: { id: 'st_no_such_statement', articleId: st.article.id, start: 0, end: 1, text: 'x' }, date: '2011' } }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { correction: { id: string }; outcomes: { id: string; status: string }[] };
+    expect(body.outcomes.find((o) => o.id === body.correction.id)?.status).toBe('orphaned');
     const page = await openPage('');
     await enterToken(page);
     await page.getByTestId('review-queue').waitFor();
@@ -349,6 +359,10 @@ describe('review mode', () => {
     const reviewed = (await api<StatementsResponse>('/api/statements?limit=500')).body.statements.filter((s) => s.provenance === 'reviewed').map((s) => s.id);
     expect(reviewed.length).toBeGreaterThan(0);
     expect(listed.filter((id) => reviewed.includes(id!))).toEqual([]);
+    const orphans = page.getByTestId('orphaned-corrections');
+    await orphans.locator('summary').click();
+    expect(await orphans.textContent()).toMatch(/1 correction found no target[\s\S]*date of “x” → 2011/);
+    await page.screenshot({ path: artifactPath('review-queue-after.png') });
     await page.close();
     expect(pageErrors).toEqual([]);
   });

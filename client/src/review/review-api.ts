@@ -53,7 +53,7 @@ export const reviewApi = {
   corrections(p: { article?: string; statement?: string; actor?: string; limit?: number; cursor?: string }): Promise<CorrectionsList> {
     return request<CorrectionsList>(`/api/review/corrections${qs(p)}`, { headers: readHeaders() });
   },
-  queue(p: { reason?: QueueResponse['items'][number]['reasons'][number]; limit?: number; cursor?: string }): Promise<ReviewQueue> {
+  queue(p: { reason?: string | undefined; limit?: number; cursor?: string }): Promise<ReviewQueue> {
     return request<ReviewQueue>(`/api/review/queue${qs(p)}`, { headers: readHeaders() });
   },
 };

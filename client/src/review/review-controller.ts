@@ -294,8 +294,15 @@ export class ReviewController {
   async queueSection(): Promise<HTMLElement | null> {
     if (!this.state.on) return null;
     try {
-      const queue = await reviewApi.queue({ limit: settings.statements.pageSize });
-      return queuePanel(queue, this.state.queueReason, {
+      // the server filters by reason (the counts stay for all reasons), so a chip lists all of its statements
+      const [queue, orphans] = await Promise.all([
+        reviewApi.queue({ limit: settings.statements.pageSize, reason: this.state.queueReason ?? undefined }),
+        reviewApi.corrections({ limit: 500 }).then(
+          (list) => list.items.filter((i) => i.status === 'orphaned'),
+          () => [],
+        ),
+      ]);
+      const panel = queuePanel(queue, this.state.queueReason, {
         onReason: (r) => {
           this.set(setQueueReason(this.state, r));
           this.host.redrawSide();
@@ -303,6 +310,17 @@ export class ReviewController {
         onOpen: (st) => this.host.openStatement(st),
         decorate: this.decorate,
       });
+      // corrections whose target is gone are reported, never dropped silently
+      if (orphans.length)
+        panel.append(
+          h(
+            'details',
+            { class: 'orphans', 'data-testid': 'orphaned-corrections' },
+            h('summary', {}, `${orphans.length} correction${orphans.length === 1 ? '' : 's'} found no target`),
+            h('ul', { class: 'facts' }, ...orphans.map((o) => h('li', {}, `${describeAction(o.correction.action, (id) => this.names.get(id) ?? id)} — ${o.reason ?? 'target gone'} (${o.correction.by}, ${o.correction.at.slice(0, 10)})`))),
+          ),
+        );
+      return panel;
     } catch (err) {
       return h('p', { class: 'error', role: 'alert', 'data-testid': 'review-queue-error' }, `Review queue: ${message(err)}`);
     }
