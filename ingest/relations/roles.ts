@@ -220,6 +220,15 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
           else emit({ kind: kinds.member, from: person, to: b.actorId, rule: 'role.prefix', at: s.first, title: null });
           break;
         }
+        // "Rubio supporter X", "Trump critic X", "Clinton's rival X": a stance noun between two people
+        if (b.type === 'person' && b.actorId !== person && !blockedLeft(rs, b.first)) {
+          let k = b.last + 1;
+          if (/^['’]s?$/.test(tk[k]?.lower ?? '')) k++;
+          while (k < s.first - 1 && tk[k]!.pos === 'ADJ' && !voc.roleBlockers.has(tk[k]!.lower)) k++;
+          const stance = k === s.first - 1 ? stanceRole(k, k + 1) : null;
+          if (stance) emit({ kind: stance.kind, from: person, to: b.actorId, rule: 'role.prefix-stance', at: s.first, title: null });
+          break;
+        }
         if (b.type === 'country') {
           p = b.first - 1;
           steps++;

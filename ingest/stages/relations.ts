@@ -37,7 +37,8 @@ type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' |
 
 const PRONOUNS = /^(?:he|she|they|we|it)$/;
 const WORD = /[a-z][a-z'-]*/g;
-const OBJECT_PRONOUN = /\b(?:him|her)\b/;
+/** a pronoun that can stand for the one named actor of the sentence ("X urged him", "she praised X") */
+const OBJECT_PRONOUN = /\b(?:him|her|he|she|i)\b/;
 const ROLE_WORD = /[a-z][a-z-]*/g;
 /** the words right before a name that make a title or party rule possible (lower-cased text) */
 const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|chief|head|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
