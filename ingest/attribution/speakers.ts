@@ -38,6 +38,33 @@ function expandTitles(s: string): string {
   return s.replace(/\b(Gen|Lt|Brig|Maj|Adm|Col|Sen|Rep|Amb|Gov|Sgt|Capt|Pres)\./gi, (_, t: string) => TITLE_ABBREVIATIONS[t.toLowerCase()]!);
 }
 
+/** Words that end a title run: a title is never a determiner, preposition, pronoun, conjunction or reporting verb. */
+const TITLE_RUN_STOP = /^(?:the|a|an|at|to|in|on|with|by|from|for|and|or|but|nor|that|this|these|those|their|his|her|its|our|my|your|as|than|about|against|when|while|after|before|is|was|are|were|has|had|have|be|been|who|whom|which|said|says|told|asked|called|met|like|including|without|between|over|under|into|then|also|if|whether|because|not)$/i;
+
+/**
+ * The title written right before a name ("Pentagon press secretary" before "John Kirby", "former
+ * Ohio Gov." before a governor's name): the adjacent words up to punctuation or a function word.
+ * Words further back are the sentence, not a title ("their Friday editorial at Clinton" gives none).
+ */
+export function titleRunBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 60), at);
+  const words = window.split(/(\s+)/);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < 5; i--) {
+    const w = words[i]!;
+    if (!w) continue;
+    if (/^\s+$/.test(w)) {
+      if (/\n/.test(w)) break;
+      continue;
+    }
+    if (!/^[A-Za-z][A-Za-z.’'-]*$/.test(w) || TITLE_RUN_STOP.test(w)) break;
+    out.unshift(w);
+  }
+  // the window's first word may be cut off
+  if (out.length && at > 60 && /\S/.test(text[at - 61] ?? ' ') && window.startsWith(out[0]!)) out.shift();
+  return out.join(' ');
+}
+
 // ---------------------------------------------------------------------------------------------
 // speaker resolution
 
@@ -227,8 +254,8 @@ export class Resolver {
       const a = this.get(m.actorId);
       if (!a) continue;
       // the title written just before the name counts ("Pentagon press secretary John Kirby")
-      const titleBefore = /([A-Za-z.’' ]{0,40})$/.exec(text.slice(Math.max(0, m.start - 40), m.start))?.[1] ?? '';
-      const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${a.type === 'person' ? titleBefore.split(/\b(?:that|said|told|and|the media)\b/).pop() : ''}`).toLowerCase();
+      const titleBefore = a.type === 'person' ? titleRunBefore(text, m.start) : '';
+      const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${titleBefore}`).toLowerCase();
       if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
       // "the group", "the militia": an armed or political group, not any organisation mentioned last
       if (/^(group|militia|faction|movement|outfit)$/.test(headWord) && a.type === 'group') return a;

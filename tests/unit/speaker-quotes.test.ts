@@ -3,6 +3,7 @@
  * resolution of that speaker. Every sentence is invented for these tests (no corpus text).
  */
 import { describe, expect, it } from 'vitest';
+import { titleRunBefore } from '../../ingest/attribution/speakers.ts';
 import { extractArticle } from '../../ingest/pipeline.ts';
 
 const run = (text: string) => extractArticle({ file: 't.txt', text, title: 'T', source: 'S', url: null, published: '2016-03-02' });
@@ -24,5 +25,20 @@ describe('a comma before an opening quotation introduces it', () => {
   it('a quote split by its attribution keeps one speaker for both halves', () => {
     const r = quotes('Opening line of the story.\n\n“The pier is safe,” Marta Velasquez said, “but the boardwalk is not.”');
     expect(r.map((x) => x.speaker)).toEqual(['Marta Velasquez', 'Marta Velasquez']);
+  });
+});
+
+describe('a definite description finds its antecedent by the title written before a name, not any words before it', () => {
+  it('reads only the adjacent title run', () => {
+    const t = 'Yesterday harbor press secretary Lena Ortiz spoke; the board aimed its weekly newsletter at Tom Reyes.';
+    expect(titleRunBefore(t, t.indexOf('Lena'))).toBe('Yesterday harbor press secretary');
+    expect(titleRunBefore(t, t.indexOf('Tom'))).toBe('');
+    expect(titleRunBefore('said former Ohio Gov. Ed Kane', 'said former Ohio Gov. Ed Kane'.indexOf('Ed'))).toBe('former Ohio Gov.');
+  });
+  it('"the newsletter said" is not the person the newsletter was aimed at', () => {
+    const r = quotes('Opening line of the story.\n\nThe harbor board aimed its weekly newsletter at Tom Reyes on Monday.\n\n“The pier needs a new owner,” the newsletter said.');
+    expect(r).toHaveLength(1);
+    expect(r[0]!.speaker).not.toBe('Tom Reyes');
+    expect(r[0]!.speaker.toLowerCase()).toContain('newsletter');
   });
 });
