@@ -14,7 +14,7 @@
  *   archive/articles/art_<16 hex>.json   one immutable file per article, named by its id
  *   archive/issue-sets/is_<16 hex>.json  a declared issue set articles were read against (by content)
  *   archive/staging/                 temp files being written (a leftover is an unacknowledged write)
- *   archive/corrections.log          (later, issue 12) reviewer corrections, append-only
+ *   archive/corrections.log          reviewer corrections, append-only JSON lines (archive/corrections-log.ts)
  *
  * Why one file per article rather than an append-only log: a file is written to staging/,
  * fsync'd, then hard-linked to its final name (an atomic, first-writer-wins publish) and the
@@ -88,6 +88,7 @@ const README = `This directory is claimgraph's system of record.
 articles/  one file per accepted article (art_<id>.json, the id is a hash of the text). Files are
            written once and never changed; back this directory up, and never edit it by hand.
 issue-sets/ the declared issue sets (issues.json) articles were read against, by content.
+corrections.log  reviewers' corrections, one JSON line each, append-only; every rebuild applies them.
 staging/   files being written; a leftover one was never acknowledged and is removed at start.
 
 The graph database beside it (graph.lbug*) is an index: \`npm run rebuild\` recreates it from here.
