@@ -27,6 +27,8 @@ async function openPage(search: string): Promise<Page> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}/${search}`);
   await page.waitForFunction(() => window.__explorer?.graphReady === true);
+  // the side panel has drawn (an actor panel takes focus when it first appears)
+  await page.locator(search.includes('actor=') ? '[data-testid=actor-panel]' : '[data-testid=statements-summary]').waitFor();
   return page;
 }
 
@@ -336,6 +338,16 @@ describe('review mode', () => {
     await settled(page, /Undone: deleted/);
     await item.waitFor();
     await page.waitForFunction(([id, who]) => window.__explorer!.saidBy(id).includes(who), [st.id, st.speaker.id] as const);
+    // its editor shows the history: the delete, undone
+    await item.focus();
+    await page.keyboard.press('e');
+    const history = page.getByTestId('statement-history');
+    await history.locator('summary').click();
+    const told = (await history.textContent()) ?? '';
+    expect(told, told).toMatch(/^History: 2 corrections/);
+    expect(told, told).toMatch(/deleted “.*” — undone \(withdrawn by cor_[0-9a-f]{16}\), Browser Reviewer/);
+    expect(told, told).toMatch(/undo of cor_[0-9a-f]{16} — applied, Browser Reviewer/);
+    await page.keyboard.press('Escape');
     await page.close();
   });
 

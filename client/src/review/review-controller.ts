@@ -268,6 +268,21 @@ export class ReviewController {
         },
       });
       li.append(form);
+      // what reviewers did to it before, and what became of it
+      void reviewApi.corrections({ statement: st.id, limit: 50 }).then(
+        (list) => {
+          if (!list.items.length || !form.isConnected) return;
+          form.append(
+            h(
+              'details',
+              { class: 'history', 'data-testid': 'statement-history' },
+              h('summary', {}, `History: ${list.items.length} correction${list.items.length === 1 ? '' : 's'}`),
+              h('ul', { class: 'facts' }, ...list.items.map((i) => h('li', {}, `${describeAction(i.correction.action, (id) => this.names.get(id) ?? id)} — ${i.status}${i.reason ? ` (${i.reason})` : ''}, ${i.correction.by}, ${i.correction.at.slice(0, 10)}`))),
+            ),
+          );
+        },
+        () => undefined, // no history shown; editing still works
+      );
     };
     edit.addEventListener('click', open);
     li.addEventListener('keydown', (e) => {
