@@ -74,7 +74,7 @@ export function skipAdjuncts(ts: TaggedSentence, p: number, inQuote: Uint8Array)
       // "to" marks an audience ("told to reporters", "said to CNN"), not any noun phrase
       const head = tk[np.head]!;
       if (t.lower === 'to' && SPEECH_NOUN_HEADS.test(head.lower)) return p;
-      if (t.lower === 'to' && head.pos !== 'PROPN' && !AUDIENCE.test(head.lower)) return p;
+      if (t.lower === 'to' && head.pos !== 'PROPN' && !AUDIENCE.test(head.lower) && !/^(?:me|us|him|her|them|you)$/.test(head.lower)) return p;
       p = npWithAttachments(ts, np);
       // "in a statement posted on its website", "in an interview published Sunday": the participle goes with the adjunct
       const part = tk[p];

@@ -327,11 +327,18 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
   // appositive or non-restrictive relative: "X, the director of Y, said", "X, 45, said", "X, who is retiring, said"
   if (i >= 0 && tk[i]!.text === ',') {
     let c = i - 1;
-    while (c >= 0 && i - c < 30 && tk[c]!.text !== ',' && tk[c]!.text !== ';') c--;
+    while (c >= 0 && i - c < 40 && tk[c]!.text !== ',' && tk[c]!.text !== ';') c--;
     const first = tk[c + 1];
-    const appositive = first && (/^(?:DET|ADJ|NUM|NOUN|PROPN)$/.test(first.pos) || /^(?:who|which|whose|now|also|then|formerly)$/.test(first.lower) || (first.pos === 'VERB' && /(?:ed|en)$/.test(first.lower)));
+    // also an adjunct set off by commas: "X, in a statement, said", "X, when asked about Y, said"
+    const appositive = first && (/^(?:DET|ADJ|NUM|NOUN|PROPN)$/.test(first.pos) || /^(?:who|which|whose|now|also|then|formerly|when|while|after|in|for|like|unlike|speaking|asked|through|at|on|during)$/.test(first.lower) || (first.pos === 'VERB' && /(?:ed|en)$/.test(first.lower)));
     if (c > 0 && tk[c]!.text === ',' && appositive) {
-      const np = ts.nps.find((n) => n.last === c - 1);
+      // "Rep. Ann Lee (R), a leader of …, said": the name before its parenthetical
+      let e = c - 1;
+      if (tk[e]?.text === ')') {
+        while (e > 0 && tk[e]!.text !== '(') e--;
+        e--;
+      }
+      const np = ts.nps.find((n) => n.last === e);
       // "a spokesman for the ministry, Ali Hamdan, said": a name after a role is who speaks
       const inner = ts.nps.find((n) => n.first === c + 1 && n.last === i - 1);
       if (np && inner && tk[inner.head]!.pos === 'PROPN' && tk[np.head]!.pos === 'NOUN') return inner;

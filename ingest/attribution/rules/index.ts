@@ -5,7 +5,7 @@
  */
 import type { Rule } from '../types.ts';
 import { speechNoun } from './speech-noun.ts';
-import { accordingTo, invertedTail, parenthetical } from './tail-frames.ts';
+import { accordingTo, asClause, invertedTail, parenthetical } from './tail-frames.ts';
 import { coordinatedVerb, participleChain, relativeClause, subjectVerb } from './verb-frames.ts';
 
-export const RULES: readonly Rule[] = [subjectVerb, relativeClause, coordinatedVerb, participleChain, accordingTo, invertedTail, parenthetical, speechNoun];
+export const RULES: readonly Rule[] = [subjectVerb, relativeClause, coordinatedVerb, participleChain, accordingTo, invertedTail, parenthetical, asClause, speechNoun];

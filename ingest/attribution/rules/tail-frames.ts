@@ -216,3 +216,53 @@ export const accordingTo: Rule = {
     return out;
   },
 };
+
+/**
+ * as-clause: "As X noted, CONTENT." / "CONTENT, as X reported." / "CONTENT, as X wrote, CONTENT." — a
+ * comparative "as" clause whose cue has no complement of its own attributes the sentence around it.
+ */
+export const asClause: Rule = {
+  name: 'as-clause',
+  construction: 'As X <cue>, CONTENT. | CONTENT, as X <cue>. | CONTENT, as X <cue>, CONTENT.',
+  examples: [
+    { sentence: 'As the county clerk noted, turnout fell in every precinct.', frames: [{ speaker: 'the county clerk', cue: 'noted', content: 'turnout fell in every precinct' }] },
+    { sentence: 'The mill closed in 1998, as the local paper reported.', frames: [{ speaker: 'the local paper', cue: 'reported', content: 'The mill closed in 1998' }] },
+    { sentence: 'Only last spring, as two historians have pointed out, the archive was nearly sold.', frames: [{ speaker: 'two historians', cue: 'have pointed out', content: 'Only last spring, as two historians have pointed out, the archive was nearly sold' }] },
+  ],
+  apply(ctx) {
+    const ts = ctx.tagged;
+    const tk = ts.tokens;
+    const out: Frame[] = [];
+    const start = contentStart(ts);
+    for (const hit of cueHits(ctx)) {
+      const { v } = hit;
+      if (v.negated || v.nonFinite || v.passive || !hit.cue.features.has('tail')) continue;
+      const subj = subjectOf(ts, v);
+      if (!subj) continue;
+      const as = subj.first - 1;
+      if (tk[as]?.lower !== 'as' || ctx.inQuote[as]) continue;
+      const fronted = as === start || (as === start + 1 && /^(?:but|and|yet|so)$/i.test(tk[start]!.text));
+      if (!fronted && tk[as - 1]?.text !== ',') continue;
+      // the cue takes nothing: the sentence's end or a comma follows it (after its adjuncts)
+      const after = skipAdjuncts(ts, hit.next, ctx.inQuote);
+      const atEnd = after >= tk.length || /^[.!?]$/.test(tk[after]!.text);
+      if (!atEnd && tk[after]!.text !== ',') continue;
+      const speakerSpan = { start: subj.start, end: subj.end };
+      const cueEnd = tk[hit.next - 1]!.end;
+      const contents: Span[] = [];
+      if (fronted) {
+        if (atEnd) continue;
+        const end = contentEnd(ctx, after + 1, null);
+        if (end > after + 1 && hasClause(ctx, after + 1, end)) contents.push(tokSpan(ts, after + 1, end));
+      } else {
+        const { from } = contentBefore(ctx, as - 1);
+        let end = atEnd ? as - 1 : contentEnd(ctx, after + 1, null);
+        if (atEnd) while (end > from && /^[,.;:—–-]$/.test(tk[end - 1]!.text)) end--;
+        if (end > from && hasClause(ctx, from, end)) contents.push(tokSpan(ts, from, end));
+      }
+      if (!contents.length) continue;
+      out.push({ rule: 'as-clause', sentence: ctx.index, speakerSpan, cue: ctx.text.slice(v.start, cueEnd), cueSpan: { start: v.start, end: cueEnd }, contents, tail: !fronted, speakerId: null });
+    }
+    return out;
+  },
+};

@@ -10,7 +10,7 @@
  */
 import { subjectOf, type Chunk, type TaggedSentence, type VerbGroup } from '../../syntax/index.ts';
 import type { Span } from '../../types.ts';
-import { QUOTE_MARK, complementAt, contentEnd, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
+import { QUOTE_MARK, clauseStartsAt, complementAt, contentEnd, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
 import type { Frame, Rule, SentenceContext } from '../types.ts';
 import { cueVerbsFor, type CueVerb } from '../vocabulary.ts';
 
@@ -151,6 +151,19 @@ function nearestSubject(ts: TaggedSentence, before: number): Span | null {
   return null;
 }
 
+const SUBORDINATORS = /^(?:as|when|after|before|because|if|while|although|though|since|until|once|whereas|unless)$/;
+
+/** End (exclusive) of content inside a fronted subordinate clause: the comma before the main clause's subject and verb. */
+function subordinateEnd(ctx: SentenceContext, speaker: Span, from: number, end: number): number {
+  const ts = ctx.tagged;
+  const tk = ts.tokens;
+  const s = tk.findIndex((t) => t.start === speaker.start);
+  const start = contentStartIndex(ts);
+  if (s < 1 || s - 1 !== start || !SUBORDINATORS.test(tk[s - 1]!.lower)) return end;
+  for (let i = from + 1; i < end - 1; i++) if (tk[i]!.text === ',' && !ctx.inQuote[i] && clauseStartsAt(ts, i + 1)) return i;
+  return end;
+}
+
 function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
   const ts = ctx.tagged;
   const tk = ts.tokens;
@@ -171,7 +184,9 @@ function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
     if (source === 'relative-clause' && comp.kind === 'infinitive') continue;
     const contents: Span[] = [];
     if (comp.kind !== 'quote' && comp.from >= 0 && comp.from < tk.length) {
-      const end = sp.endAt !== undefined ? Math.min(sp.endAt, contentEnd(ctx, comp.from, hit.v, comp.kind)) : contentEnd(ctx, comp.from, hit.v, comp.kind);
+      let end = sp.endAt !== undefined ? Math.min(sp.endAt, contentEnd(ctx, comp.from, hit.v, comp.kind)) : contentEnd(ctx, comp.from, hit.v, comp.kind);
+      // "As the mayor said that P, the crowd booed": a fronted subordinate clause ends where the main clause begins
+      end = Math.min(end, subordinateEnd(ctx, sp.span, comp.from, end));
       // a naming act's object is reported only for the quotation it holds ("called it “a reckless gamble”")
       if (comp.kind === 'object' && hit.cue.features.has('naming') && !ctx.inQuote.subarray(comp.from, end).some((x) => x === 1)) continue;
       for (const [a, b] of splitThatClauses(ctx, comp.from, end)) contents.push(tokSpan(ts, a, b));
@@ -218,6 +233,12 @@ export const subjectVerb: Rule = {
     { sentence: 'The harbor master on Monday said the channel was closed.', frames: [{ speaker: 'The harbor master', cue: 'said', content: 'the channel was closed' }] },
     { sentence: 'Two engineers, however, said the bridge was safe.', frames: [{ speaker: 'Two engineers', cue: 'said', content: 'the bridge was safe' }] },
     { sentence: 'The treasurer — who took office in March — said the books were a mess.', frames: [{ speaker: 'The treasurer', cue: 'said', content: 'the books were a mess' }] },
+    { sentence: 'The dean, in a letter to parents, said the campus would reopen.', frames: [{ speaker: 'The dean', cue: 'said', content: 'the campus would reopen' }] },
+    { sentence: 'The minister, when asked about the delay, replied that the funds had run out.', frames: [{ speaker: 'The minister', cue: 'replied', content: 'the funds had run out' }] },
+    { sentence: 'State Sen. Ann Lee (D), a sponsor of the bill, suggested that the vote be delayed.', frames: [{ speaker: 'State Sen. Ann Lee', cue: 'suggested', content: 'the vote be delayed' }] },
+    { sentence: 'The economist explained to us that wages had stalled.', frames: [{ speaker: 'The economist', cue: 'explained', content: 'wages had stalled' }] },
+    // a fronted subordinate clause ends at the main clause
+    { sentence: 'When the coach said his players were tired, the fans groaned.', frames: [{ speaker: 'the coach', cue: 'said', content: 'his players were tired' }] },
     { sentence: 'The coach said of his rival that he had been lucky.', frames: [{ speaker: 'The coach', cue: 'said', content: 'he had been lucky' }] },
     { sentence: 'The senator said of the ruling, “It is a disgrace.”', frames: [{ speaker: 'The senator', cue: 'said' }] },
   ],
