@@ -15,6 +15,7 @@ import { resolveOffice } from '../dictionary.ts';
 import { fromDict, speakerForPhrase } from '../stages/actors.ts';
 import { sentenceAt } from '../stages/segment.ts';
 import { ANON_HEADS, ANON_MODIFIERS, BODY_HEADS, firstNameGender } from '../text/lexicon.ts';
+import { findQuotes, type QuoteSpan } from '../text/quotes.ts';
 import { spansWithin } from '../text/sorted.ts';
 import { kebab } from '../text/normalize.ts';
 import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts';
@@ -282,6 +283,18 @@ export class Resolver {
     return created ?? null;
   }
 
+  /** Quotations of each paragraph, found on first use (only pronoun resolution asks). */
+  private readonly quotesOfParagraph = new Map<number, QuoteSpan[]>();
+  private inQuotation(paragraph: number, at: number): boolean {
+    let qs = this.quotesOfParagraph.get(paragraph);
+    if (!qs) {
+      const para = this.doc.paragraphs[paragraph];
+      qs = para ? findQuotes(this.doc.input.text, para) : [];
+      this.quotesOfParagraph.set(paragraph, qs);
+    }
+    return qs.some((q) => q.start <= at && at < q.end);
+  }
+
   private pronoun(p: string, at: number): Actor | null {
     const sentences = this.doc.sentences;
     const si = sentenceAt(sentences, at);
@@ -304,7 +317,8 @@ export class Resolver {
       const s = sentences[k]!;
       if (para - s.paragraph > 1) break;
       const upTo = k === si ? at : s.end;
-      const inS = [...mentionsIn(this.doc.mentions, s.start, upTo), ...mentionsIn(this.newMentions, s.start, upTo)].sort((a, b) => a.start - b.start);
+      // a name inside a quotation is what the quoted voice talks about, not who "he" is ("“… Bush got fewer votes,” he points out")
+      const inS = [...mentionsIn(this.doc.mentions, s.start, upTo), ...mentionsIn(this.newMentions, s.start, upTo)].filter((m) => !this.inQuotation(s.paragraph, m.start)).sort((a, b) => a.start - b.start);
       if (k === si && last && lastPara >= para - 1 && fits(this.get(last.speakerId)) && last.start >= s.start - 1) return this.get(last.speakerId)!;
       const cand = inS.map((m) => this.get(m.actorId)).filter(fits);
       if (k < si && last && lastPara >= s.paragraph && last.start >= s.start && fits(this.get(last.speakerId))) return this.get(last.speakerId)!;

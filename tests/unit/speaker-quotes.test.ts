@@ -42,3 +42,14 @@ describe('a definite description finds its antecedent by the title written befor
     expect(r[0]!.speaker.toLowerCase()).toContain('newsletter');
   });
 });
+
+describe('a pronoun after a quote refers back past the names inside the quote', () => {
+  it('"“… Tom Miller …,” he said" is the speaker before, not the man the quote names', () => {
+    const r = quotes('Opening line of the story.\n\n“The party needs new faces,” Marco Benedetti says.\n\n“Voters rejected Tom Miller twice. They wanted change,” he points out.');
+    expect(r.map((x) => x.speaker)).toEqual(['Marco Benedetti', 'Marco Benedetti']);
+  });
+  it('a name outside the quote is still the antecedent', () => {
+    const r = quotes('Opening line of the story.\n\nTom Miller spoke to the crowd at noon. “We will win,” he said.');
+    expect(r.map((x) => x.speaker)).toEqual(['Tom Miller']);
+  });
+});
