@@ -106,7 +106,15 @@ export const NEO4J_SWEEP_QUERIES = {
 
 /** What `replaceArticles` runs besides the write and sweep queries, all in one transaction (issue 12). */
 export const NEO4J_REPLACE_QUERIES = {
-  touchedActors: `MATCH (n:${A('Actor')})-[r]-() WHERE r.${A('articleId')} IN $ids RETURN DISTINCT n.${A('id')} AS id`,
+  /** one per relationship type with an Actor end, so each is a seek on that type's articleId index */
+  touchedActors: [
+    ...REL_TYPES.filter((t) => REL_TABLES[t].from === 'Actor').map(
+      (t) => `MATCH (n:${A('Actor')})-[r:${A(t)}]->() WHERE r.${A('articleId')} IN $ids RETURN DISTINCT n.${A('id')} AS id`,
+    ),
+    ...REL_TYPES.filter((t) => REL_TABLES[t].to === 'Actor').map(
+      (t) => `MATCH ()-[r:${A(t)}]->(n:${A('Actor')}) WHERE r.${A('articleId')} IN $ids RETURN DISTINCT n.${A('id')} AS id`,
+    ),
+  ],
   pruneActors: `UNWIND $ids AS id MATCH (n:${A('Actor')} {${A('id')}: id}) WHERE NOT EXISTS { (n)--() } DELETE n`,
 } as const;
 
@@ -274,7 +282,8 @@ export class Neo4jStore implements GraphStore {
     try {
       await s.executeWrite(async (tx) => {
         const run = async (text: string, params: Record<string, unknown>) => (await tx.run(text, params)).records;
-        const touched = new Set((await run(NEO4J_REPLACE_QUERIES.touchedActors, { ids })).map((r) => String(r.get('id'))));
+        const touched = new Set<string>();
+        for (const t of NEO4J_REPLACE_QUERIES.touchedActors) for (const r of await run(t, { ids })) touched.add(String(r.get('id')));
         for (const t of REL_TYPES) await run(NEO4J_SWEEP_QUERIES.rels[t], { ids });
         await run(NEO4J_SWEEP_QUERIES.statements, { ids });
         await run(NEO4J_SWEEP_QUERIES.articles, { ids });

@@ -48,7 +48,7 @@ const articleId = records.nodes.Article[0]!.id;
 
 describe('Neo4jStore.replaceArticles (fake driver)', () => {
   it('deletes, prunes and writes in one transaction, in that order, values only as parameters', async () => {
-    const d = new TxFake((text) => (text === NEO4J_REPLACE_QUERIES.touchedActors ? [{ id: 'old-speaker' }] : []));
+    const d = new TxFake((text) => (text === NEO4J_REPLACE_QUERIES.touchedActors[0] ? [{ id: 'old-speaker' }] : []));
     const store = new Neo4jStore(d);
     await store.open();
     const opened = d.txs.length;
@@ -59,7 +59,9 @@ describe('Neo4jStore.replaceArticles (fake driver)', () => {
     expect(txs[0]!.mode).toBe('WRITE');
     const texts = txs[0]!.calls.map((c) => c.text);
     const at = (t: string) => texts.indexOf(t);
-    expect(at(NEO4J_REPLACE_QUERIES.touchedActors)).toBe(0);
+    NEO4J_REPLACE_QUERIES.touchedActors.forEach((q, i) => expect(at(q)).toBe(i));
+    // every touched-actor look-up names its relationship type (an index seek, not a scan of every actor's edges)
+    expect(NEO4J_REPLACE_QUERIES.touchedActors.every((q) => /-\[r:`[A-Z_]+`\]->/.test(q))).toBe(true);
     for (const t of REL_TYPES) expect(at(NEO4J_SWEEP_QUERIES.rels[t])).toBeGreaterThan(0);
     expect(at(NEO4J_SWEEP_QUERIES.statements)).toBeGreaterThan(at(NEO4J_SWEEP_QUERIES.rels.SAID));
     expect(at(NEO4J_REPLACE_QUERIES.pruneActors)).toBeGreaterThan(at(NEO4J_SWEEP_QUERIES.articles));
