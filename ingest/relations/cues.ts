@@ -60,6 +60,8 @@ const schema = z
           militaryOnly: z.array(z.string()).optional(),
           /** lemmas that are this relation only with an infinitive after the object ("asked Y to resign") */
           infinitiveOnly: z.array(z.string()).optional(),
+          /** lemmas whose other end may be the subject of their that-clause ("demanded that Y withdraw") */
+          thatClause: z.array(z.string()).optional(),
           passive: z.boolean().optional(),
           examples: z.array(example).min(1),
         })
@@ -166,6 +168,8 @@ export interface VerbCue {
   militaryOnly: boolean;
   /** the relation only when "to" + verb follows the object ("asked Y to resign") */
   infinitiveOnly: boolean;
+  /** the other end may be the subject of a that-clause after the verb */
+  thatClause: boolean;
   passive: boolean;
 }
 
@@ -301,9 +305,10 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     const physical = new Set(v.physical ?? []);
     const militaryOnly = new Set(v.militaryOnly ?? []);
     const infinitiveOnly = new Set(v.infinitiveOnly ?? []);
+    const thatClause = new Set(v.thatClause ?? []);
     for (const l of [...v.lemmas, ...militaryOnly, ...infinitiveOnly]) {
       const [head, ...particle] = l.toLowerCase().split(/\s+/);
-      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), passive: (v.passive ?? false) && !infinitiveOnly.has(l) };
+      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), thatClause: thatClause.has(head!), passive: (v.passive ?? false) && !infinitiveOnly.has(l) };
       verbs.set(head!, [...(verbs.get(head!) ?? []), cue]);
       for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) trigger(f, particle[0] ?? null);
     }

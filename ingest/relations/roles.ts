@@ -164,11 +164,13 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       copula = false;
       for (let k = v.first; k <= v.last; k++) if (tk[k]!.lemma === 'be') copula = true;
     }
-    if (!copula || v.negated || (v.modal && voc.blockingModals.has(v.modal)) || v.tense === 'conditional' || rs.question) return;
+    // "X is opposed to Y", "X is closely aligned with Y": a participle adjective the tagger read as a passive
+    const participleAdj = v.passive && voc.adjectives.has(tk[v.head]!.lower);
+    if ((!copula && !participleAdj) || v.negated || (v.modal && voc.blockingModals.has(v.modal)) || v.tense === 'conditional' || rs.question) return;
     const sub = subjectOf(rs, vi);
     if (sub.slots.length !== 1) return;
     const x = rs.slots[sub.slots[0]!]!;
-    let j = v.last + 1;
+    let j = participleAdj ? v.head : v.last + 1;
     while (tk[j]?.pos === 'ADV' && !voc.negators.has(tk[j]!.lower)) j++;
     const adj = voc.adjectives.get(tk[j]?.lower ?? '');
     if (adj && adj.preps.has(tk[j + 1]?.lower ?? '')) {

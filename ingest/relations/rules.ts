@@ -101,6 +101,16 @@ function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
   let s = actorStartingAt(rs, j);
   // "endorsed the re-election of Y", "criticized the handling of Y": a head noun that stands for its of-object
   if (s < 0 && cue.particle.length === 0) s = ofObject(rs, j);
+  // "demanded that Y withdraw": the subject of the that-clause, when a verb follows it
+  if (s < 0 && cue.thatClause && tk[j]?.lower === 'that') {
+    const o = actorStartingAt(rs, j + 1);
+    let k = o >= 0 ? rs.slots[o]!.last + 1 : -1;
+    if (tk[k]?.pos === 'ADV') k++;
+    // a demand's clause is subjunctive ("that Y withdraw", "that Y be released"); "insisted that Y will win" reports a claim
+    const w = tk[k];
+    const subjunctive = w && (w.pos === 'VERB' || w.pos === 'AUX') && w.lower === w.lemma && !rs.voc.blockingModals.has(w.lower) && w.lower !== 'will';
+    if (o >= 0 && rs.slots[o]!.first <= j + 2 && subjunctive) return [o];
+  }
   if (s < 0) return [];
   const out = coordinatedAfter(rs, s);
   // "spoke to X on Friday and to Y": the particle repeated after "and", within the clause
@@ -218,7 +228,7 @@ export function verbRules(
       }
       if (!subjects.length) continue;
       // "asked Y to resign", "told Y to apologize": these verbs press only with an infinitive after the object
-      if (cue.infinitiveOnly) {
+      if (cue.infinitiveOnly && !(cue.thatClause && tk[v.last + 1]?.lower === 'that')) {
         const after = rs.slots[objects.at(-1)!]!.last + 1;
         if (tk[after]?.lower !== 'to' || tk[after + 1]?.pos !== 'VERB') continue;
       }
