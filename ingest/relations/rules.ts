@@ -595,9 +595,14 @@ export function modifierRules(rs: RelSentence, emit: Emit, lookupAlias: (s: stri
         if (!before || !cue.prefixes.has(before[1]!.toLowerCase())) continue;
         // "Y, a pro-X group": Y before the apposition; "pro-X Y": the next mention
         let p = tk.findIndex((t) => t.end > m.start - before[0].length) - 1;
-        while (p >= 0 && (tk[p]!.pos === 'DET' || tk[p]!.pos === 'ADJ')) p--;
+        let determiner = false;
+        while (p >= 0 && (tk[p]!.pos === 'DET' || tk[p]!.pos === 'ADJ')) {
+          if (tk[p]!.pos === 'DET') determiner = true;
+          p--;
+        }
         let target = -1;
-        if (p >= 0 && tk[p]!.text === ',') target = actorEndingAt(rs, p - 1);
+        // an apposition opens with a determiner ("Y, a pro-X group"); "…, anti-X delegates seized …" is a new clause
+        if (p >= 0 && tk[p]!.text === ',' && determiner) target = actorEndingAt(rs, p - 1);
         if (target < 0) {
           let j = s.last + 1;
           let steps = 0;
