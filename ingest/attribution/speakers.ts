@@ -16,6 +16,7 @@ import { fromDict, speakerForPhrase } from '../stages/actors.ts';
 import { sentenceAt } from '../stages/segment.ts';
 import { ANON_HEADS, ANON_MODIFIERS, BODY_HEADS, firstNameGender } from '../text/lexicon.ts';
 import { findQuotes, type QuoteSpan } from '../text/quotes.ts';
+import { ROLE_GROUPS, SOURCE_HEADS } from '../text/names.ts';
 import { spansWithin } from '../text/sorted.ts';
 import { kebab } from '../text/normalize.ts';
 import type { Actor, ActorMention, Doc, Span, StatementDraft } from '../types.ts';
@@ -65,6 +66,16 @@ export function titleRunBefore(text: string, at: number): string {
   if (out.length && at > 60 && /\S/.test(text[at - 61] ?? ' ') && window.startsWith(out[0]!)) out.shift();
   return out.join(' ');
 }
+
+/** Does `hay` hold `words` as whole words ("hill" is not in "hillary")? */
+const hasWords = (hay: string, words: string): boolean => {
+  let i = hay.indexOf(words);
+  while (i >= 0) {
+    if (!/[a-z0-9]/.test(hay[i - 1] ?? ' ') && !/[a-z0-9]/.test(hay[i + words.length] ?? ' ')) return true;
+    i = hay.indexOf(words, i + 1);
+  }
+  return false;
+};
 
 // ---------------------------------------------------------------------------------------------
 // speaker resolution
@@ -249,6 +260,7 @@ export class Resolver {
     const windowStart = Math.max(0, span.start - NOMINAL_LOOKBACK);
     const before = [...mentionsIn(this.doc.mentions, windowStart, span.start), ...mentionsIn(this.newMentions, windowStart, span.start)].sort((a, b) => b.start - a.start);
     const headWord = head.split(' ').pop()!;
+    const personHead = [headWord, headWord.replace(/s$/, '')].some((w) => ROLE_GROUPS.has(w) || SOURCE_HEADS.has(w));
     // the voices of the last few statements are the most salient antecedents
     const recentSpeakers = this.statements.slice(-3).reverse().map((st) => ({ actorId: st.speakerId, start: st.start }));
     for (const m of [...recentSpeakers, ...before]) {
@@ -257,11 +269,21 @@ export class Resolver {
       // the title written just before the name counts ("Pentagon press secretary John Kirby")
       const titleBefore = a.type === 'person' ? titleRunBefore(text, m.start) : '';
       const hay = expandTitles(`${a.name} ${a.description ?? ''} ${a.aliases.join(' ')} ${titleBefore}`).toLowerCase();
-      if (hay.includes(head) || (headWord.length > 4 && hay.includes(headWord))) return a;
-      // "the group", "the militia": an armed or political group, not any organisation mentioned last
-      if (/^(group|militia|faction|movement|outfit)$/.test(headWord) && a.type === 'group') return a;
-      if (/^organi[sz]ation$/.test(headWord) && (a.type === 'group' || a.type === 'organization')) return a;
-      if (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay)) return a;
+      // a person is described by a role ("the host", "the governor"), never by "the rally" or "the state"
+      if (a.type === 'person' && !personHead) continue;
+      const fits =
+        hasWords(hay, head) ||
+        (headWord.length > 4 && hasWords(hay, headWord)) ||
+        // "the group", "the militia": an armed or political group, not any organisation mentioned last
+        (/^(group|militia|faction|movement|outfit)$/.test(headWord) && a.type === 'group') ||
+        (/^organi[sz]ation$/.test(headWord) && (a.type === 'group' || a.type === 'organization')) ||
+        (/^(newspaper|paper|daily|outlet|broadcaster|network|agency)$/.test(headWord) && a.type === 'organization' && /news|press|times|post|today|journal|cnn|bbc|reuters|afp|associated|agency|newspaper/i.test(hay));
+      if (fits) {
+        // the description is a mention of its antecedent ("the host" is the host named before): the graph keeps it
+        const phrase = text.slice(span.start, span.end).trim();
+        if (/^\S+\s+\S/.test(phrase)) this.addMention({ start: span.start, end: span.end, text: phrase, actorId: a.id, via: 'nominal' });
+        return a;
+      }
     }
     const office = resolveOffice(head, this.doc.publication.from);
     if (office?.holder) {

@@ -53,3 +53,17 @@ describe('a pronoun after a quote refers back past the names inside the quote', 
     expect(r.map((x) => x.speaker)).toEqual(['Tom Miller']);
   });
 });
+
+describe('a description names a person only through a role noun, matched as a whole word', () => {
+  it('"the state said" is not the secretary of state named before', () => {
+    const r = quotes('Opening line of the story.\n\nSecretary of state Tom Reyes opened the hearing.\n\n“The fees will rise in May,” the state said.');
+    expect(r).toHaveLength(1);
+    expect(r[0]!.speaker).not.toBe('Tom Reyes');
+  });
+  it('"the host said" is still the host named before, and the description is kept as his mention', () => {
+    const d = run('Opening line of the story.\n\nRadio host Tom Reyes opened the show.\n\n“We have a great guest,” the host said.');
+    const q = d.statements.find((s) => s.kind === 'direct')!;
+    expect(d.actors.get(q.speakerId)!.name).toBe('Tom Reyes');
+    expect(d.mentions.some((m) => m.actorId === q.speakerId && m.text === 'the host')).toBe(true);
+  });
+});
