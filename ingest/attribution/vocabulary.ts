@@ -99,9 +99,14 @@ export function parseVocabulary(raw: unknown, fileName: string): Vocabulary {
     for (const f of forms) byForm.set(f, [...(byForm.get(f) ?? []), cue]);
     byHead.set(lemma, [...(byHead.get(lemma) ?? []), cue]);
   }
-  const alternatives = [...byForm.keys(), ...file.speechNouns].sort((a, b) => b.length - a.length).join('|');
-  // case-sensitive: cue words are lower-case in running text ("the Post", "Secretary of State" are not cues)
-  const candidate = new RegExp(String.raw`\b(?:${alternatives}|[Aa]ccording to|Asked)\b`);
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const nouns = [...new Set(file.speechNouns)].sort(byLength).join('|');
+  const forms = [...byForm.keys()].sort(byLength).join('|');
+  // case-sensitive: cue words are lower-case in running text ("the Post", "Secretary of State" are not cues);
+  // a verb form right after an article or a possessive is a noun ("the state", "a report", "her post"), no cue:
+  // such sentences need no tagging unless they hold another candidate (speech nouns keep their determiners);
+  // the determiner must be a word of its own ("García said" is no "a said": \b sees a boundary after "í")
+  const candidate = new RegExp(String.raw`\b(?:${nouns}|[Aa]ccording to|Asked)\b|(?<!(?:^|[\s(“"'‘])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our)\s+)\b(?:${forms})\b`);
   return { file, verbs, byForm, byHead, candidate };
 }
 

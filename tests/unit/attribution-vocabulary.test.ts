@@ -24,6 +24,16 @@ describe('attribution vocabulary', () => {
     expect(VOCABULARY.candidate.test('the council met at noon')).toBe(false);
   });
 
+  it('a cue form right after an article or possessive is a noun: the sentence needs no tagging', () => {
+    expect(VOCABULARY.candidate.test('An estimated 900 people came to the state fair.')).toBe(false);
+    expect(VOCABULARY.candidate.test('Her post drew a crowd.')).toBe(false);
+    // the same forms as verbs, and speech nouns with their determiners, still count
+    expect(VOCABULARY.candidate.test('The board estimated that 900 people came.')).toBe(true);
+    expect(VOCABULARY.candidate.test('The announcement came late.')).toBe(true);
+    // a name ending in an accented letter then "a" is no article: "García said"
+    expect(VOCABULARY.candidate.test('Ms. García said the vote was close.')).toBe(true);
+  });
+
   it('rejects a bad entry with the file name and where it is', () => {
     expect(() => parseVocabulary({ ...minimal, verbs: { said: ['thatt'] } }, 'my-cues.json')).toThrow(/my-cues\.json: verbs\.said/);
     expect(() => parseVocabulary({ ...minimal, verbs: { Say: ['that'] } }, 'my-cues.json')).toThrow(/my-cues\.json/);
