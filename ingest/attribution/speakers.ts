@@ -31,6 +31,9 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'four', 'f
 export const mentionsIn = (mentions: readonly ActorMention[], start: number, end: number): ActorMention[] => spansWithin(mentions, start, end);
 export const spanUnion = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
+/** A speaker phrase that is only a time expression ("Thursday", "a week", "this month"). */
+const TIME_SPEAKER = /^(?:(?:a|an|the|this|last|next|that|one|later|earlier)\s+)*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|january|february|march|april|june|july|august|september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night)s?(?:\s+(?:later|earlier|ago))?$/i;
+
 /** How far back (characters) "the official", "the newspaper" look for their antecedent. */
 const NOMINAL_LOOKBACK = 6000;
 
@@ -120,6 +123,9 @@ export class Resolver {
       const known = this.get(f.speakerId);
       if (known) return known;
     }
+    // "Priebus later Thursday told", "a report published Wednesday said": a time word is never the speaker;
+    // the words before it in the clause hold who spoke
+    if (TIME_SPEAKER.test(this.doc.input.text.slice(f.speakerSpan.start, f.speakerSpan.end).trim())) f.speakerSpan = this.widenLeft(f.speakerSpan);
     // The actors stage's phrase reader decides first where the phrase itself names the speaker (a
     // mention, a relational or collective source, a new name). Descriptions that refer back ("the
     // group", "the statement", "the two officials") go to the strategies below, which know the
@@ -129,6 +135,15 @@ export class Resolver {
     const a = (decisive ? this.adopt(viaPhrase) : null) ?? this.resolve(f.speakerSpan) ?? (viaPhrase ? this.adopt(viaPhrase) : this.unresolved(f.speakerSpan));
     f.speakerId = a.id;
     return a;
+  }
+
+  /** The span grown leftwards over the words of its clause (up to punctuation, a line break or 8 words). */
+  private widenLeft(span: Span): Span {
+    const text = this.doc.input.text;
+    const sentence = this.doc.sentences[sentenceAt(this.doc.sentences, span.start)];
+    const from = Math.max(sentence?.start ?? 0, span.start - 80);
+    const m = /(?:[^\s,.;:()“”"—–]+[^\S\n]+){1,8}$/.exec(text.slice(from, span.start));
+    return m ? { start: span.start - m[0].length, end: span.end } : span;
   }
 
   /** Takes a phrase reading of the actors stage: its new local actor and the phrase's mention. */

@@ -67,3 +67,15 @@ describe('a description names a person only through a role noun, matched as a wh
     expect(d.mentions.some((m) => m.actorId === q.speakerId && m.text === 'the host')).toBe(true);
   });
 });
+
+describe('a time word is never the speaker', () => {
+  it('"X later Thursday told …" is X', () => {
+    const r = quotes('Opening line of the story.\n\nRalph Emery later Thursday told the radio station: “Both men should sit down and talk.”');
+    expect(r.map((x) => x.speaker)).toEqual(['Ralph Emery']);
+  });
+  it('"a report published Wednesday said …" is the report', () => {
+    const d = run('Opening line of the story.\n\nA county report published Wednesday said the levee had failed twice.');
+    const s = d.statements.find((x) => x.kind === 'indirect')!;
+    expect(d.actors.get(s.speakerId)!.name.toLowerCase()).toContain('report');
+  });
+});
