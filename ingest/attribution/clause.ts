@@ -9,7 +9,7 @@ import type { SentenceContext } from './types.ts';
 import type { CueFeature, CueVerb, Vocabulary } from './vocabulary.ts';
 
 const TIME_WORDS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|week|weekend|month|year|earlier|later|recently|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|spring|summer|fall|autumn|winter|day|days|weeks|months|years|ago|once|again|decade)$/;
-const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'via', 'with', 'through', 'over', 'to', 'in', 'into', 'outside', 'inside', 'near', 'while', 'under', 'since', 'late', 'early', 'last', 'this', 'next']);
+const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'via', 'with', 'through', 'over', 'to', 'in', 'into', 'outside', 'inside', 'near', 'while', 'under', 'since', 'late', 'early', 'last', 'this', 'next', 'by']);
 const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which', 'whom']);
 const SPEECH_NOUN_HEADS = /^(?:complaints?|claims?|accusations?|allegations?|statements?|remarks|comments|questions?|demands?|calls?|criticism|charges?|reports?)$/;
 const AUDIENCE = /^(?:reporters|journalists|media|press|audience|crowd|supporters|voters|lawmakers|members|students|viewers|listeners|readers|delegates|donors|workers|congress|parliament)$/;
@@ -130,6 +130,11 @@ function finiteVerbAhead(ts: TaggedSentence, p: number, inQuote: Uint8Array): bo
     // a quoted predicate counts ("said the council “cannot be trusted”"); quoted punctuation does not stop it
     if (!inQuote[i]) {
       if (t.text === ';' || t.text === ':') return false;
+      // "said they, too, have …": an adverb set off by commas
+      if (t.text === ',' && tk[i + 1]?.pos === 'ADV' && tk[i + 2]?.text === ',') {
+        i += 2;
+        continue;
+      }
       // a subject may be coordinated or listed ("said Rice, Lee and Park were …", "said the mayor and her aides have …"),
       // or hold a relative clause ("said the bill that passed was …"); a conjunction before a verb or a clause ends it
       const n = tk[i + 1];

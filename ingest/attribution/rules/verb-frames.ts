@@ -237,6 +237,8 @@ export const subjectVerb: Rule = {
     { sentence: 'The minister, when asked about the delay, replied that the funds had run out.', frames: [{ speaker: 'The minister', cue: 'replied', content: 'the funds had run out' }] },
     { sentence: 'State Sen. Ann Lee (D), a sponsor of the bill, suggested that the vote be delayed.', frames: [{ speaker: 'State Sen. Ann Lee', cue: 'suggested', content: 'the vote be delayed' }] },
     { sentence: 'The economist explained to us that wages had stalled.', frames: [{ speaker: 'The economist', cue: 'explained', content: 'wages had stalled' }] },
+    { sentence: 'The pilots said they, too, had seen the lights.', frames: [{ speaker: 'The pilots', cue: 'said', content: 'they, too, had seen the lights' }] },
+    { sentence: 'The coach said by telephone that the game was off.', frames: [{ speaker: 'The coach', cue: 'said', content: 'the game was off' }] },
     // a fronted subordinate clause ends at the main clause
     { sentence: 'When the coach said his players were tired, the fans groaned.', frames: [{ speaker: 'the coach', cue: 'said', content: 'his players were tired' }] },
     { sentence: 'The coach said of his rival that he had been lucky.', frames: [{ speaker: 'The coach', cue: 'said', content: 'he had been lucky' }] },
