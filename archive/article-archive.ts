@@ -33,6 +33,7 @@ import path from 'node:path';
 import { articleId } from '../ingest/ids.ts';
 import type { IssueSet } from '../ingest/positions/issue-set.ts';
 import type { ArticleInput } from '../ingest/types.ts';
+import { fsyncDirSync } from './fsync-dir.ts';
 
 export const ARCHIVE_DIR = 'archive';
 export const ARTICLE_FORMAT = 'claimgraph-article/1';
@@ -100,15 +101,6 @@ async function fsyncFile(p: string, flags: 'r' | 'r+'): Promise<void> {
     await fh.sync();
   } finally {
     await fh.close();
-  }
-}
-
-function fsyncDirSync(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -19,6 +19,7 @@ import { hashId } from '../ingest/ids.ts';
 import { Correction, type CorrectionRequest } from '../ingest/review/corrections.ts';
 import type { ActorType } from '../cypher/schema.ts';
 import { ARCHIVE_DIR, ArchiveError } from './article-archive.ts';
+import { fsyncDirSync } from './fsync-dir.ts';
 
 export const CORRECTIONS_LOG = 'corrections.log';
 export const CORRECTION_FORMAT = 'claimgraph-correction/1' as const;
@@ -49,15 +50,6 @@ export interface ReadResult {
   problems: string[];
   /** true when the last line was torn (an append cut by a crash, never acknowledged) */
   torn: boolean;
-}
-
-function fsyncDirSync(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export class CorrectionsLog {

@@ -21,6 +21,7 @@ import { openStore, type StoreConfig } from '../cypher/open-store.ts';
 import { StoreError, type Counts, type GraphStore } from '../cypher/store.ts';
 import { ArticleArchive } from './article-archive.ts';
 import { syncIndex, type Say, type SyncReport } from './index-sync.ts';
+import { fsyncDirSync } from './fsync-dir.ts';
 
 /** Present while a process holds the store read-write; left behind by a crash. */
 export const IN_USE_MARKER = 'graph.in-use';
@@ -37,15 +38,6 @@ const PROBE = fileURLToPath(new URL('./probe-store-child.ts', import.meta.url));
 
 function lockedError(dataDir: string): StoreError {
   return new StoreError('LOCKED', `${dataDir} is in use by another claimgraph process (is the server running?). Stop it, or point --data-dir elsewhere.`);
-}
-
-function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export interface ProbeResult {
@@ -89,8 +81,8 @@ export function moveStoreAside(dataDir: string): string | null {
   const dest = path.join(dataDir, BROKEN_DIR, new Date().toISOString().replace(/[:.]/g, '-'));
   fs.mkdirSync(dest, { recursive: true });
   for (const n of names) fs.renameSync(path.join(dataDir, n), path.join(dest, n));
-  fsyncDir(dest);
-  fsyncDir(dataDir);
+  fsyncDirSync(dest);
+  fsyncDirSync(dataDir);
   return dest;
 }
 
@@ -191,7 +183,7 @@ export async function prepareIndex(cfg: IndexConfig, say: Say = () => undefined)
   }
   fs.mkdirSync(cfg.dataDir, { recursive: true });
   fs.writeFileSync(marker, `${JSON.stringify({ pid: process.pid, since: new Date().toISOString() })}\n`);
-  fsyncDir(cfg.dataDir);
+  fsyncDirSync(cfg.dataDir);
   return { rebuilt, release: () => fs.rmSync(marker, { force: true }) };
 }
 
