@@ -7,27 +7,16 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: tsx bench/api-cpu.bench.ts <data dir>');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const TICK_MS = 10; // Linux USER_HZ 100
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** user + system CPU ms of a process, from /proc/<pid>/stat (fields 14 and 15). */
 function cpuMs(pid: number): number {

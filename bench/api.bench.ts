@@ -17,12 +17,12 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { generateCorpus } from './generate-corpus.ts';
+import { freePort } from './free-port.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -32,17 +32,6 @@ const corpusDir = path.join(DIR, `corpus-${N}`);
 const dataDir = process.env.BENCH_DATA_DIR ?? path.join(DIR, `data-${N}`);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50').split(',').map(Number);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function ensureCorpus(): Promise<void> {
   const manifest = path.join(corpusDir, 'manifest.json');

@@ -1,26 +1,15 @@
 /** `tsx server/main.ts` as a real child process: graceful shutdown on SIGTERM during a request. */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../cypher/open-store.ts';
 import { ROOT } from './harness.ts';
+import { freePort } from '../../bench/free-port.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-shutdown-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 describe('graceful shutdown', () => {
   it('answers the in-flight request, then exits 0 on SIGTERM', async () => {
