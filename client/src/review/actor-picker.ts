@@ -11,6 +11,7 @@ import { h, clear } from '../dom.ts';
 import { ACTOR_TYPE_STYLE, settings } from '../settings.ts';
 import { ACTOR_TYPES } from '../state/vocab.ts';
 import type { ActorIndex, SearchHit } from '../state/search-rank.ts';
+import { hitItem } from '../search/hit-item.ts';
 
 export class ActorPicker {
   readonly el: HTMLElement;
@@ -89,21 +90,7 @@ export class ActorPicker {
       this.input.removeAttribute('aria-activedescendant');
       return;
     }
-    this.hits.forEach((hit, i) => {
-      const style = ACTOR_TYPE_STYLE[hit.actor.type];
-      const li = h(
-        'li',
-        { id: `${this.list.id}-${i}`, role: 'option', 'aria-selected': String(i === this.active), class: i === this.active ? 'active' : '', 'data-actor': hit.actor.id },
-        h('span', { class: `type-dot shape-${style.shape}`, 'aria-hidden': 'true', style: `background:${style.color}` }),
-        h('span', { class: 'hit-name' }, hit.actor.name),
-        h('span', { class: 'hit-meta' }, ` · ${style.label} · ${hit.actor.statements} statements`),
-      );
-      li.addEventListener('mousedown', (e) => {
-        e.preventDefault();
-        this.pick(hit.actor);
-      });
-      this.list.append(li);
-    });
+    this.hits.forEach((hit, i) => this.list.append(hitItem(hit, `${this.list.id}-${i}`, i === this.active, () => this.pick(hit.actor))));
     this.input.setAttribute('aria-activedescendant', `${this.list.id}-${this.active}`);
   }
 

@@ -4,8 +4,9 @@
  */
 import type { ActorSummary } from '../../../server/contract.ts';
 import { h, clear } from '../dom.ts';
-import { ACTOR_TYPE_STYLE, settings } from '../settings.ts';
+import { settings } from '../settings.ts';
 import { ActorIndex, type SearchHit } from '../state/search-rank.ts';
+import { hitItem } from './hit-item.ts';
 
 export class SearchBox {
   readonly el: HTMLElement;
@@ -60,22 +61,7 @@ export class SearchBox {
       this.input.removeAttribute('aria-activedescendant');
       return;
     }
-    this.hits.forEach((hit, i) => {
-      const style = ACTOR_TYPE_STYLE[hit.actor.type];
-      const li = h(
-        'li',
-        { id: `search-hit-${i}`, role: 'option', 'aria-selected': String(i === this.active), class: i === this.active ? 'active' : '', 'data-actor': hit.actor.id },
-        h('span', { class: `type-dot shape-${style.shape}`, 'aria-hidden': 'true', style: `background:${style.color}` }),
-        h('span', { class: 'hit-name' }, hit.actor.name),
-        hit.matched !== hit.actor.name ? h('span', { class: 'hit-alias' }, ` “${hit.matched}”`) : null,
-        h('span', { class: 'hit-meta' }, ` · ${style.label} · ${hit.actor.statements} statements`),
-      );
-      li.addEventListener('mousedown', (e) => {
-        e.preventDefault(); // keep focus in the input until the pick is done
-        this.pick(i);
-      });
-      this.list.append(li);
-    });
+    this.hits.forEach((hit, i) => this.list.append(hitItem(hit, `search-hit-${i}`, i === this.active, () => this.pick(i))));
     this.input.setAttribute('aria-activedescendant', `search-hit-${this.active}`);
   }
 
