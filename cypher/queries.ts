@@ -125,23 +125,19 @@ export type TimelineRow = Pick<Statement, 'id' | 'dateFrom' | 'dateTo' | 'speake
 export type ArticleRow = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'published' | 'file' | 'text'>;
 export type SpanRow = { statementId: Statement['id'] } & Pick<Statement, 'start' | 'end' | 'kind' | 'provenance'> & { speakerId: Actor['id']; speakerName: Actor['name'] };
 
+/** Both ends of a graph view's edge. */
+type EdgeEndsRow = {
+  source: Actor['id'];
+  sourceName: Actor['name'];
+  sourceType: Actor['type'];
+  target: Actor['id'];
+  targetName: Actor['name'];
+  targetType: Actor['type'];
+};
 /** One RELATES edge of a graph view, with both ends. */
-export type GraphRelationRow = {
-  source: Actor['id'];
-  sourceName: Actor['name'];
-  sourceType: Actor['type'];
-  target: Actor['id'];
-  targetName: Actor['name'];
-  targetType: Actor['type'];
-} & Pick<Relates, 'kind' | 'date' | 'dateFrom' | 'dateTo' | 'articleId' | 'evidence' | 'title' | 'start' | 'end'>;
+export type GraphRelationRow = EdgeEndsRow & Pick<Relates, 'kind' | 'date' | 'dateFrom' | 'dateTo' | 'articleId' | 'evidence' | 'title' | 'start' | 'end'>;
 /** Parallel RELATES edges merged in the query: one row per (source, target, kind). */
-export type GraphRelationGroupRow = {
-  source: Actor['id'];
-  sourceName: Actor['name'];
-  sourceType: Actor['type'];
-  target: Actor['id'];
-  targetName: Actor['name'];
-  targetType: Actor['type'];
+export type GraphRelationGroupRow = EdgeEndsRow & {
   kind: Relates['kind'];
   count: number;
   /** the latest `date`, the first dateFrom and the last dateTo of the group */
