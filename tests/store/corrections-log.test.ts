@@ -7,23 +7,15 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CORRECTIONS_LOG, CorrectionsLog, correctionId } from '../../archive/corrections-log.ts';
 import { prng } from '../../bench/prng.ts';
 import type { CorrectionRequest } from '../../ingest/review/corrections.ts';
+import { tmpDirs } from './helpers/tmp-dirs.ts';
 
-const dirs: string[] = [];
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-corrections-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tmpDirs('claimgraph-corrections-');
 
 const ART = 'art_00112233445566aa';
 const req = (i: number): CorrectionRequest => ({ why: `check ${i}`, action: { op: 'article.reviewed', articleId: ART, reviewed: i % 2 === 0 } });

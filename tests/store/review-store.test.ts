@@ -7,7 +7,6 @@
  * at the next open; replaceArticles prunes actors left without edges.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleArchive, archiveBeforeWrite } from '../../archive/article-archive.ts';
@@ -21,16 +20,9 @@ import { extractArticle, ingestArticles, toGraphRecords } from '../../ingest/ind
 import type { CorrectionAction, CorrectionRequest, StatementAnchor } from '../../ingest/review/corrections.ts';
 import { makeCorpus } from './helpers/archive-trials.ts';
 import { prng } from '../../bench/prng.ts';
+import { tmpDirs } from './helpers/tmp-dirs.ts';
 
-const dirs: string[] = [];
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-review-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tmpDirs('claimgraph-review-');
 
 const corpus = makeCorpus(6, 41);
 const ids = corpus.map((a) => articleId(a.text));
