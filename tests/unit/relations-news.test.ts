@@ -7,21 +7,7 @@
  * All sentences are invented.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActorType } from '../../cypher/schema.ts';
-import type { Doc } from '../../ingest/types.ts';
-import { makeRelationsStage } from '../../ingest/stages/relations.ts';
-import { makeDoc, type DocSpec } from './helpers/make-doc.ts';
-
-const stage = makeRelationsStage({ officeMatches: () => [] });
-const triples = (doc: Doc) => doc.relations.filter((r) => r.kind !== 'speaks_about').map((r) => `${r.kind}:${r.from}>${r.to}`).sort();
-const PEOPLE: [string, string, ActorType][] = [
-  ['Jane Roe', 'jane-roe', 'person'],
-  ['John Doe', 'john-doe', 'person'],
-  ['Max Poe', 'max-poe', 'person'],
-  ['Mary Major', 'mary-major', 'person'],
-  ['the Sierra Club', 'sierra-club', 'organization'],
-];
-const run = (text: string, spec?: DocSpec) => triples(stage(makeDoc(text, PEOPLE, spec)));
+import { runRelations as run } from './helpers/relations-fixture.ts';
 
 describe('time adjuncts', () => {
   it('stand between a subject and its verb, or a verb and its particle', () => {

@@ -4,20 +4,7 @@
  * hyphenated role nouns. Each has a case that must give nothing, so a rule firing everywhere fails.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActorType } from '../../cypher/schema.ts';
-import type { Doc } from '../../ingest/types.ts';
-import { makeRelationsStage } from '../../ingest/stages/relations.ts';
-import { makeDoc } from './helpers/make-doc.ts';
-
-const stage = makeRelationsStage({ officeMatches: () => [] });
-const triples = (doc: Doc) => doc.relations.filter((r) => r.kind !== 'speaks_about').map((r) => `${r.kind}:${r.from}>${r.to}`).sort();
-const PEOPLE: [string, string, ActorType][] = [
-  ['Jane Roe', 'jane-roe', 'person'],
-  ['John Doe', 'john-doe', 'person'],
-  ['Max Poe', 'max-poe', 'person'],
-  ['the Sierra Club', 'sierra-club', 'organization'],
-];
-const run = (text: string) => triples(stage(makeDoc(text, PEOPLE)));
+import { runRelations as run } from './helpers/relations-fixture.ts';
 
 describe('party people after a plural role', () => {
   it('"Republican candidates, including X and Y" and "Democratic senators such as X" give member_of', () => {
