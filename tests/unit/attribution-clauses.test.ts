@@ -4,20 +4,9 @@
  * cover the positive frames.
  */
 import { describe, expect, it } from 'vitest';
-import { framesOfSentence } from '../../ingest/attribution/run.ts';
 import { tagSentence } from '../../ingest/syntax/index.ts';
-import { findQuotes, quoteMask } from '../../ingest/text/quotes.ts';
+import { frames } from './helpers/sentence-frames.ts';
 
-function frames(sentence: string) {
-  const para = { start: 0, end: sentence.length };
-  const mask = quoteMask(findQuotes(sentence, para), 0, sentence.length);
-  return framesOfSentence({ text: sentence, sentence: para, index: 0, mask, maskStart: 0 }).map((f) => ({
-    rule: f.rule,
-    speaker: sentence.slice(f.speakerSpan.start, f.speakerSpan.end),
-    cue: f.cue,
-    contents: f.contents.map((c) => sentence.slice(c.start, c.end)),
-  }));
-}
 const posOf = (s: string, word: string) => tagSentence(s, { start: 0, end: s.length }).tokens.find((t) => t.text === word)?.pos;
 
 describe('tagger repairs', () => {

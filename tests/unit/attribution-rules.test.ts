@@ -4,19 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../ingest/attribution/rules/index.ts';
-import { framesOfSentence } from '../../ingest/attribution/run.ts';
-import { findQuotes, quoteMask } from '../../ingest/text/quotes.ts';
-
-function frames(sentence: string) {
-  const para = { start: 0, end: sentence.length };
-  const mask = quoteMask(findQuotes(sentence, para), 0, sentence.length);
-  return framesOfSentence({ text: sentence, sentence: para, index: 0, mask, maskStart: 0 }).map((f) => ({
-    rule: f.rule,
-    speaker: sentence.slice(f.speakerSpan.start, f.speakerSpan.end),
-    cue: f.cue,
-    contents: f.contents.map((c) => sentence.slice(c.start, c.end)),
-  }));
-}
+import { frames } from './helpers/sentence-frames.ts';
 
 describe('attribution rules: every example of every rule', () => {
   it('has rules, each with examples', () => {
