@@ -5,6 +5,7 @@
  */
 import { tagSentence, type TaggedSentence } from '../syntax/index.ts';
 import type { Span } from '../types.ts';
+import { fixCueTags } from './retag.ts';
 import { RULES } from './rules/index.ts';
 import type { Frame, Rule, SentenceContext } from './types.ts';
 import { VOCABULARY, type Vocabulary } from './vocabulary.ts';
@@ -35,7 +36,7 @@ export function framesOfSentence(input: SentenceInput, vocab: Vocabulary = VOCAB
   const { text, sentence } = input;
   const slice = text.slice(sentence.start, sentence.end);
   if (!vocab.candidate.test(slice)) return [];
-  const tagged = tagSentence(text, sentence);
+  const tagged = fixCueTags(tagSentence(text, sentence), vocab);
   const inQuote = tokenQuoteFlags(tagged, input.mask, input.maskStart);
   const frames: Frame[] = [];
   for (const rule of rules) {

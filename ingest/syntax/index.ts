@@ -10,6 +10,7 @@
  *   tokenAt(ts, offset)      index of the token covering a character offset (or -1)
  *   npEndingAt / npStartingAt(ts, i)  the chunk whose last / first token is i
  *   subjectOf(ts, verbGroup) the noun phrase before a verb group in its own clause (or null)
+ *   withTags(ts, changes)    a copy of a tagged sentence with some tokens re-tagged (chunks and verb groups rebuilt)
  *   clauseEnd(ts, from)      token index where a clause starting at `from` ends (exclusive): at ";",
  *                            at ", and/but <subject> <verb>", at ", <participle>", at " — ", or the sentence end
  *
@@ -162,6 +163,20 @@ function fixTags(tokens: Token[]): void {
   }
 }
 
+/**
+ * A copy of a tagged sentence with some tokens re-tagged, its chunks and verb groups rebuilt: a
+ * caller that knows better than the tagger (a cue verb tagged as a noun, "Six in 10 say/NOUN") fixes
+ * its own view without touching the memoised sentence other stages read.
+ */
+export function withTags(ts: TaggedSentence, changes: ReadonlyMap<number, { pos: Pos; lemma?: string }>): TaggedSentence {
+  if (!changes.size) return ts;
+  const tokens = ts.tokens.map((t, i) => {
+    const c = changes.get(i);
+    return c ? { ...t, pos: c.pos, lemma: c.lemma ?? t.lemma } : t;
+  });
+  return { start: ts.start, end: ts.end, tokens, nps: chunkNps(tokens), verbs: verbGroups(tokens) };
+}
+
 const NP_INNER = new Set<Pos>(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON']);
 
 function chunkNps(tokens: Token[]): Chunk[] {
@@ -169,7 +184,9 @@ function chunkNps(tokens: Token[]): Chunk[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!NP_INNER.has(t.pos) && !(t.pos === 'ADV' && /^(?:only|nearly|almost|about|roughly)$/.test(t.lower))) {
+    // "$5 million", "at least six planes", "more than half": an amount opens a phrase
+    const amount = (t.text === '$' && tokens[i + 1]?.pos === 'NUM') || (t.lower === 'at' && tokens[i + 1]?.lower === 'least' && /^(?:NUM|DET)$/.test(tokens[i + 2]?.pos ?? ''));
+    if (!amount && !NP_INNER.has(t.pos) && !(t.pos === 'ADV' && /^(?:only|nearly|almost|about|roughly)$/.test(t.lower))) {
       i++;
       continue;
     }
@@ -179,18 +196,25 @@ function chunkNps(tokens: Token[]): Chunk[] {
       i++;
       continue;
     }
-    let j = i;
+    let j = amount && t.lower === 'at' ? i + 1 : i;
     for (;;) {
       const n = tokens[j + 1];
       if (!n) break;
-      const inner = NP_INNER.has(n.pos) && !(n.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/.test(n.lower)) && !(n.pos === 'DET' && tokens[j]!.pos !== 'ADV' && tokens[j]!.pos !== 'DET');
+      const cur = tokens[j]!;
+      // a possessive pronoun opens a phrase ("all his aides"), it does not continue one ("said Tuesday his actions")
+      const pronoun = n.pos === 'PRON' && (!/^(?:his|her|its|their|our|my|your)$/.test(n.lower) || /^(?:NOUN|PROPN|NUM)$/.test(cur.pos));
+      const inner = NP_INNER.has(n.pos) && !pronoun && !(n.pos === 'DET' && cur.pos !== 'ADV' && cur.pos !== 'DET');
+      // "40%", "more than six", "CNN/ORC poll"
+      const percent = n.text === '%' && cur.pos === 'NUM';
+      const than = n.lower === 'than' && /^(?:more|fewer|less)$/.test(cur.lower) && /^(?:NUM|DET)$/.test(tokens[j + 2]?.pos ?? '');
+      const slash = n.text === '/' && n.start === cur.end && !!tokens[j + 2] && tokens[j + 2]!.start === n.end && /^(?:PROPN|NOUN)$/.test(tokens[j + 2]!.pos);
       // "the mayor's", "the farmers’ group"
       const possessive = /^['’]s?$/.test(n.lower) && n.start === tokens[j]!.end && (n.pos === 'PART' || /s$/i.test(tokens[j]!.text)) && !!tokens[j + 2] && NP_INNER.has(tokens[j + 2]!.pos);
       const hyphen = (n.text === '-' || n.text === '.') && tokens[j + 2] && NP_INNER.has(tokens[j + 2]!.pos) && n.start === tokens[j]!.end && tokens[j + 2]!.start === n.end;
       // "Sen. Bernie Sanders", "U.S. officials": wink splits abbreviation dots
       const abbrDot = n.text === '.' && n.start === tokens[j]!.end && tokens[j]!.pos === 'PROPN' && (tokens[j]!.text.length <= 3 || tokens[j]!.text.includes('.')) && !!tokens[j + 2] && /^(?:PROPN|NOUN)$/.test(tokens[j + 2]!.pos);
-      if (inner || possessive) j++;
-      else if (hyphen) j += 2;
+      if (inner || possessive || percent) j++;
+      else if (hyphen || than || slash) j += 2;
       else if (abbrDot) j++;
       else break;
     }
@@ -324,30 +348,74 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
     while (d >= 0 && tk[d]!.text !== '(') d--;
     if (d > 0) i = d - 1;
   }
-  // appositive or non-restrictive relative: "X, the director of Y, said", "X, 45, said", "X, who is retiring, said"
+  // appositive or non-restrictive relative: "X, the director of Y, said", "X, 45, said", "X, who is retiring, said";
+  // the appositive may hold commas of its own ("X, now 81 and retired in Cambridge, Mass., said"): up to three are tried, nearest first
+  // "X, the hacker known as “Guccifer,” stated": the appositive's comma sits inside its closing quote
+  if (i > 0 && /^(?:[”"’]|'')$/.test(tk[i]!.text) && tk[i - 1]!.text === ',' && tk[i - 1]!.end === tk[i]!.start) i--;
   if (i >= 0 && tk[i]!.text === ',') {
     let c = i - 1;
-    while (c >= 0 && i - c < 40 && tk[c]!.text !== ',' && tk[c]!.text !== ';') c--;
-    const first = tk[c + 1];
-    // also an adjunct set off by commas: "X, in a statement, said", "X, when asked about Y, said"
-    const appositive = first && (/^(?:DET|ADJ|NUM|NOUN|PROPN)$/.test(first.pos) || /^(?:who|which|whose|now|also|then|formerly|when|while|after|in|for|like|unlike|speaking|asked|through|at|on|during)$/.test(first.lower) || (first.pos === 'VERB' && /(?:ed|en)$/.test(first.lower)));
-    if (c > 0 && tk[c]!.text === ',' && appositive) {
+    for (let tries = 0; tries < 3; tries++) {
+      while (c >= 0 && i - c < 40 && tk[c]!.text !== ',' && tk[c]!.text !== ';') c--;
+      // a comma closing a quoted title inside the appositive (“Going Viral,” about …) is the quote's
+      if (c > 0 && tk[c]!.text === ',' && /^(?:[”"’]|'')$/.test(tk[c + 1]?.text ?? '') && tk[c + 1]!.start === tk[c]!.end && tokensBefore(tk, c, /^(?:[“"‘]|'')$/)) {
+        c--;
+        tries--;
+        continue;
+      }
+      if (c <= 0 || tk[c]!.text !== ',' || !appositiveBetween(ts, c + 1, i)) return null;
       // "Rep. Ann Lee (R), a leader of …, said": the name before its parenthetical
       let e = c - 1;
       if (tk[e]?.text === ')') {
         while (e > 0 && tk[e]!.text !== '(') e--;
         e--;
       }
+      // "Mr. X, of RBC Capital Markets, said" / "X, a broker based in Tampa, Fla., said": a quote mark may close the name's clause
+      while (e > 0 && /^(?:[”"’]|'')$/.test(tk[e]!.text)) e--;
       const np = ts.nps.find((n) => n.last === e);
       // "a spokesman for the ministry, Ali Hamdan, said": a name after a role is who speaks
       const inner = ts.nps.find((n) => n.first === c + 1 && n.last === i - 1);
       if (np && inner && tk[inner.head]!.pos === 'PROPN' && tk[np.head]!.pos === 'NOUN') return inner;
-      if (np) return extendLeft(ts, np);
+      if (np) {
+        const whole = extendLeft(ts, np);
+        const before = tk[whole.first - 1];
+        // the phrase before the appositive is the clause's subject, not the object of a preposition or verb ("in Cambridge, Mass.")
+        if (/^(?:NOUN|PROPN|PRON|NUM)$/.test(tk[whole.head]!.pos) && (!before || before.pos === 'PUNCT' || /^(?:that|as|after|before|since|because|while|when|if|but|and|so|yet)$/i.test(before.text))) return whole;
+      }
+      c--;
     }
     return null;
   }
   const np = ts.nps.find((n) => n.last === i);
   return np ? extendLeft(ts, np) : null;
+}
+
+/** Some token before index `at` (within the 12 before it) matches `re`. */
+const tokensBefore = (tk: Token[], at: number, re: RegExp) => tk.slice(Math.max(0, at - 12), at).some((t) => re.test(t.text));
+
+/** Starters of an appositive or an adjunct set off by commas between a subject and its verb. */
+const APPOSITIVE_START = /^(?:who|which|whose|now|also|then|formerly|when|while|after|in|for|like|unlike|speaking|asked|through|at|on|during|including|along|himself|herself|themselves|itself|both|each|its|his|her|their|our|once|still|by|from|of|with|according|citing|not)$/;
+
+/**
+ * Tokens [a, b) can stand between a subject and its verb, set off by commas: an appositive ("the
+ * director of Y", "its chief executive", "45"), a relative clause ("who is retiring"), an adjunct
+ * ("in a statement", "when asked about Y", "including the Post") or a participle phrase ("wearing a
+ * T-shirt", "known as “Guccifer”"). An appositive has no finite verb of its own.
+ */
+function appositiveBetween(ts: TaggedSentence, a: number, b: number): boolean {
+  const tk = ts.tokens;
+  let first = tk[a];
+  if (first && /^(?:[“"‘]|'')$/.test(first.text)) first = tk[a + 1];
+  if (!first || a >= b) return false;
+  if (APPOSITIVE_START.test(first.lower) || first.pos === 'ADP' || (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower))) return true;
+  if (!/^(?:DET|ADJ|NUM|NOUN|PROPN|ADV)$/.test(first.pos)) return false;
+  // "the plan is dead, said X" is a clause, no appositive
+  // ("the man who is running" holds one inside its relative clause)
+  for (let k = a; k < b; k++) {
+    const t = tk[k]!;
+    if (/^(?:who|which|that|whose|whom)$/.test(t.lower)) return true;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && verbAt(ts, k)?.tense === 'present')) return false;
+  }
+  return true;
 }
 
 /** "the leader of the group": a noun phrase extends left over of/for/at-attachments to the first one. */
@@ -358,7 +426,8 @@ function extendLeft(ts: TaggedSentence, np: Chunk): Chunk {
     const prep = tk[cur.first - 1];
     // "a body representing the factions": a participle attaches like a preposition
     const participle = prep?.pos === 'VERB' && /ing$/.test(prep.lower) && !!ts.nps.find((n) => n.last === cur.first - 2);
-    if (!prep || (!participle && (prep.pos !== 'ADP' || !/^(?:of|for|at|from|in|with)$/.test(prep.lower)))) break;
+    // "aides to Clinton", "an adviser to the governor"
+    if (!prep || (!participle && (prep.pos !== 'ADP' || !/^(?:of|for|at|from|in|with|to)$/.test(prep.lower)))) break;
     const left = ts.nps.find((n) => n.last === cur.first - 2);
     if (!left || left.first > cur.first - 2) break;
     cur = { ...left, last: cur.last, end: cur.end };

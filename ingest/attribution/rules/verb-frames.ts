@@ -8,9 +8,9 @@
  *   participle-chain  the main clause's subject (", adding that …")
  * The rule name stored on a statement is `<rule>:<complement>` (e.g. `subject-verb:that`).
  */
-import { subjectOf, type Chunk, type TaggedSentence, type VerbGroup } from '../../syntax/index.ts';
+import { subjectOf, verbAt, type Chunk, type TaggedSentence, type VerbGroup } from '../../syntax/index.ts';
 import type { Span } from '../../types.ts';
-import { QUOTE_MARK, clauseStartsAt, complementAt, contentEnd, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
+import { QUOTE_MARK, clauseStartsAt, complementAt, contentEnd, npAt, npWithAttachments, skipAdjuncts, splitThatClauses, tokSpan } from '../clause.ts';
 import type { Frame, Rule, SentenceContext } from '../types.ts';
 import { cueVerbsFor, type CueVerb } from '../vocabulary.ts';
 
@@ -94,7 +94,16 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
     }
     // "in a statement posted on …": a noun phrase governed by a preposition is no subject
     // ("as X said …", "after X announced …": a conjunction the tagger calls a preposition opens a clause)
-    if (tk[subj.first - 1]?.pos === 'ADP' && !/^(?:that|as|after|before|since|until|because|once|though|although|while|when|if)$/.test(tk[subj.first - 1]!.lower)) return null;
+    if (tk[subj.first - 1]?.pos === 'ADP' && !/^(?:that|as|after|before|since|until|because|once|though|although|while|when|if)$/.test(tk[subj.first - 1]!.lower)) {
+      // "People briefed on the situation say", "Officials familiar with the talks said": the phrase the modifier hangs on
+      const post = postModifiedSubject(ctx, v);
+      return post ? { source: 'subject-verb', span: post } : null;
+    }
+    // "Neighbors who saw the fire said": the phrase before the cue is the object of a relative clause's verb
+    if (tk[subj.first - 1]?.pos === 'VERB') {
+      const post = postModifiedSubject(ctx, v);
+      if (post) return { source: 'subject-verb', span: post };
+    }
     return { source: 'subject-verb', span: { start: coordinatedStart(ts, subj), end: subj.end } };
   }
   // "US officials who declined to be named said …": the noun phrase before the relative clause
@@ -107,6 +116,8 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
       break;
     }
   }
+  const post = prev && prev.pos !== 'CCONJ' ? postModifiedSubject(ctx, v) : null;
+  if (post) return { source: 'subject-verb', span: post };
   // "X denied P and said Q": the subject of the verb the cue is coordinated with
   if (prev && prev.pos === 'CCONJ') {
     // coordinated with an earlier cue ("said P and warned Q"): that frame's speaker
@@ -120,6 +131,39 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
     void all;
   }
   return null;
+}
+
+const CLAUSE_BOUNDARY = /^(?:[,;:()—–]|--|[“”"‘’]|'')$/;
+const MODIFIER_RELATIVE = /^(?:who|that|which|whom)$/;
+
+/**
+ * The subject of a cue separated from it by a post-modifier: a reduced relative ("People briefed on
+ * the situation say", "those surveyed say"), an adjective phrase ("Officials familiar with the
+ * talks said", "sources close to the campaign"), a relative clause ("Friends of X who have seen him
+ * say", "Several people I've spoken with said"). The phrase opens the cue's clause (sentence start,
+ * punctuation or a conjunction before it) and no clause boundary lies between it and the cue.
+ */
+function postModifiedSubject(ctx: SentenceContext, v: VerbGroup): Span | null {
+  const ts = ctx.tagged;
+  const tk = ts.tokens;
+  let k = v.first - 1;
+  const floor = contentStartIndex(ts);
+  while (k >= floor && v.first - k < 30 && !ctx.inQuote[k] && !CLAUSE_BOUNDARY.test(tk[k]!.text) && tk[k]!.pos !== 'CCONJ' && !(tk[k]!.pos === 'SCONJ' && !MODIFIER_RELATIVE.test(tk[k]!.lower))) k--;
+  if (k >= floor && v.first - k >= 30) return null;
+  const start = k + 1;
+  const np = npAt(ts, start);
+  if (!np || !/^(?:NOUN|PROPN|PRON|NUM)$/.test(tk[np.head]!.pos)) return null;
+  const e = npWithAttachments(ts, np, 3);
+  if (e >= v.first) return null;
+  const m = tk[e]!;
+  const n = tk[e + 1];
+  const modifier =
+    (MODIFIER_RELATIVE.test(m.lower) && (m.pos === 'PRON' || m.pos === 'DET' || m.pos === 'SCONJ')) ||
+    (m.pos === 'VERB' && /(?:ed|en|ing|wn)$/.test(m.lower) && !verbAt(ts, e)?.modal && tk[e - 1]?.pos !== 'AUX') ||
+    (m.pos === 'ADJ' && n?.pos === 'ADP') ||
+    (m.pos === 'PRON' && /^(?:i|we|you|he|she|they)$/.test(m.lower) && !!n && /^(?:AUX|VERB)$/.test(n.pos));
+  if (!modifier) return null;
+  return { start: np.start, end: tk[e - 1]!.end };
 }
 
 /**
@@ -243,6 +287,17 @@ export const subjectVerb: Rule = {
     { sentence: 'When the coach said his players were tired, the fans groaned.', frames: [{ speaker: 'the coach', cue: 'said', content: 'his players were tired' }] },
     { sentence: 'The coach said of his rival that he had been lucky.', frames: [{ speaker: 'The coach', cue: 'said', content: 'he had been lucky' }] },
     { sentence: 'The senator said of the ruling, “It is a disgrace.”', frames: [{ speaker: 'The senator', cue: 'said' }] },
+    // appositives with commas, quotes or possessives of their own, and subjects with a post-modifier
+    { sentence: 'Four county papers, including the Ledger, said the levy was too high.', frames: [{ speaker: 'Four county papers', cue: 'said', content: 'the levy was too high' }] },
+    { sentence: 'Dana Ruiz, its chief financial officer, said costs had doubled.', frames: [{ speaker: 'Dana Ruiz', cue: 'said', content: 'costs had doubled' }] },
+    { sentence: 'Shaw, the author of “Dry Creek,” about a farm town, said the novel took a decade.', frames: [{ speaker: 'Shaw', cue: 'said', content: 'the novel took a decade' }] },
+    { sentence: 'Residents briefed on the plan say the park will shrink.', frames: [{ speaker: 'Residents', cue: 'say', content: 'the park will shrink' }] },
+    { sentence: 'Engineers familiar with the design said the roof was sound.', frames: [{ speaker: 'Engineers familiar with the design', cue: 'said', content: 'the roof was sound' }] },
+    { sentence: 'Neighbors who saw the fire said the alarm never rang.', frames: [{ speaker: 'Neighbors', cue: 'said', content: 'the alarm never rang' }] },
+    { sentence: 'Aides to the mayor say she will not run again.', frames: [{ speaker: 'Aides to the mayor', cue: 'say', content: 'she will not run again' }] },
+    // amounts as subjects; a possessive after a day name opens the clause
+    { sentence: 'Nearly 40% of renters say their rent rose.', frames: [{ speaker: 'Nearly 40% of renters', cue: 'say', content: 'their rent rose' }] },
+    { sentence: 'The coach said Monday his team was ready.', frames: [{ speaker: 'The coach', cue: 'said', content: 'his team was ready' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'subject-verb'),
 };
