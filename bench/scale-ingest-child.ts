@@ -3,12 +3,13 @@
  * ingest's alone): opens the store as the CLI does, ingests a directory, closes, and reports.
  * Started by bench/scale.bench.ts through `fork`; progress and the result travel over IPC.
  *
- *   argv: <corpus dir> <data dir> <archive: on|off> <batch size>
+ *   argv: <corpus dir> <data dir> <archive: on|off> <batch size> [workers: a count, or auto]
  *
  * With the archive on, this is the CLI's `ingest` path: prepareIndex + openIndexedStore (the
  * store brought in line with the archive), every batch archived and fsync'd before its store
  * write. Off: the store alone (what durability costs is the difference).
  */
+import fs from 'node:fs';
 import process from 'node:process';
 import { prepareIndex, openIndexedStore } from '../archive/open-indexed-store.ts';
 import { archiveBeforeWrite, ArticleArchive } from '../archive/article-archive.ts';
@@ -25,7 +26,7 @@ export interface ChildProgress {
   /** process CPU seconds (all threads: the engine's too) and wall seconds since the ingest began */
   cpuS: number;
   wallS: number;
-  /** CPU seconds spent inside store.write so far */
+  /** CPU seconds spent inside store.write so far (the extraction workers' excluded) */
   storeCpuS: number;
   rssMb: number;
 }
@@ -41,6 +42,9 @@ export interface ChildResult {
   wallS: number;
   cpuS: number;
   storeCpuS: number;
+  /** extraction worker threads (0: in-process) and the CPU seconds they spent (null: not measured) */
+  workers: number;
+  workersCpuS: number | null;
   closeS: number;
   maxRssMb: number;
   checkpoints: { count: number; ms: number } | null;
@@ -48,13 +52,26 @@ export interface ChildResult {
   marks: [number, number, number][];
 }
 
-const [corpus, dataDir, archiveFlag = 'on', batchArg = '100'] = process.argv.slice(2);
-if (!corpus || !dataDir) throw new Error('usage: scale-ingest-child.ts <corpus dir> <data dir> [on|off] [batch size]');
+const [corpus, dataDir, archiveFlag = 'on', batchArg = '100', workersArg = 'auto'] = process.argv.slice(2);
+if (!corpus || !dataDir) throw new Error('usage: scale-ingest-child.ts <corpus dir> <data dir> [on|off] [batch size] [workers|auto]');
 const send = (m: ChildProgress | ChildResult) => (process.send ? process.send(m) : process.stdout.write(`${JSON.stringify(m)}\n`));
 const cpuNow = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+
+/** CPU seconds of one thread of this process (Linux /proc), 0 once it is gone. */
+function threadCpuS(tid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+let workerTids: number[] = [];
+const workersCpu = () => workerTids.reduce((a, t) => a + threadCpuS(t), 0);
 
 const env = { ...process.env };
 // The issue's spelling and the server's: either names the Neo4j server.
@@ -75,8 +92,8 @@ if (archiveFlag === 'on') {
 }
 const openS = (performance.now() - t0) / 1000;
 
-// Times store.write alone: the loader awaits it before extracting the next batch, so the process
-// CPU spent between its call and its answer is the store's.
+// Times store.write alone: the process CPU spent between its call and its answer, less what the
+// extraction workers spent meanwhile (they extract the next batches while this one is written).
 let storeCpuS = 0;
 const timed: GraphStore = {
   kind: store.kind,
@@ -88,11 +105,11 @@ const timed: GraphStore = {
   hasArticle: (id) => store.hasArticle(id),
   replaceArticles: (records) => store.replaceArticles(records),
   write: async (records) => {
-    const c = cpuNow();
+    const c = cpuNow() - workersCpu();
     try {
       return await store.write(records);
     } finally {
-      storeCpuS += cpuNow() - c;
+      storeCpuS += cpuNow() - workersCpu() - c;
     }
   },
 };
@@ -101,6 +118,9 @@ const marks: [number, number, number][] = [];
 let done = 0;
 const report = await ingestArticles(timed, articles, {
   batchSize: Number(batchArg),
+  ...(workersArg === 'auto' ? {} : { workers: Number(workersArg) }),
+  onWorkers: (tids) => (workerTids = tids),
+  onWorkerProblem: (m) => process.stderr.write(`${m}\n`),
   ...(archiveFlag === 'on' ? { beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir)) } : {}),
   onBatch: (results) => {
     done += results.length;
@@ -124,6 +144,8 @@ send({
   wallS: (performance.now() - t0) / 1000,
   cpuS: cpuNow() - cpu0,
   storeCpuS,
+  workers: report.extraction.workers,
+  workersCpuS: report.extraction.cpuS,
   closeS,
   maxRssMb: process.resourceUsage().maxRSS / 1024,
   checkpoints: ck ? { ...ck } : null,

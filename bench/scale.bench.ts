@@ -10,7 +10,9 @@
  * first 10k, +1,000 articles into the 100k store ≤ 30 s.
  *
  * Options: --sizes (10000), --dir (/tmp/claimgraph-scale), --archive on|off|both (on: the CLI's
- * path), --batch (100, the loader's default), --seed (1), --keep (keep data directories).
+ * path), --batch (100, the loader's default), --seed (1), --keep (keep data directories),
+ * --workers (extraction worker threads; a comma list runs each size with each count, e.g. 0,1,2;
+ * default auto: the loader's own choice, one per core but one).
  * CLAIMGRAPH_STORE=neo4j with NEO4J_URI (or NEO4J_URL) runs the same bench against that server:
  * its database is wiped (MATCH (n) DETACH DELETE n, in batches) before each size.
  */
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '100' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    workers: { type: 'string', default: 'auto' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -48,6 +51,11 @@ if (!['on', 'off', 'both'].includes(values.archive)) {
   process.exit(1);
 }
 const archiveModes = values.archive === 'both' ? ['on', 'off'] : [values.archive];
+const workerCounts = values.workers.split(',').map((w) => w.trim());
+if (workerCounts.some((w) => w !== 'auto' && !/^\d+$/.test(w))) {
+  process.stderr.write(`--workers must be auto or whole numbers (a comma list), got ${values.workers}\n`);
+  process.exit(1);
+}
 const batch = Number(values.batch);
 const seed = Number(values.seed);
 const storeKind = process.env.CLAIMGRAPH_STORE === 'neo4j' ? 'neo4j' : 'ladybug';
@@ -91,9 +99,9 @@ async function wipeNeo4j(): Promise<void> {
   }
 }
 
-function runChild(label: string, corpusDir: string, dataDir: string, archive: string, bars: cliProgress.MultiBar): Promise<ChildResult> {
+function runChild(label: string, corpusDir: string, dataDir: string, archive: string, workers: string, bars: cliProgress.MultiBar): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [corpusDir, dataDir, archive, String(batch)], {
+    const child = fork(CHILD, [corpusDir, dataDir, archive, String(batch), workers], {
       execArgv: ['--import', TSX],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -131,6 +139,7 @@ function per1k(marks: [number, number, number][], from: number, to: number): { c
 interface Row {
   size: number;
   archive: string;
+  workers: number;
   load: [string, string];
   ingest: ChildResult;
   window: number;
@@ -143,7 +152,7 @@ interface Row {
 
 const f = (n: number, d = 0) => n.toFixed(d);
 const fmtRow = (r: Row) =>
-  `| ${r.size} | ${r.archive} | ${f(r.ingest.wallS)} s | ${f(r.ingest.cpuS)} s | ${f(r.ingest.storeCpuS)} s | ${f(r.ingest.maxRssMb)} MiB | ${storeKind === 'ladybug' ? `${f(r.diskGraphMb)} MiB` : 'server'} | ${f(r.diskArchiveMb)} MiB | ` +
+  `| ${r.size} | ${r.archive} | ${r.workers} | ${f(r.ingest.wallS)} s | ${f(r.ingest.cpuS)} s | ${f(r.ingest.storeCpuS)} s | ${r.ingest.workersCpuS === null ? '-' : `${f(r.ingest.workersCpuS)} s`} | ${f(r.ingest.maxRssMb)} MiB | ${storeKind === 'ladybug' ? `${f(r.diskGraphMb)} MiB` : 'server'} | ${f(r.diskArchiveMb)} MiB | ` +
   `${f(r.first.cpu, 2)} → ${f(r.last.cpu, 2)} s (${r.window / 1000}k) | ${f(r.last.cpu / r.first.cpu, 2)}× | ${f(r.plus1k.wallS, 1)} s (${f(r.plus1k.cpuS, 1)} s) | ` +
   `${r.ingest.checkpoints ? `${r.ingest.checkpoints.count} (${f(r.ingest.checkpoints.ms / 1000, 1)} s)` : '-'} | ${r.load[0]} → ${r.load[1]} |`;
 const resultsFile = path.join(values.dir, `results-${storeKind}-${Date.now()}.json`);
@@ -164,18 +173,19 @@ const bars = new cliProgress.MultiBar(
 const extra = await corpus(1000, seed + 1000);
 for (const size of sizes) {
   const c = await corpus(size, seed);
-  for (const archive of archiveModes) {
-    const dataDir = path.join(values.dir, `data-${storeKind}-${size}-archive-${archive}`);
+  for (const archive of archiveModes) for (const workers of workerCounts) {
+    const dataDir = path.join(values.dir, `data-${storeKind}-${size}-archive-${archive}-workers-${workers}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (storeKind === 'neo4j') await wipeNeo4j();
     const loadStart = loadavg();
-    const ingest = await runChild(`${size} (archive ${archive})`, c, dataDir, archive, bars);
-    const plus1k = await runChild(`+1000 into ${size}`, extra, dataDir, archive, bars);
+    const ingest = await runChild(`${size} (archive ${archive}, workers ${workers})`, c, dataDir, archive, workers, bars);
+    const plus1k = await runChild(`+1000 into ${size}`, extra, dataDir, archive, workers, bars);
     const loadEnd = loadavg();
     const window = Math.min(10_000, Math.floor(size / 5 / 1000) * 1000 || 1000);
     rows.push({
       size,
       archive,
+      workers: ingest.workers,
       load: [loadStart, loadEnd],
       ingest,
       window,
@@ -194,10 +204,10 @@ for (const size of sizes) {
 bars.stop();
 
 const lines = [
-  `store: ${storeKind}; batch ${batch} articles; ${os.cpus().length} cores; node ${process.version}`,
+  `store: ${storeKind}; batch ${batch} articles; extraction workers ${values.workers} (auto: ${Math.max(1, os.availableParallelism() - 1)}); ${os.cpus().length} cores; node ${process.version}`,
   '',
-  '| articles | archive | ingest wall | CPU | of which store | peak RSS | graph on disk | archive on disk | per-1k CPU first→last (window) | last/first | +1,000 wall (CPU) | checkpoints | load avg start → end |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| articles | archive | extraction workers | ingest wall | CPU (all threads) | of which store | of which workers | peak RSS | graph on disk | archive on disk | per-1k CPU first→last (window) | last/first | +1,000 wall (CPU) | checkpoints | load avg start → end |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(fmtRow),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

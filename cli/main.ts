@@ -20,6 +20,7 @@ import { formatSummary } from '../ingest/eval/format.ts';
 import { loadGold, scoreExtraction } from '../ingest/eval/score.ts';
 import { extractArticle, findIssuesFile, ingestArticles, loadArticleFiles, loadIssueSet, toPredictions, type ArticleInput, type IssueSet } from '../ingest/index.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
+import { parseWorkerCount, workerCountFromEnv, WORKERS_ENV } from '../ingest/parallel/extract-pool.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -119,6 +120,15 @@ interface IngestResultLike {
   error: string | null;
 }
 
+/** `--workers N`, else $CLAIMGRAPH_INGEST_WORKERS, validated (undefined: the loader's default). */
+function workersOption(flag: string | undefined): number | undefined {
+  try {
+    return flag === undefined ? workerCountFromEnv() : parseWorkerCount(flag, '--workers');
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
 const program = new Command()
   .name('claimgraph')
   .description('Who said what, and when: a claim-tracking knowledge graph of news articles.')
@@ -132,13 +142,15 @@ program
   .option('--data-dir <dir>', 'database directory (default: $CLAIMGRAPH_DATA_DIR or ./data)')
   .option('--server <url>', 'running server to send the articles to when it holds the database (default: http://127.0.0.1:$PORT)')
   .option('--issues <file>', 'issues file to read positions against (default: issues.json beside the manifest, else the built-in US–Iraq set)')
-  .action(async (paths: string[], opts: { manifest?: string; dataDir?: string; server?: string; issues?: string }) => {
+  .option('--workers <n>', `extraction worker threads, 0 to extract in-process (default: $${WORKERS_ENV}, else one per core but one for 500+ articles)`)
+  .action(async (paths: string[], opts: { manifest?: string; dataDir?: string; server?: string; issues?: string; workers?: string }) => {
     let config;
     try {
       config = loadConfig(process.env, opts.dataDir ? { CLAIMGRAPH_DATA_DIR: opts.dataDir } : {});
     } catch (e) {
       fail(e instanceof ConfigError ? e.message : String(e));
     }
+    const workers = workersOption(opts.workers);
     const t0 = performance.now();
     const issues = issueSetFor(paths, opts);
     const { articles, errors, warnings } = await loadArticleFiles(paths, { manifest: opts.manifest });
@@ -179,6 +191,8 @@ program
       beforeWrite: archiveBeforeWrite(ArticleArchive.at(config.dataDir), issues),
       // reviewers' corrections apply to every article written (issue 12)
       corrections: CorrectionsLog.at(config.dataDir).readAll().corrections,
+      workers,
+      onWorkerProblem: (m) => process.stderr.write(`warning: ${m}\n`),
       // Without a progress bar, one line per stored batch: the articles before it are safe.
       onBatch: (results) => {
         acknowledged += results.length;
@@ -244,13 +258,17 @@ program
   .command('rebuild')
   .description('recreate the graph from the article archive (the old store is moved to <data-dir>/broken/, the archive is kept)')
   .option('--data-dir <dir>', 'data directory (default: $CLAIMGRAPH_DATA_DIR or ./data)')
-  .action(async (opts: { dataDir?: string }) => {
+  .option('--workers <n>', `extraction worker threads, 0 to extract in-process (default: $${WORKERS_ENV}, else one per core but one for 500+ articles)`)
+  .action(async (opts: { dataDir?: string; workers?: string }) => {
     let config;
     try {
       config = loadConfig(process.env, opts.dataDir ? { CLAIMGRAPH_DATA_DIR: opts.dataDir } : {});
     } catch (e) {
       fail(e instanceof ConfigError ? e.message : String(e));
     }
+    // The rebuild's loader (archive/index-sync.ts) takes its worker count from the environment.
+    const workers = workersOption(opts.workers);
+    if (workers !== undefined) process.env[WORKERS_ENV] = String(workers);
     const cfg = indexConfig(config);
     let prepared;
     try {

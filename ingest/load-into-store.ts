@@ -1,16 +1,17 @@
 /**
  * The loader: checked articles → extraction → graph records → a store, in batches (the stores'
  * bulk write path is far faster per row than single-article writes). One article's failure is
- * reported and the others go on; re-ingesting an article is a no-op.
+ * reported and the others go on; re-ingesting an article is a no-op. With extraction workers, the
+ * next batches are extracted in other threads while one is archived and written (issue 10); the
+ * order of everything a caller sees (results, callbacks, writes) stays the input order.
  */
 import type { GraphRecords } from '../cypher/schema.ts';
 import { emptyGraphRecords, NODE_LABELS, REL_TYPES } from '../cypher/schema.ts';
 import type { GraphStore } from '../cypher/store.ts';
-import { extractArticle } from './pipeline.ts';
+import { extractOne, type Extracted } from './parallel/extract-one.ts';
+import { defaultWorkerCount, ExtractPool, workerCountFromEnv, type PoolStats } from './parallel/extract-pool.ts';
 import type { IssueSet } from './positions/issue-set.ts';
-import { checkArticleInput } from './stages/load.ts';
-import { toGraphRecords } from './stages/records.ts';
-import { InputError, type ArticleInput } from './types.ts';
+import type { ArticleInput } from './types.ts';
 import type { Correction, CorrectionOutcome } from './review/corrections.ts';
 
 export interface IngestResult {
@@ -30,6 +31,8 @@ export interface IngestReport {
   /** statements newly written */
   statements: number;
   ms: number;
+  /** how the articles were extracted: worker threads (0: in-process), their CPU, crashes */
+  extraction: PoolStats;
 }
 
 /** An article that passed its checks and extraction, about to be written to the store. */
@@ -57,11 +60,39 @@ export interface IngestOptions {
   corrections?: readonly Correction[];
   /** what the corrections did in each extracted article (those that concern it) */
   onReview?: (articleId: string, outcomes: CorrectionOutcome[]) => void;
+  /**
+   * Extraction worker threads, which extract the next batches while this thread writes one
+   * (ingest/parallel/extract-pool.ts); 0 extracts in-process. Default: CLAIMGRAPH_INGEST_WORKERS,
+   * else (for 500 articles or more) one per core but one, at least one. The outcome does not
+   * depend on it.
+   */
+  workers?: number;
+  /** told when an extraction worker dies or the pool falls back to extracting in-process */
+  onWorkerProblem?: (message: string) => void;
+  /** told the Linux thread ids of the extraction workers when they change (the scale bench reads their CPU) */
+  onWorkers?: (threadIds: number[]) => void;
+  /** the workers' TypeScript entry (default ingest/parallel/extract-worker.ts; tests give one that crashes) */
+  workerEntry?: URL;
 }
 
 function merge(into: GraphRecords, from: GraphRecords) {
   for (const l of NODE_LABELS) (into.nodes[l] as unknown[]).push(...from.nodes[l]);
   for (const t of REL_TYPES) (into.rels[t] as unknown[]).push(...from.rels[t]);
+}
+
+/** Below this many articles a pool is not worth its start (~2.5 CPU s per worker to load the pipeline). */
+const POOL_MIN_ARTICLES = 500;
+/** Batches extracted ahead of the one being written: memory holds at most this many plus one. */
+const LOOKAHEAD = 2;
+
+/** The worker count of an ingest: the option, else CLAIMGRAPH_INGEST_WORKERS, else by size and cores. */
+function workersFor(opts: IngestOptions, articles: number): number {
+  const asked = opts.workers ?? workerCountFromEnv();
+  if (asked !== undefined) {
+    if (!Number.isInteger(asked) || asked < 0) throw new RangeError(`workers must be a whole number of at least 0, got ${asked}`);
+    return asked;
+  }
+  return articles >= POOL_MIN_ARTICLES ? defaultWorkerCount() : 0;
 }
 
 export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], opts: IngestOptions = {}): Promise<IngestReport> {
@@ -72,35 +103,64 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
   let articles = 0;
   let statements = 0;
   let done = 0;
+  const extractOptions = { issues: opts.issues, corrections: opts.corrections };
+  const workers = workersFor(opts, inputs.length);
+  const pool =
+    workers > 0 && inputs.length > 0
+      ? new ExtractPool({
+          workers,
+          issues: opts.issues,
+          corrections: opts.corrections,
+          entry: opts.workerEntry,
+          onProblem: opts.onWorkerProblem,
+          onWorkers: opts.onWorkers,
+        })
+      : null;
+  const batches: ArticleInput[][] = [];
+  for (let i = 0; i < inputs.length; i += batchSize) batches.push(inputs.slice(i, i + batchSize));
+  // In-process, a batch is extracted when its turn comes (as before workers); with a pool, the
+  // next batches are extracted while this one is written.
+  const extracting: Promise<Extracted[]>[] = [];
+  const extractAhead = (upTo: number) => {
+    if (!pool) return;
+    while (extracting.length < Math.min(upTo, batches.length)) extracting.push(pool.extract(batches[extracting.length]!));
+  };
 
-  for (let i = 0; i < inputs.length; i += batchSize) {
+  try {
+    for (let b = 0; b < batches.length; b++) {
+      extractAhead(b + 1 + LOOKAHEAD);
+      const outcomes = pool ? await extracting[b]! : batches[b]!.map((raw) => extractOne(raw, extractOptions));
+      // the batch's outcomes are in hand: let go of them once the batch is done
+      if (pool) extracting[b] = DONE;
+      await writeBatch(outcomes);
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  async function writeBatch(outcomes: Extracted[]): Promise<void> {
     const batch = emptyGraphRecords();
     const pending: { result: IngestResult; actorIds: string[]; rec: GraphRecords }[] = [];
     const accepted: AcceptedArticle[] = [];
     const first = results.length;
     const seen = new Set<string>();
-    for (const raw of inputs.slice(i, i + batchSize)) {
-      try {
-        const input = checkArticleInput(raw);
-        const doc = extractArticle(input, { issues: opts.issues, corrections: opts.corrections });
-        if (doc.reviewOutcomes?.length) opts.onReview?.(doc.articleId, doc.reviewOutcomes);
+    for (const o of outcomes) {
+      if (o.reviewOutcomes && o.articleId) opts.onReview?.(o.articleId, o.reviewOutcomes);
+      if (!o.ok) {
+        results.push({ file: o.file, status: 'failed', articleId: null, statements: 0, error: o.error });
+      } else if (seen.has(o.articleId)) {
         // articles already stored are skipped by the store's write itself (one query per batch, not per article)
-        if (seen.has(doc.articleId)) {
-          results.push({ file: input.file, status: 'skipped', articleId: doc.articleId, statements: 0, error: null });
-        } else {
-          seen.add(doc.articleId);
-          accepted.push({ articleId: doc.articleId, input });
-          const rec = toGraphRecords(doc);
-          merge(batch, rec);
-          const result: IngestResult = { file: input.file, status: 'ingested', articleId: doc.articleId, statements: rec.nodes.Statement.length, error: null };
-          results.push(result);
-          pending.push({ result, actorIds: rec.nodes.Actor.map((a) => a.id), rec });
-        }
-      } catch (e) {
-        const msg = e instanceof InputError ? e.message : `${raw.file}: ${(e as Error).message}`;
-        results.push({ file: raw.file, status: 'failed', articleId: null, statements: 0, error: msg });
+        results.push({ file: o.file, status: 'skipped', articleId: o.articleId, statements: 0, error: null });
+      } else {
+        seen.add(o.articleId);
+        accepted.push({ articleId: o.articleId, input: o.input });
+        const rec = o.records;
+        merge(batch, rec);
+        const result: IngestResult = { file: o.file, status: 'ingested', articleId: o.articleId, statements: rec.nodes.Statement.length, error: null };
+        results.push(result);
+        pending.push({ result, actorIds: rec.nodes.Actor.map((a) => a.id), rec });
       }
-      opts.onProgress?.(++done, inputs.length, raw.file);
+      opts.onProgress?.(++done, inputs.length, o.file);
     }
     if (accepted.length && opts.beforeWrite) {
       try {
@@ -114,12 +174,12 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
           r.error = `${r.file}: not stored: ${(e as Error).message}`;
         }
         opts.onBatch?.(results.slice(first));
-        continue;
+        return;
       }
     }
     if (!pending.length) {
       opts.onBatch?.(results.slice(first));
-      continue;
+      return;
     }
     const account = (p: (typeof pending)[number], written: boolean) => {
       if (written) {
@@ -149,5 +209,10 @@ export async function ingestArticles(store: GraphStore, inputs: ArticleInput[], 
     }
     opts.onBatch?.(results.slice(first));
   }
-  return { results, articles, actors: actors.size, statements, ms: Math.round(performance.now() - t0) };
+
+  const extraction = pool ? pool.stats() : { workers: 0, cpuS: null, crashes: 0, retried: 0, fallback: null };
+  return { results, articles, actors: actors.size, statements, ms: Math.round(performance.now() - t0), extraction };
 }
+
+/** A settled placeholder for a batch already written (its outcomes are let go). */
+const DONE: Promise<Extracted[]> = Promise.resolve([]);
