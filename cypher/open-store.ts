@@ -5,14 +5,14 @@
 import type { GraphStore } from './store.ts';
 
 export type StoreConfig =
-  | { kind: 'ladybug'; dataDir: string; bufferPoolBytes?: number }
+  | { kind: 'ladybug'; dataDir: string; bufferPoolBytes?: number; readers?: number }
   | { kind: 'neo4j'; url: string; user: string; password?: string; database?: string };
 
 export async function openStore(cfg: StoreConfig): Promise<GraphStore> {
   let store: GraphStore;
   if (cfg.kind === 'ladybug') {
     const { LadybugStore } = await import('./ladybug/store.ts');
-    store = new LadybugStore({ dataDir: cfg.dataDir, bufferPoolBytes: cfg.bufferPoolBytes });
+    store = new LadybugStore({ dataDir: cfg.dataDir, bufferPoolBytes: cfg.bufferPoolBytes, readers: cfg.readers });
   } else {
     const { Neo4jStore } = await import('./neo4j/store.ts');
     store = Neo4jStore.connect(cfg);

@@ -175,7 +175,10 @@ export const REL_TABLES = {
     doc: 'Actor made Statement.',
     from: 'Actor',
     to: 'Statement',
-    props: { ...dated },
+    props: {
+      ...dated,
+      statementId: p.laterString("the statement's id, filled by the store from the `to` end (ENDPOINT_ID_PROPS)"),
+    },
   },
   REPORTED_IN: {
     doc: 'Statement appears in Article.',
@@ -225,6 +228,24 @@ export const REL_TABLES = {
     },
   },
 } as const;
+
+/**
+ * Relationship properties each store fills itself with the id of one end (records need not carry
+ * them; a value a record carries is overwritten), and fills in at open for rows an older version
+ * wrote. SAID.statementId: a speaker's statement list sorts and pages on the SAID relationships
+ * alone (their dates and this id), then reads only the page's statements by primary key; on
+ * LadybugDB reading any Statement property of a hub's statements scanned most of the Statement
+ * table (measured: 115–200 ms CPU for a speaker of 16k statements at 31k articles, against ~17 ms).
+ */
+export const ENDPOINT_ID_PROPS = {
+  SAID: { statementId: 'to' },
+} as const satisfies { [T in keyof typeof REL_TABLES]?: Record<string, 'from' | 'to'> };
+
+/** The endpoint-id properties of `type`, as [prop, end] pairs. */
+export function endpointIdProps(type: keyof typeof REL_TABLES): [prop: string, end: 'from' | 'to'][] {
+  const def = (ENDPOINT_ID_PROPS as Partial<Record<keyof typeof REL_TABLES, Record<string, 'from' | 'to'>>>)[type];
+  return def ? Object.entries(def) : [];
+}
 
 export type NodeLabel = keyof typeof NODE_TABLES;
 export type RelType = keyof typeof REL_TABLES;

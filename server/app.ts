@@ -177,7 +177,7 @@ export async function startServer(config: Config, logger = createLogger(config))
   const { openStore } = await import('../cypher/open-store.ts');
   const store = await openStore(
     config.store.kind === 'ladybug'
-      ? { kind: 'ladybug', dataDir: config.store.dataDir }
+      ? { kind: 'ladybug', dataDir: config.store.dataDir, readers: config.readers }
       : { ...config.store, password: config.store.password ?? '' },
   );
   try {

@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   CLAIMGRAPH_RATE_UPLOAD: withDefault(int(1, 1_000_000), 20),
   CLAIMGRAPH_RATE_REVIEW: withDefault(int(1, 1_000_000), 120),
   CLAIMGRAPH_CACHE_MB: withDefault(int(0, 100_000), 64),
+  // LadybugDB read connections (cypher/ladybug/store.ts DEFAULT_READERS explains the default)
+  CLAIMGRAPH_READERS: withDefault(int(1, 64), 3),
   CLAIMGRAPH_CLIENT_DIST: withDefault(z.string().min(1), './client/dist'),
   CLAIMGRAPH_BUILD_CLIENT: withDefault(z.enum(['auto', 'never']), 'auto'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
@@ -69,6 +71,8 @@ export interface Config {
   /** allowed CORS origins; null: CORS off */
   corsOrigins: string[] | null;
   graphCap: number;
+  /** LadybugDB: read connections on the database (concurrent reads run in parallel) */
+  readers: number;
   /** perClient: console queries one client may run at once (0: no limit); queueMs: how long its next one may wait */
   console: { timeoutMs: number; maxRows: number; maxBytes: number; perClient: number; queueMs: number };
   uploadMaxBytes: number;
@@ -119,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reviewToken: e.CLAIMGRAPH_REVIEW_TOKEN ?? null,
     corsOrigins: e.CLAIMGRAPH_CORS_ORIGINS && e.CLAIMGRAPH_CORS_ORIGINS.length > 0 ? e.CLAIMGRAPH_CORS_ORIGINS : null,
     graphCap: e.CLAIMGRAPH_GRAPH_CAP,
+    readers: e.CLAIMGRAPH_READERS,
     console: {
       timeoutMs: e.CLAIMGRAPH_CONSOLE_TIMEOUT_MS,
       maxRows: e.CLAIMGRAPH_CONSOLE_MAX_ROWS,

@@ -11,7 +11,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { ident, neo4jDdl, nodePropNames, propType, relPropNames } from '../ddl.ts';
-import { NODE_LABELS, REL_TABLES, REL_TYPES, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
+import { endpointIdProps, NODE_LABELS, REL_TABLES, REL_TYPES, type GraphRecords, type NodeLabel, type RelType } from '../schema.ts';
 import {
   StoreError,
   type ConsoleLimits,
@@ -85,7 +85,9 @@ export const NEO4J_WRITE_QUERIES = {
   rels: Object.fromEntries(
     REL_TYPES.map((t) => {
       const def = REL_TABLES[t];
-      const sets = relPropNames(t).map((p) => `x.${A(p)} = r.${A(p)}`);
+      // endpoint-id properties (schema ENDPOINT_ID_PROPS) come from the matched end, not the row
+      const derived = new Map(endpointIdProps(t));
+      const sets = relPropNames(t).map((p) => `x.${A(p)} = ${derived.has(p) ? `${derived.get(p) === 'from' ? 'a' : 'b'}.${A('id')}` : `r.${A(p)}`}`);
       return [
         t,
         `UNWIND $rows AS r MATCH (a:${A(def.from)} {${A('id')}: r.${A('from')}}) MATCH (b:${A(def.to)} {${A('id')}: r.${A('to')}}) ` +
@@ -94,6 +96,16 @@ export const NEO4J_WRITE_QUERIES = {
     }),
   ) as Record<RelType, string>,
   markComplete: `UNWIND $ids AS id MATCH (a:${A('Article')} {${A('id')}: id}) SET a.${A('complete')} = true`,
+} as const;
+
+/** Run at open: endpoint-id properties of relationships an older version wrote without them. */
+export const NEO4J_MIGRATION_QUERIES = {
+  endpointIds: REL_TYPES.flatMap((t) =>
+    endpointIdProps(t).map(([prop, end]) => {
+      const def = REL_TABLES[t];
+      return `MATCH (a:${A(def.from)})-[r:${A(t)}]->(b:${A(def.to)}) WHERE r.${A(prop)} IS NULL SET r.${A(prop)} = ${end === 'from' ? 'a' : 'b'}.${A('id')}`;
+    }),
+  ),
 } as const;
 
 export const NEO4J_SWEEP_QUERIES = {
@@ -201,6 +213,7 @@ export class Neo4jStore implements GraphStore {
     }
     // Schema commands cannot share a transaction with other statements: one each.
     for (const stmt of neo4jDdl()) await this.write1(stmt);
+    for (const stmt of NEO4J_MIGRATION_QUERIES.endpointIds) await this.write1(stmt);
     await this.sweep();
     this.needsSweep = false;
     this.opened = true;

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import { ActorSearchCursor, decodeCursor, paged } from './cursor.ts';
 import type { Deps } from './deps.ts';
 import { statementKey } from './statements.ts';
-import { statementsWithIssues } from './views.ts';
+import { speakerStatements } from './views.ts';
 
 /**
  * Most items of each list an actor page carries (newest first). The busiest actor of a 10,000-
@@ -50,7 +50,7 @@ export async function actorDetail(deps: Deps, id: string): Promise<ActorDetailRe
     deps.store.read(Q.actorRelations(id, { direction: 'out', kinds: 'other', limit: ACTOR_RELATIONS_LIMIT })),
     deps.store.read(Q.actorRelations(id, { direction: 'in', kinds: 'all', limit: ACTOR_RELATIONS_LIMIT })),
     deps.store.read(Q.actorPositions(id, ACTOR_POSITIONS_LIMIT)),
-    statementsWithIssues(deps.store, Q.listStatements({ speaker: id, limit: ACTOR_STATEMENTS_LIMIT + 1 })),
+    speakerStatements(deps.store, { speaker: id, limit: ACTOR_STATEMENTS_LIMIT + 1 }),
   ]);
   const row = actorRows[0];
   if (!row) throw new AppError(404, 'Actor not found', `no actor with id '${id}'`);

@@ -78,6 +78,11 @@ export class ResultCache {
     }
   }
 
+  /** Moves at every invalidate(), i.e. after every write: a key for results kept per store version. */
+  get version(): number {
+    return this.generation;
+  }
+
   invalidate(): void {
     this.generation++;
     this.entries.clear();

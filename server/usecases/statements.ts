@@ -4,7 +4,7 @@ import * as Q from '../../cypher/queries.ts';
 import type { StatementsQuery, StatementsResponse, StatementView } from '../contract.ts';
 import { decodeCursor, paged, StatementCursor } from './cursor.ts';
 import type { Deps } from './deps.ts';
-import { statementsWithIssues } from './views.ts';
+import { speakerStatements, statementsWithIssues } from './views.ts';
 
 type Query = z.output<typeof StatementsQuery>;
 
@@ -14,11 +14,14 @@ export const statementKey = (s: StatementView) => [s.dateFrom, s.dateTo, s.id] a
 /** One page of statements (newest first), fetched with one row more than asked to know whether more follow. */
 export async function statementPage(deps: Deps, query: Query): Promise<{ items: StatementView[]; nextCursor: string | null }> {
   const after = decodeCursor(query.after, StatementCursor);
-  const rows = await statementsWithIssues(deps.store, Q.listStatements({ ...query, after, limit: query.limit + 1 }));
+  const rows = Q.speakerOnly(query)
+    ? await speakerStatements(deps.store, { ...query, after, limit: query.limit + 1 })
+    : await statementsWithIssues(deps.store, Q.listStatements({ ...query, after, limit: query.limit + 1 }));
   return paged(rows, query.limit, statementKey);
 }
 
 export async function listStatements(deps: Deps, query: Query): Promise<StatementsResponse> {
-  const [page, totals] = await Promise.all([statementPage(deps, query), deps.store.read(Q.countStatements(query))]);
+  const count = Q.speakerOnly(query) ? Q.countSpeakerStatements(query) : Q.countStatements(query);
+  const [page, totals] = await Promise.all([statementPage(deps, query), deps.store.read(count)]);
   return { statements: page.items, total: totals[0]?.total ?? 0, nextCursor: page.nextCursor };
 }

@@ -1,6 +1,17 @@
 /** Row → API view mappers shared by use cases. */
 import { z } from 'zod';
-import { statementIssues, type StatementIssueRow, type StatementRow } from '../../cypher/queries.ts';
+import {
+  articleHeadsById,
+  graphActorsById,
+  listSpeakerStatementIds,
+  statementIssues,
+  statementsById,
+  storageOrder,
+  type SpeakerFilter,
+  type StatementCursor,
+  type StatementIssueRow,
+  type StatementRow,
+} from '../../cypher/queries.ts';
 import { nodeSchemas } from '../../cypher/schema.ts';
 import type { CypherQuery, GraphStore } from '../../cypher/store.ts';
 import type { StatementView } from '../contract.ts';
@@ -65,6 +76,47 @@ export async function statementsWithIssues(store: GraphStore, query: CypherQuery
   const rows = raw.map((r) => StatementRowSchema.parse(r));
   const issues = issuesByStatement(await store.read(statementIssues(rows.map((r) => r.id))));
   return rows.map((r) => statementView(r, issues.get(r.id) ?? []));
+}
+
+/**
+ * One speaker's statements (listStatements' order and rows, with issues), the page's ids read from
+ * the SAID relationships and then each statement, its article and issues by primary key, so the
+ * cost is the speaker's degree plus the page, not a scan of the Statement table (see
+ * listSpeakerStatementIds). A statement whose article is missing is left out, as the join would.
+ */
+export async function speakerStatements(
+  store: GraphStore,
+  f: SpeakerFilter & { limit: number; offset?: number | undefined; after?: StatementCursor | undefined },
+): Promise<StatementView[]> {
+  const page = await store.read(listSpeakerStatementIds(f));
+  if (page.length === 0) return [];
+  const ids = page.map((r) => r.id);
+  // looked up in storage order (much cheaper on LadybugDB), listed in page order
+  const lookup = [...page].sort((a, b) => storageOrder(a.node) - storageOrder(b.node)).map((r) => r.id);
+  const [own, issueRows, speakers] = await Promise.all([store.read(statementsById(lookup)), store.read(statementIssues(lookup)), store.read(graphActorsById([f.speaker]))]);
+  const speaker = speakers[0];
+  if (!speaker) return [];
+  const articles = new Map((await store.read(articleHeadsById([...new Set(own.map((s) => s.articleId))]))).map((a) => [a.id, a]));
+  const byId = new Map(own.map((s) => [s.id, s]));
+  const issues = issuesByStatement(issueRows);
+  const out: StatementView[] = [];
+  for (const id of ids) {
+    const s = byId.get(id);
+    const ar = s && articles.get(s.articleId);
+    if (!s || !ar) continue;
+    const row: StatementRow = {
+      ...s,
+      speakerId: speaker.id,
+      speakerName: speaker.name,
+      speakerType: speaker.type,
+      articleTitle: ar.title,
+      articleSource: ar.source,
+      articleUrl: ar.url,
+      articlePublished: ar.published,
+    };
+    out.push(statementView(row, issues.get(id) ?? []));
+  }
+  return out;
 }
 
 /** A statement row and its issues as the API shows it; an untyped row (with `issues`) is checked first. */

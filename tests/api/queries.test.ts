@@ -24,6 +24,12 @@ const cases: [string, CypherQuery][] = [
   ['listStatements (speaker, after a cursor)', Q.listStatements({ speaker: 'a', limit: 100, after: ['2011-10-22', '2011-10-22', 's1'] })],
   ['listStatements (facets)', Q.listStatements({ types: ['person'], issues: ['i'], stances: ['oppose'], limit: 100 })],
   ['countStatements', Q.countStatements({ speaker: 'a', from: '2011-10-22' })],
+  ['listSpeakerStatementIds', Q.listSpeakerStatementIds({ speaker: 'a', from: '2011', limit: 201 })],
+  ['listSpeakerStatementIds (after a cursor)', Q.listSpeakerStatementIds({ speaker: 'a', limit: 101, after: ['2011-10-22', '2011-10-22', 's1'] })],
+  ['listSpeakerStatementIds (offset)', Q.listSpeakerStatementIds({ speaker: 'a', limit: 101, offset: 100 })],
+  ['countSpeakerStatements', Q.countSpeakerStatements({ speaker: 'a', to: '2012' })],
+  ['statementsById', Q.statementsById(['s1', 's2'])],
+  ['articleHeadsById', Q.articleHeadsById(['ar1'])],
   ['listIssues', Q.listIssues(500)],
   ['listIssues (after a cursor)', Q.listIssues(500, [3, 'immunity'])],
   ['timeline', Q.timeline(10000)],
@@ -77,6 +83,10 @@ describe('named read queries', () => {
       Q.graphStatements({ actor: HOSTILE, issues: [HOSTILE], stances: [HOSTILE] }, 1),
       Q.graphPositions({ actor: HOSTILE, issues: [HOSTILE], positionStances: [HOSTILE] }, 1),
       Q.personForms(1, HOSTILE),
+      Q.listSpeakerStatementIds({ speaker: HOSTILE, from: '2011', limit: 1, after: [HOSTILE, HOSTILE, HOSTILE] }),
+      Q.countSpeakerStatements({ speaker: HOSTILE }),
+      Q.statementsById([HOSTILE]),
+      Q.articleHeadsById([HOSTILE]),
     ];
     for (const q of all) {
       expect(q.text).not.toContain('1=1');
@@ -100,7 +110,7 @@ describe('named read queries', () => {
 
   it('bounds every list in Cypher: a LIMIT parameter, and no SKIP unless an old client asks for an offset', () => {
     // one row per key, or a count, or as many rows as the ids given (a page's worth): no LIMIT needed
-    const notLists = /^(actorById|articleById|statementIssues|countStatements|graphRankedActorCount|graphRelationCount|graphActorRelationCount|graphStatementCountsOf|graphActorsById|graphStatementCount|graphAbout|storeVersion)\b/;
+    const notLists = /^(actorById|articleById|statementIssues|statementsById|articleHeadsById|countSpeakerStatements|countStatements|graphRankedActorCount|graphRelationCount|graphActorRelationCount|graphStatementCountsOf|graphActorsById|graphStatementCount|graphAbout|storeVersion)\b/;
     for (const [name, q] of cases) {
       if (notLists.test(name)) {
         // the id-bounded ones start from the ids' primary keys
@@ -109,7 +119,7 @@ describe('named read queries', () => {
       }
       expect(q.text, name).toMatch(/\n(SKIP \$offset )?LIMIT \$limit$/);
       expect(typeof q.params.limit, name).toBe('number');
-      if (!name.includes('all filters')) expect(q.text, name).not.toContain('SKIP');
+      if (!name.includes('all filters') && !name.includes('(offset)')) expect(q.text, name).not.toContain('SKIP');
     }
   });
 
@@ -128,6 +138,8 @@ describe('named read queries', () => {
       Q.actorPositions('a', 1),
       Q.listStatements({ speaker: 'a', limit: 1 }),
       Q.countStatements({ speaker: 'a' }),
+      Q.listSpeakerStatementIds({ speaker: 'a', limit: 1 }),
+      Q.countSpeakerStatements({ speaker: 'a' }),
       Q.graphStatements({ actor: 'a' }, 1),
       Q.graphPositions({ actor: 'a' }, 1),
     ]) {
@@ -135,6 +147,32 @@ describe('named read queries', () => {
     }
     expect(Q.graphActorRelations({ actor: 'a' }, 'out', 1).text).toMatch(/^MATCH \(a:Actor \{id: \$actor\}\)-\[r:RELATES\]->/);
     expect(Q.graphActorRelations({ actor: 'a' }, 'in', 1).text).toMatch(/^MATCH \(a:Actor\)-\[r:RELATES\]->\(b:Actor \{id: \$actor\}\)/);
+  });
+
+  it('pages a speaker on the SAID relationships alone: keyset and window on r, no Statement column read', () => {
+    const q = Q.listSpeakerStatementIds({ speaker: 'a', from: '2011', to: '2011', limit: 10, after: ['2011-10-22', '2011-10-23', 's1'] });
+    expect(q.text).toContain('(r.dateFrom < $after0 OR (r.dateFrom = $after0 AND (r.dateTo < $after1 OR (r.dateTo = $after1 AND r.statementId > $after2))))');
+    expect(q.text).toContain('r.dateTo >= $from AND r.dateFrom <= $to');
+    expect(q.text).toMatch(/ORDER BY r\.dateFrom DESC, r\.dateTo DESC, id\n/);
+    expect(q.text).not.toMatch(/\bs\.\w+/);
+    expect(q.params).toMatchObject({ speaker: 'a', from: '2011-01-01', to: '2011-12-31', after0: '2011-10-22', after1: '2011-10-23', after2: 's1', limit: 10 });
+  });
+
+  it('sends only a speaker and a date window down the SAID-only path', () => {
+    expect(Q.speakerOnly({ speaker: 'a' })).toBe(true);
+    expect(Q.speakerOnly({ speaker: 'a', from: '2011', to: '2012' })).toBe(true);
+    expect(Q.speakerOnly({})).toBe(false);
+    for (const extra of [{ kind: 'direct' }, { issue: 'i' }, { article: 'x' }, { types: ['person'] }, { issues: ['i'] }, { stances: ['oppose'] }]) {
+      expect(Q.speakerOnly({ speaker: 'a', ...extra }), JSON.stringify(extra)).toBe(false);
+    }
+    expect(Q.speakerOnly({ speaker: 'a', types: [], issues: [], stances: [] })).toBe(true);
+  });
+
+  it('orders engine node ids by their place in storage (LadybugDB offsets, Neo4j integers)', () => {
+    const ladybug = [{ table: 2, offset: 900 }, { table: 2, offset: 7 }, { table: 2, offset: 64 }];
+    expect([...ladybug].sort((a, b) => Q.storageOrder(a) - Q.storageOrder(b)).map((n) => n.offset)).toEqual([7, 64, 900]);
+    expect([12, 3, 7].sort((a, b) => Q.storageOrder(a) - Q.storageOrder(b))).toEqual([3, 7, 12]);
+    expect(Q.storageOrder(5n)).toBe(5);
   });
 
   it('expands partial dates to day ranges', () => {

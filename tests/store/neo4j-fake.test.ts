@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { neo4jDdl } from '../../cypher/ddl.ts';
 import {
   Neo4jStore,
+  NEO4J_MIGRATION_QUERIES,
   NEO4J_SWEEP_QUERIES,
   NEO4J_WRITE_QUERIES,
   type DriverLike,
@@ -91,7 +92,7 @@ describe('Neo4jStore (fake driver)', () => {
   it('open(): checks connectivity, creates constraints/indexes one per transaction, sweeps', async () => {
     const d = new FakeDriver();
     await new Neo4jStore(d, 'neo4j').open();
-    expect(d.calls.map((c) => c.text)).toEqual([...neo4jDdl(), NEO4J_SWEEP_QUERIES.incomplete]);
+    expect(d.calls.map((c) => c.text)).toEqual([...neo4jDdl(), ...NEO4J_MIGRATION_QUERIES.endpointIds, NEO4J_SWEEP_QUERIES.incomplete]);
     expect(d.calls.every((c) => c.mode === 'WRITE')).toBe(true);
   });
 
