@@ -62,6 +62,8 @@ const schema = z
           infinitiveOnly: z.array(z.string()).optional(),
           /** lemmas whose other end may be the subject of their that-clause ("demanded that Y withdraw") */
           thatClause: z.array(z.string()).optional(),
+          /** lemmas that relate only their coordinated subjects ("X and Y discussed the plan"; "X discussed Y" is a topic) */
+          symmetricOnly: z.array(z.string()).optional(),
           passive: z.boolean().optional(),
           examples: z.array(example).min(1),
         })
@@ -143,6 +145,8 @@ const schema = z
         receive: words,
         /** what a demand asks to happen to Y that sets the demander against Y ("calls for Y to resign / be replaced") */
         ousting: words,
+        /** nouns of the same removal after a demand ("called for the withdrawal of Y") */
+        oustingNouns: words,
       })
       .strict(),
   })
@@ -170,6 +174,10 @@ export interface VerbCue {
   infinitiveOnly: boolean;
   /** the other end may be the subject of a that-clause after the verb */
   thatClause: boolean;
+  /** an object phrase stands between the verb and its particle ("discuss * with": "discussed the plan with Y") */
+  gap: boolean;
+  /** only "X and Y <verb>" relates (rules.ts): an object is the topic */
+  symmetricOnly: boolean;
   passive: boolean;
 }
 
@@ -236,6 +244,7 @@ export interface Vocabulary {
   adjectives: Map<string, { id: string; kind: KindDef; preps: Set<string> }>;
   receive: Set<string>;
   ousting: Set<string>;
+  oustingNouns: Set<string>;
   titles: TitleCue[];
   partyWords: Map<string, string>;
   partyLetters: Map<string, string>;
@@ -274,7 +283,7 @@ function forms(lemma: string): string[] {
 const IRREGULAR: Record<string, string[]> = {
   meet: ['met'], fight: ['fought'], strike: ['struck'], shoot: ['shot'], hit: ['hit'], tell: ['told'], speak: ['spoke', 'spoken'],
   write: ['wrote', 'written'], sit: ['sat'], take: ['took', 'taken'], go: ['went', 'gone'], lean: ['leant'], stand: ['stood'], make: ['made'],
-  reach: ['reached'], hold: ['held'], lash: ['lashed'], rejoin: ['rejoined'], join: ['joined'], put: ['put'], win: ['won'], file: ['filed'],
+  reach: ['reached'], hold: ['held'], overrun: ['overran'], retake: ['retook', 'retaken'], lash: ['lashed'], rejoin: ['rejoined'], join: ['joined'], put: ['put'], win: ['won'], file: ['filed'],
 };
 
 export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
@@ -306,11 +315,17 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     const militaryOnly = new Set(v.militaryOnly ?? []);
     const infinitiveOnly = new Set(v.infinitiveOnly ?? []);
     const thatClause = new Set(v.thatClause ?? []);
+    const symmetricOnly = new Set(v.symmetricOnly ?? []);
     for (const l of [...v.lemmas, ...militaryOnly, ...infinitiveOnly]) {
-      const [head, ...particle] = l.toLowerCase().split(/\s+/);
-      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), thatClause: thatClause.has(head!), passive: (v.passive ?? false) && !infinitiveOnly.has(l) };
+      const [head, ...rest] = l.toLowerCase().split(/\s+/);
+      // "discuss * with": the star stands for the object phrase before the particle
+      const gap = rest[0] === '*';
+      const particle = gap ? rest.slice(1) : rest;
+      if (gap && !particle.length) throw new CueFileError(file, `verbs.${v.id}.lemmas: "${l}" has no particle after its gap`);
+      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), thatClause: thatClause.has(head!), gap, symmetricOnly: symmetricOnly.has(l), passive: (v.passive ?? false) && !infinitiveOnly.has(l) && !gap };
       verbs.set(head!, [...(verbs.get(head!) ?? []), cue]);
-      for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) trigger(f, particle[0] ?? null);
+      // a gapped particle is not the next word: the verb alone makes the sentence worth tagging
+      for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) trigger(f, gap ? null : (particle[0] ?? null));
     }
   }
   const nouns = new Map<string, NounCue[]>();
@@ -387,6 +402,7 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     adjectives: new Map(d.adjectives.cues.flatMap((a) => a.words.map((w) => [w.toLowerCase(), { id: a.id, kind: kind(a.kind, `adjectives.${a.id}.kind`), preps: new Set(a.preps) }] as const))),
     receive: new Set(d.governors.receive),
     ousting: new Set(d.governors.ousting),
+    oustingNouns: new Set(d.governors.oustingNouns),
     titles,
     partyWords: new Map(Object.entries(d.parties.words).map(([k, v]) => [k.toLowerCase(), v])),
     partyLetters: new Map(Object.entries(d.parties.letters)),

@@ -13,6 +13,12 @@ type Emit = (f: Found) => void;
 
 const ORG = new Set(['organization', 'group']);
 
+/** a party-like head after a bare name ("X's Sairoun bloc"); not "X's Senate campaign" (a campaign for the Senate) */
+const PARTY_HEAD = /^(?:party|bloc|coalition|movement|faction|alliance|list)$/;
+
+/** member roles that make their holder one of a person's own camp ("a spokesman for Y", "Y's aide") */
+const PERSONAL_STAFF = /^(?:spokes(?:man|woman|person)|press secretary|aide|adviser|advisor|staffer|communications director|chief of staff|deputy)s?$/;
+
 /** Whether token i is the word w, or its plural ("spokesmen" is not handled; "officials" is). */
 function wordIs(rs: RelSentence, i: number, w: string): boolean {
   const l = rs.tokens[i]?.lower;
@@ -96,7 +102,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     // an apposition closes (", said", "." , "(", "who …"); a phrase running into a verb is the next clause's subject
     if (rule === 'role.apposition' && to < tk.length && rs.verbOf[to]! >= 0 && tk[to - 1]?.text !== ',') return;
     // a list of names is not a description ("X, Democratic nominee Y, and Z")
-    for (let k = from; k < to; k++) if (rs.slotOf[k]! >= 0 && rs.slots[rs.slotOf[k]!]!.type === 'person' && rs.slots[rs.slotOf[k]!]!.actorId !== person && !stanceWordIn(from, to)) return;
+    // (a person after a preposition is the role's object, not a list item: "a spokeswoman for Y")
+    for (let k = from; k < to; k++) if (rs.slotOf[k]! >= 0 && rs.slots[rs.slotOf[k]!]!.type === 'person' && rs.slots[rs.slotOf[k]!]!.actorId !== person && !stanceWordIn(from, to) && !/^(?:for|to)$/.test(tk[rs.slots[rs.slotOf[k]!]!.first - 1]?.lower ?? '')) return;
     const stance = stanceRole(from, to);
     // "X, a pro-Y challenger": the prefix decides the stance (mod.pro-x), not the role noun
     if (stance && /\b(?:pro|anti)-/i.test(rs.text.slice(tk[from]!.start, tk[to - 1]!.end))) return;
@@ -140,6 +147,11 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     }
     if (body < 0) return;
     const b = rs.slots[body]!;
+    // "X, a spokeswoman for Y", "X, a senior adviser to Y": a person's own staff belong to that person's camp
+    if (b.type === 'person' && !role.office && PERSONAL_STAFF.test(role.words.toLowerCase())) {
+      emit({ kind: kinds.member, from: person, to: b.actorId, rule: `${rule}-staff`, at, title: null });
+      return;
+    }
     if (ORG.has(b.type ?? '')) {
       if (role.office) emit({ kind: kinds.office, from: person, to: b.actorId, rule, at, title: role.words });
       else emit({ kind: kinds.member, from: person, to: b.actorId, rule, at, title: null });
@@ -240,6 +252,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       }
       // only the words of one noun phrase: names, nouns, adjectives, abbreviation dots, possessives
       if (!/^(?:PROPN|NOUN|ADJ|NUM)$/.test(t.pos) && t.text !== '.' && t.text !== '-' && !/^['’]s?$/.test(t.lower)) break;
+      // "X officials pressured Y": a cue verb the tagger read as an adjective ends the phrase
+      if (t.pos === 'ADJ' && /ed$/.test(t.lower) && voc.verbs.has(t.lemma)) break;
       if (voc.roleBlockers.has(t.lower.replace(/-$/, ''))) blockedPrefix = true;
       const id = party(p);
       if (id && !blockedPrefix && !blockedLeft(rs, p) && (sawRoleOrTitle || tk[p + 1]?.pos === 'NOUN' || tk[p + 1]?.pos === 'ADJ' || p + 1 === s.first)) {
@@ -259,7 +273,9 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       if (o >= 0) {
         const g = rs.slots[headSlot(rs, o)]!;
         const last = g.mention.text.toLowerCase().split(/\s+/).at(-1) ?? '';
-        if (ORG.has(g.type ?? '') && voc.groupHeads.has(last)) emit({ kind: kinds.member, from: person, to: g.actorId, rule: 'role.possessed-group', at: s.first, title: null });
+        // "X's Dawa party", or the head after a name known without it ("X's Sairoun bloc")
+        const after = tk[g.last + 1]?.lower ?? '';
+        if (ORG.has(g.type ?? '') && (voc.groupHeads.has(last) || (PARTY_HEAD.test(after) && rs.slotOf[g.last + 1]! < 0))) emit({ kind: kinds.member, from: person, to: g.actorId, rule: 'role.possessed-group', at: s.first, title: null });
       }
     }
   }

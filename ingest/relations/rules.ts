@@ -75,8 +75,14 @@ function emitPairs(rs: RelSentence, emit: Emit, kind: KindDef, froms: number[], 
  * Where a verb's particle words end ("met with", "worked closely with", "met on Friday with"): the
  * token after them, or -1 when they do not follow. One adverb or a time adjunct may come first.
  */
-function particleEnd(rs: RelSentence, j: number, particle: readonly string[]): number {
+function particleEnd(rs: RelSentence, j: number, particle: readonly string[], gap = false): number {
   const tk = rs.tokens;
+  if (gap) {
+    // "discussed the plan with Y", "spoke by phone with Y": a short phrase with no name, verb or clause break, then the particle
+    const start = j;
+    while (j < tk.length && j - start < 6 && tk[j]!.lower !== particle[0] && rs.slotOf[j]! < 0 && rs.verbOf[j]! < 0 && !/^(?:PUNCT|CCONJ|SCONJ|PRON)$/.test(tk[j]!.pos)) j++;
+    if (j === start || tk[j]?.lower !== particle[0]) return -1;
+  }
   for (const w of particle) {
     if (tk[j]?.lower !== w) j = afterTimeAdjunct(tk, j);
     if (tk[j]?.pos === 'ADV' && tk[j]!.lower !== w) j++;
@@ -89,7 +95,7 @@ function particleEnd(rs: RelSentence, j: number, particle: readonly string[]): n
 /** The object after a verb group (its particle consumed): slot indexes, coordinated. */
 function objectAfter(rs: RelSentence, v: VerbGroup, cue: VerbCue): number[] {
   const tk = rs.tokens;
-  let j = particleEnd(rs, v.last + 1, cue.particle);
+  let j = particleEnd(rs, v.last + 1, cue.particle, cue.gap);
   if (j < 0) return [];
   // "X criticized and mocked Y": the object of the verb coordinated after this one
   if (cue.particle.length === 0 && tk[j]?.lower === 'and' && rs.verbOf[j + 1]! >= 0 && rs.ts.verbs[rs.verbOf[j + 1]!]!.first === j + 1) {
@@ -141,8 +147,19 @@ function ofObject(rs: RelSentence, j: number): number {
   const head = tk[k];
   if (!head || rs.slotOf[k]! >= 0 || !(rs.voc.objectHeads.has(head.lower) || rs.voc.objectHeads.has(head.lemma))) return -1;
   if (tk[k + 1]?.lower !== 'of') return -1;
+  // "a commander of the Y": over the object's determiner and title words; "parts of Y territory": Y
+  const a = actorStartingAt(rs, k + 2);
+  if (a >= 0) return a;
   const o = rs.slotOf[k + 2]!;
   return o >= 0 ? headSlot(rs, o) : -1;
+}
+
+/** Whether coordinated slots are joined by "and" ("X and Y", "X, Y and Z"), not a bare comma. */
+function joinedByAnd(rs: RelSentence, slots: readonly number[]): boolean {
+  const lo = Math.min(...slots.map((s) => rs.slots[s]!.last));
+  const hi = Math.max(...slots.map((s) => rs.slots[s]!.first));
+  for (let k = lo + 1; k < hi; k++) if (rs.tokens[k]!.lower === 'and') return true;
+  return false;
 }
 
 /** An object pronoun ("urged him to …", "to back her") standing alone, not a possessive ("her campaign"). */
@@ -167,7 +184,7 @@ export function verbRules(
     const cues = voc.verbs.get(v.lemma) ?? voc.verbs.get(head.lower);
     if (!cues) return;
     // a particle cue beats the bare verb ("call on" vs "call"); the longest that fits wins
-    const fitting = cues.filter((c) => particleEnd(rs, v.last + 1, c.particle) >= 0);
+    const fitting = cues.filter((c) => particleEnd(rs, v.last + 1, c.particle, c.gap) >= 0);
     if (!fitting.length) return;
     const best = Math.max(...fitting.map((c) => c.particle.length));
     for (const cue of fitting.filter((c) => c.particle.length === best)) {
@@ -208,8 +225,9 @@ export function verbRules(
       }
       const why = unasserted(rs, v.head, v, sub.governors);
       if (why) continue;
-      let objects = objectAfter(rs, v, cue);
-      if (!objects.length && subjects.length && cue.particle.length === 0 && objectPronounAt(rs, v.last + 1)) {
+      // "X discussed Y": Y is the topic; only "X and Y discussed …" relates
+      let objects = cue.symmetricOnly ? [] : objectAfter(rs, v, cue);
+      if (!objects.length && subjects.length && cue.particle.length === 0 && !cue.symmetricOnly && objectPronounAt(rs, v.last + 1)) {
         // "X urged him to quit": the one person the context can mean, never the subject itself
         const o = resolveObjectPronoun(v.last + 1, subjects.map((x) => rs.slots[x]!.actorId));
         if (o >= 0) {
@@ -219,7 +237,8 @@ export function verbRules(
       }
       if (!objects.length) {
         // "X and Y met", "X and Y negotiated": a symmetric kind needs no object
-        if (cue.kind.symmetric && cue.particle.length === 0 && subjects.length >= 2) {
+        // (a symmetric-only verb needs its own coordinated subject: "X and Y discussed", not "X met Y to discuss")
+        if (cue.kind.symmetric && cue.particle.length === 0 && subjects.length >= 2 && !(cue.symmetricOnly && (sub.governors.length || !joinedByAnd(rs, subjects)))) {
           const next = tk[v.last + 1];
           if (next && rs.voc.negators.has(next.lower)) continue;
           for (let a = 0; a < subjects.length; a++) for (let b = a + 1; b < subjects.length; b++) emitPairs(rs, emit, cue.kind, [subjects[b]!], [subjects[a]!], `verb.${cue.id}.symmetric`, v.head);
@@ -249,12 +268,17 @@ export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
   const tk = rs.tokens;
   for (let i = 1; i < tk.length - 1; i++) {
     const t = tk[i]!;
-    if (t.pos !== 'NOUN' || rs.slotOf[i]! >= 0 || !/[a-z]s$/.test(t.lower) || rs.verbOf[i]! >= 0) continue;
-    const cues = (rs.voc.verbs.get(t.lower.slice(0, -1)) ?? rs.voc.verbs.get(t.lower.replace(/es$/, '')) ?? []).filter((c) => c.particle.length === 0 && !c.militaryOnly);
+    if (rs.slotOf[i]! >= 0 || rs.verbOf[i]! >= 0) continue;
+    // "US officials pressured Y": a past form the tagger read as an adjective before a name
+    const adjective = t.pos === 'ADJ' && /[a-z]ed$/.test(t.lower);
+    if (!adjective && (t.pos !== 'NOUN' || !/[a-z]s$/.test(t.lower))) continue;
+    const lemmas = adjective ? [t.lemma, t.lower.slice(0, -2), t.lower.slice(0, -1), t.lower.replace(/ied$/, 'y'), t.lower.replace(/(.)\1ed$/, '$1')] : [t.lower.slice(0, -1), t.lower.replace(/es$/, '')];
+    const found = lemmas.map((l) => rs.voc.verbs.get(l)).find((c) => c !== undefined) ?? [];
+    const cues = found.filter((c) => c.particle.length === 0 && !c.militaryOnly && !c.infinitiveOnly && !c.symmetricOnly);
     if (!cues.length) continue;
     // "X that blasts Y": a relative pronoun the tagger read as a determiner; its antecedent is the subject
     const relative = /^(?:that|who|which)$/.test(tk[i - 1]!.lower) && i >= 2;
-    const left = relative ? actorEndingAt(rs, i - 2) : rs.slotOf[i - 1]!;
+    const left = relative ? actorEndingAt(rs, i - 2) : adjective ? actorEndingAt(rs, i - 1) : rs.slotOf[i - 1]!;
     const right = rs.slotOf[i + 1]!;
     if (left < 0 || right < 0 || rs.slots[right]!.first !== i + 1) continue;
     if (unasserted(rs, i, null, [])) continue;
@@ -262,7 +286,7 @@ export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
     const objects = coordinatedAfter(rs, headSlot(rs, right));
     for (const cue of cues) {
       const kind = physicalKind(rs, cue, [...subjects, ...objects].map((x) => rs.slots[x]!.type), i);
-      emitPairs(rs, emit, kind, subjects, objects, `verb.${cue.id}.noun-tagged`, i);
+      emitPairs(rs, emit, kind, subjects, objects, `verb.${cue.id}.${adjective ? 'adj-tagged' : 'noun-tagged'}`, i);
     }
   }
 }
@@ -347,6 +371,58 @@ export function ousterDemandRules(rs: RelSentence, emit: Emit) {
     const sub = subjectOf(rs, vi);
     if (!sub.slots.length || unasserted(rs, i, v, sub.governors)) continue;
     emitPairs(rs, emit, opposes, sub.slots, objects, 'verb.call-for-ouster', i);
+  }
+  // "X called for the withdrawal of Y", "X demanded the resignation of Y": the removal as a noun
+  for (let i = 0; i < tk.length - 4; i++) {
+    const vi = rs.verbOf[i]!;
+    if (vi < 0 || rs.ts.verbs[vi]!.head !== i) continue;
+    const prep = DEMAND_VERBS.get(tk[i]!.lemma);
+    if (prep === undefined) continue;
+    let j = i + 1;
+    if (prep) {
+      if (tk[j]?.lower !== prep) continue;
+      j++;
+    }
+    if (tk[j]?.pos === 'DET' || (tk[j] && /^(?:his|her|its|their)$/.test(tk[j]!.lower))) j++;
+    while (tk[j]?.pos === 'ADJ' && rs.slotOf[j]! < 0) j++;
+    const n = tk[j];
+    if (!n || !(rs.voc.oustingNouns.has(n.lower) || rs.voc.oustingNouns.has(n.lemma)) || tk[j + 1]?.lower !== 'of') continue;
+    const o = actorStartingAt(rs, j + 2);
+    if (o < 0) continue;
+    const v = rs.ts.verbs[vi]!;
+    const sub = subjectOf(rs, vi);
+    if (!sub.slots.length || unasserted(rs, i, v, sub.governors)) continue;
+    emitPairs(rs, emit, opposes, sub.slots, coordinatedAfter(rs, o), 'noun.call-for-ouster', i);
+  }
+}
+
+/** demand verbs and the particle their object needs ("call for", "demand" ∅) */
+const DEMAND_VERBS = new Map<string, string | null>([['call', 'for'], ['push', 'for'], ['press', 'for'], ['demand', null], ['seek', null], ['urge', null]]);
+
+/**
+ * "militias loyal to Y", "X, long critical of Y": a stance adjective (the copula cues of the
+ * vocabulary) in a reduced relative right after the actor it describes. A negator or a copula
+ * between leaves it to the copula rule.
+ */
+export function reducedAdjectiveRules(rs: RelSentence, emit: Emit) {
+  const tk = rs.tokens;
+  if (rs.question) return;
+  for (let i = 1; i < tk.length - 2; i++) {
+    const adj = rs.voc.adjectives.get(tk[i]!.lower);
+    if (!adj || rs.slotOf[i]! >= 0 || !adj.preps.has(tk[i + 1]!.lower)) continue;
+    // over an adverb ("closely aligned", "long critical"), and a comma opening the phrase
+    let p = i - 1;
+    if (tk[p]!.pos === 'ADV' && !rs.voc.negators.has(tk[p]!.lower)) p--;
+    if (tk[p]?.text === ',') p--;
+    const from = actorEndingAt(rs, p);
+    const to = actorStartingAt(rs, i + 2);
+    if (from < 0 || to < 0 || rs.slots[from]!.actorId === rs.slots[to]!.actorId) continue;
+    // a name that only opens a list or a quote before the adjective is not what it describes
+    if (rs.slots[from]!.last !== p && !rs.voc.agents.has(tk[p]!.lower)) continue;
+    // "with X fully supportive of Y" pictures a state of affairs, not a description of X
+    const opener = tk[rs.slots[from]!.first - 1]?.lower;
+    if (opener === 'with' || opener === 'without' || unasserted(rs, i, null, [])) continue;
+    emitPairs(rs, emit, adj.kind, [from], coordinatedAfter(rs, to), `adj.${adj.id}.reduced`, i);
   }
 }
 

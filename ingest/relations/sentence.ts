@@ -81,7 +81,11 @@ export function afterTimeAdjunct(tk: readonly Token[], j: number): number {
 }
 
 /** Nouns that report a done thing when they govern an infinitive ("X's decision to strike"); others ("X's plan to strike") do not. */
-const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote', 'presence', 'force', 'forces', 'troops', 'deployment', 'coalition', 'alliance', 'agreement', 'deal', 'support']);
+const ASSERTED_NOUN_GOVERNORS = new Set(['decision', 'move', 'order', 'choice', 'effort', 'campaign', 'mission', 'operation', 'vote', 'presence', 'force', 'forces', 'troops', 'deployment', 'coalition', 'alliance', 'agreement', 'deal', 'support',
+  // what is sent to do something: "X sent advisers to help Y", "X deployed jets to strike Y" (the sender does it)
+  'troop', 'adviser', 'advisers', 'soldier', 'soldiers', 'jet', 'jets', 'warplane', 'warplanes', 'aircraft', 'weapon', 'weapons', 'arms', 'money', 'fund', 'funds', 'aid', 'personnel', 'trainer', 'trainers', 'unit', 'units', 'drone', 'drones', 'commando', 'commandos', 'reinforcement', 'reinforcements', 'warship', 'warships',
+  // "launched an offensive to retake Y": an attack named as the doer's deed
+  'offensive', 'assault', 'attack', 'attacks', 'airstrike', 'airstrikes', 'strike', 'strikes', 'war']);
 
 export function buildSentence(
   text: string,

@@ -28,7 +28,7 @@ import { normalise } from '../positions/lexicon.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import { vocabulary, type Vocabulary } from '../relations/cues.ts';
 import { buildSentence, type RelSentence } from '../relations/sentence.ts';
-import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, verbRules, type Found } from '../relations/rules.ts';
+import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, reducedAdjectiveRules, verbRules, type Found } from '../relations/rules.ts';
 import { roleRules } from '../relations/roles.ts';
 import { firstStartingAt } from '../text/sorted.ts';
 import { firstNameGender } from '../text/lexicon.ts';
@@ -167,6 +167,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       adjunctSubjectRules(rs, emit);
       ousterDemandRules(rs, emit);
       contentClauseNounRules(rs, emit);
+      reducedAdjectiveRules(rs, emit);
       modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
       roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf);
       for (const f of found) {
@@ -350,6 +351,8 @@ export function worthTagging(voc: Vocabulary, text: string, norm: string, senten
         if (voc.memberRoles.has(r[0]) || voc.officeRoles.has(r[0]) || voc.memberRoles.has(w) || voc.officeRoles.has(w) || voc.roleFirst.has(r[0])) return true;
       }
     }
+    // a person's group: "X's Dawa party", "X's Sairoun bloc"
+    if (/^['’]s?\s/.test(after) && ms.some((o) => o.start > m.end && o.start - m.end <= 4 && typeOf(o.actorId) !== 'person')) return true;
     // a prefix naming a body: "Pentagon spokesman X", "Fox News' X"
     if (ms.length >= 2 && /(?:['’]s?|\b[a-z]+)\s*$/.test(before) && ms.some((o) => o.end <= m.start && m.start - o.end <= 30 && typeOf(o.actorId) !== 'person' && typeOf(o.actorId) !== 'country')) return true;
   }

@@ -15,6 +15,9 @@ export const CAST: [string, string, ActorType][] = [
   ['Max Poe', 'max-poe', 'person'],
   ['Mary Major', 'mary-major', 'person'],
   ['the Sierra Club', 'sierra-club', 'organization'],
+  ['Gamma Front', 'gamma-front', 'group'],
+  ['Alphanian', 'alphania', 'country'],
+  ['Omega', 'omega', 'organization'],
 ];
 
 /** `kind:from>to` of every relation but speaks_about, sorted. */

@@ -1,0 +1,120 @@
+/**
+ * News forms added for recall on text the rules were not written for (issue 14, third pass):
+ * past forms the tagger reads as adjectives, a particle after an object phrase ("discussed the
+ * plan with Y"), verbs that relate only coordinated subjects, weapons fired at an end, demands
+ * for an end's removal, stance adjectives after the actor they describe, a person's own staff,
+ * purpose clauses after what was sent, and phrases that stand for their actor ("a X strike",
+ * "Y positions", "a commander of Y"). Each form has a case that must give nothing.
+ * All sentences are invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRelations as run } from './helpers/relations-fixture.ts';
+
+describe('a past form read as an adjective', () => {
+  it('between two names is the verb', () => {
+    expect(run('Gamma Front officials pressured Jane Roe to resign.')).toEqual(['pressures:gamma-front>jane-roe']);
+  });
+  it('negated, or modifying a noun, gives nothing', () => {
+    expect(run('Gamma Front officials never pressured Jane Roe.')).toEqual([]);
+    expect(run('The Alphanian trained fighters left.')).toEqual([]);
+  });
+});
+
+describe('a particle after an object phrase', () => {
+  it('"discussed the plan with Y", "spoke by phone with Y"', () => {
+    expect(run('Jane Roe discussed the border plan with John Doe.')).toEqual(['negotiates_with:jane-roe>john-doe']);
+    expect(run('Jane Roe spoke by phone with John Doe on Monday.')).toEqual(['addresses:jane-roe>john-doe']);
+  });
+  it('a name in the gap, or a refusal, gives nothing', () => {
+    expect(run('Jane Roe discussed Max Poe with John Doe.')).toEqual([]);
+    expect(run('Jane Roe refused to discuss the plan with John Doe.')).toEqual([]);
+  });
+});
+
+describe('verbs that relate only their coordinated subjects', () => {
+  it('"X and Y discussed Z" relates X and Y', () => {
+    expect(run('Jane Roe and John Doe discussed the budget.')).toEqual(['negotiates_with:jane-roe>john-doe']);
+  });
+  it('"X discussed Y" is a topic; "X met Y to discuss" is the meeting only', () => {
+    expect(run('Jane Roe discussed John Doe at length.')).toEqual([]);
+    expect(run('Jane Roe, John Doe said, discussed the budget.')).toEqual([]);
+  });
+});
+
+describe('weapons fired at an end', () => {
+  it('"fired rockets at Y", "opened fire on Y"', () => {
+    expect(run('Gamma Front fighters fired rockets at Alphanian troops.')).toEqual(['attacks:gamma-front>alphania']);
+    expect(run('Alphanian soldiers opened fire on Gamma Front positions.')).toEqual(['attacks:alphania>gamma-front']);
+  });
+  it('"came under fire from X" between politicians is criticism', () => {
+    expect(run('Jane Roe came under fire from John Doe.')).toEqual(['opposes:john-doe>jane-roe']);
+  });
+  it('a threat or a denial gives nothing', () => {
+    expect(run('The Gamma Front threatened to fire rockets at Alphanian troops.')).toEqual([]);
+    expect(run('The Gamma Front denied firing rockets at Alphanian troops.')).toEqual([]);
+  });
+});
+
+describe('a demand for an end\'s removal', () => {
+  it('"called for the withdrawal of Y", "demanded the resignation of Y"', () => {
+    expect(run('Jane Roe called for the withdrawal of Alphanian troops.')).toEqual(['opposes:jane-roe>alphania']);
+    expect(run('Jane Roe demanded the immediate resignation of John Doe.')).toEqual(['opposes:jane-roe>john-doe']);
+  });
+  it('a negated demand, or a removal not demanded, gives nothing', () => {
+    expect(run('Jane Roe did not call for the resignation of John Doe.')).toEqual([]);
+    expect(run('Jane Roe welcomed the resignation of John Doe.')).toEqual([]);
+  });
+});
+
+describe('a stance adjective after its actor', () => {
+  it('"fighters loyal to Y", "X, long critical of Y"', () => {
+    expect(run('Gamma Front fighters loyal to Jane Roe seized the town.')).toEqual(['supports:gamma-front>jane-roe']);
+    expect(run('John Doe, increasingly critical of Jane Roe, spoke first.')).toEqual(['opposes:john-doe>jane-roe']);
+  });
+  it('a picture ("with X supportive of Y"), a condition or a negation gives nothing', () => {
+    expect(run('They will arrive with Jane Roe fully supportive of John Doe.')).toEqual([]);
+    expect(run('If Jane Roe, critical of John Doe, wins, she will govern.')).toEqual([]);
+    expect(run('Jane Roe, not loyal to John Doe, spoke.')).toEqual([]);
+  });
+});
+
+describe('a person\'s own staff', () => {
+  it('"X, a spokeswoman for Y", "X, a senior adviser to Y": member of Y\'s camp', () => {
+    expect(run('Mary Major, a spokeswoman for Jane Roe, declined to comment.')).toEqual(['member_of:mary-major>jane-roe']);
+    expect(run('Max Poe, a senior adviser to John Doe, spoke.')).toEqual(['member_of:max-poe>john-doe']);
+  });
+  it('a former aide, or a role that is no staff ("a rival of Y" is a stance), gives no membership', () => {
+    expect(run('Mary Major, a former spokeswoman for Jane Roe, declined to comment.')).toEqual([]);
+    expect(run('Mary Major, a neighbour of Jane Roe, spoke.')).toEqual([]);
+  });
+});
+
+describe('a person\'s group named by a bare name', () => {
+  it('"X\'s Omega bloc"', () => {
+    expect(run("Jane Roe's Omega bloc won the most seats.")).toEqual(['member_of:jane-roe>omega']);
+  });
+  it('"X\'s Omega campaign" is a campaign, not the group', () => {
+    expect(run("Jane Roe's Omega campaign won.")).toEqual([]);
+  });
+});
+
+describe('what was sent does the purpose clause', () => {
+  it('"X sent advisers to help Y", "X launched an offensive to retake … from Y"', () => {
+    expect(run('The Alphanian government sent advisers to help Gamma Front fighters.')).toEqual(['supports:alphania>gamma-front']);
+    expect(run('Alphanian troops launched an offensive to retake the town from the Gamma Front.')).toEqual(['attacks:alphania>gamma-front']);
+  });
+  it('a plan to send gives nothing', () => {
+    expect(run('The Alphanian plan to send advisers to help Gamma Front fighters stalled.')).toEqual([]);
+  });
+});
+
+describe('phrases that stand for their actor in an attack', () => {
+  it('"an X drone strike killed a commander of Y", "bombed Y positions", "seized parts of Y"', () => {
+    expect(run('An Alphanian drone strike killed a senior commander of the Gamma Front.')).toEqual(['attacks:alphania>gamma-front']);
+    expect(run('Alphanian warplanes bombed Gamma Front positions.')).toEqual(['attacks:alphania>gamma-front']);
+    expect(run('Gamma Front fighters seized large parts of Alphanian territory.')).toEqual(['attacks:gamma-front>alphania']);
+  });
+  it('a plain noun after the name is no actor', () => {
+    expect(run('Alphanian warplanes bombed Gamma Front wheat fields.')).toEqual([]);
+  });
+});
