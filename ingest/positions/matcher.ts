@@ -50,7 +50,16 @@ export interface Phrase<D> {
   /** accepted forms, one set per word */
   slots: Set<string>[];
   data: D;
+  /**
+   * The phrase opens with an article ("the wall", "a ban"): up to two modifiers may stand between
+   * the article and the next word ("the proposed wall", "a temporary total ban").
+   */
+  flex: boolean;
 }
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** Modifiers a phrase opening with an article may take after it. */
+const MAX_FLEX = 2;
 
 /** The accepted forms of each word of a phrase: first word as verb and noun, last word as noun. */
 export function phraseSlots(phrase: string): Set<string>[] {
@@ -74,7 +83,8 @@ export class PhraseIndex<D> {
     for (const e of entries) {
       const slots = phraseSlots(e.phrase);
       if (!slots.length) continue;
-      const p: Phrase<D> = { phrase: e.phrase, slots, data: e.data };
+      const flex = slots.length >= 2 && slots[0]!.size === 1 && ARTICLES.has([...slots[0]!][0]!) && !e.phrase.endsWith('=');
+      const p: Phrase<D> = { phrase: e.phrase, slots, data: e.data, flex };
       n++;
       for (const f of slots[0]!) {
         const list = this.byFirst.get(f) ?? [];
@@ -97,18 +107,32 @@ export class PhraseIndex<D> {
       if (!cands || (hyphenated(t) && !prefixes?.has(tokens[i - 1]?.w ?? ''))) continue;
       for (const p of cands) {
         const n = p.slots.length;
-        if (i + n > tokens.length) continue;
+        // modifiers skipped after an opening article
+        let skip = 0;
+        if (p.flex) {
+          while (skip < MAX_FLEX && i + 1 + skip < tokens.length && !p.slots[1]!.has(tokens[i + 1 + skip]!.w) && modifierLike(tokens[i + 1 + skip]!)) skip++;
+          if (i + 1 + skip < tokens.length && !p.slots[1]!.has(tokens[i + 1 + skip]!.w)) skip = 0;
+        }
+        if (i + n + skip > tokens.length) continue;
         let ok = true;
         for (let k = 1; k < n && ok; k++) {
-          const tk = tokens[i + k]!;
+          const tk = tokens[i + k + skip]!;
           // words of a phrase are separated by spaces, hyphens or abbreviation dots only ("U.S. troops")
           ok = p.slots[k]!.has(tk.w) && /^[\s.'-]*$/.test(tk.gap);
         }
-        if (ok) hits.push({ first: i, last: i + n - 1, start: t.start, end: tokens[i + n - 1]!.end, phrase: p.phrase, data: p.data });
+        // with modifiers skipped, the hit is the head alone: the article and the modifiers stay
+        // readable words before it ("the proposed | wall": "proposed" may govern it)
+        const first = skip ? i + 1 + skip : i;
+        if (ok) hits.push({ first, last: i + n - 1 + skip, start: tokens[first]!.start, end: tokens[i + n - 1 + skip]!.end, phrase: p.phrase, data: p.data });
       }
     }
     return hits;
   }
+}
+
+/** A word that may modify a noun between its article and itself: no function word, no punctuation before it. */
+function modifierLike(t: Token): boolean {
+  return /^[\s-]*$/.test(t.gap) && !FUNCTION_WORDS.has(t.w) && !/^\d/.test(t.w);
 }
 
 export interface Hit<D = unknown> {

@@ -93,30 +93,71 @@ interface Analysis {
   deliberation: Hit<null>[];
   denialAt: number[];
   postNegStart: Set<number>;
+  /** last token of each weakener ("lax") */
+  weakenerEnd: Set<number>;
+  /** last token of each judgement that judges the noun it modifies ("a reckless ban") */
+  attributiveEnd: Set<number>;
 }
 
-function analyse(tokens: Token[]): Analysis {
+/** The hits of one pass of an issue set's combined index over a text, by class. */
+export interface Scan {
+  gov: Hit<Gov>[];
+  neg: Hit<null>[];
+  hedge: Hit<null>[];
+  delib: Hit<null>[];
+  denial: Hit<null>[];
+  dismissive: Hit<null>[];
+  report: Hit<null>[];
+  postneg: Hit<null>[];
+  weakener: Hit<null>[];
+  attributive: Hit<null>[];
+  term: Hit<number>[];
+  cue: Hit<CueData>[];
+  elsewhere: Hit<null>[];
+}
+
+/**
+ * One pass over the tokens finds every phrase of the vocabulary and of the issue set; only topic
+ * terms may start inside a hyphenated compound after "anti-"/"pro-".
+ */
+export function scan(c: CompiledIssueSet, tokens: readonly Token[]): Scan {
+  const out: Scan = { gov: [], neg: [], hedge: [], delib: [], denial: [], dismissive: [], report: [], postneg: [], weakener: [], attributive: [], term: [], cue: [], elsewhere: [] };
+  for (const h of c.all.findAll(tokens, ANTI_PRO)) {
+    const d = h.data;
+    if (d.c !== 'term' && hyphenated(tokens[h.first])) continue;
+    const at = (data: unknown) => ({ ...h, data }) as Hit<never>;
+    switch (d.c) {
+      case 'gov': out.gov.push(at(d.gov)); break;
+      case 'term': out.term.push(at(d.issue)); break;
+      case 'cue': out.cue.push(at(d.cue)); break;
+      default: out[d.c].push(at(null));
+    }
+  }
+  return out;
+}
+
+function analyse(tokens: Token[], s: Scan): Analysis {
   const clause = clauses(tokens);
   const negEnd = new Map<number, number>();
-  for (const h of V.negators.findAll(tokens)) negEnd.set(h.last, h.first);
+  for (const h of s.neg) negEnd.set(h.last, h.first);
   tokens.forEach((t, i) => {
     if (t.w.endsWith("n't")) negEnd.set(i, i);
   });
   const hedgeAt: number[] = [];
-  for (const h of V.hedges.findAll(tokens)) {
+  for (const h of s.hedge) {
     // "could never accept", "can't": a refusal, not a hedge
     if (ABILITY.has(tokens[h.first]!.w) && negEnd.has(h.first + 1)) continue;
     if (tokens[h.first]!.w.endsWith("n't")) continue;
     hedgeAt.push(h.first);
   }
   // "not clear": the negator belongs to the hedge
-  for (const h of V.hedges.findAll(tokens)) for (let k = h.first; k <= h.last; k++) negEnd.delete(k);
-  const deliberation = V.deliberation.findAll(tokens);
+  for (const h of s.hedge) for (let k = h.first; k <= h.last; k++) negEnd.delete(k);
+  const deliberation = s.delib;
   // reported denial: "denied …", "dismissed reports that …"
-  const denialAt: number[] = V.denialVerbs.findAll(tokens).map((h) => h.first);
-  const reportStarts = new Set(V.reportNouns.findAll(tokens).map((h) => h.first));
+  const denialAt: number[] = s.denial.map((h) => h.first);
+  const reportStarts = new Set(s.report.map((h) => h.first));
   const dismissiveUsed: Hit<null>[] = [];
-  for (const h of V.dismissive.findAll(tokens)) {
+  for (const h of s.dismissive) {
     for (let k = h.last + 1; k <= h.last + 3 && k < tokens.length; k++) {
       if (reportStarts.has(k)) {
         denialAt.push(h.first);
@@ -125,17 +166,19 @@ function analyse(tokens: Token[]): Analysis {
       }
     }
   }
-  const gov = longestOnly(V.governing.findAll(tokens)).filter(
+  const gov = longestOnly(s.gov).filter(
     (g) => !dismissiveUsed.some((d) => overlaps(d, g)) && !deliberation.some((d) => overlaps(d, g)),
   );
   const govEnd = new Map(gov.map((g) => [g.last, g] as const));
-  const postNegStart = new Set(V.postNegators.findAll(tokens).map((h) => h.first));
-  return { tokens, clause, gov, govEnd, negEnd, hedgeAt, deliberation, denialAt, postNegStart };
+  const postNegStart = new Set(s.postneg.map((h) => h.first));
+  const weakenerEnd = new Set(s.weakener.map((h) => h.last));
+  const attributiveEnd = new Set(s.attributive.map((h) => h.last));
+  return { tokens, clause, gov, govEnd, negEnd, hedgeAt, deliberation, denialAt, postNegStart, weakenerEnd, attributiveEnd };
 }
 
 /** A hit followed closely by "in/from <another place>" is about another place ("… from Syria"). */
-function elsewhereStarts(c: CompiledIssueSet, tokens: Token[]): Set<number> {
-  return new Set(c.elsewhere.findAll(tokens).map((h) => h.first));
+function elsewhereStarts(s: Scan): Set<number> {
+  return new Set(s.elsewhere.map((h) => h.first));
 }
 function isElsewhere(a: Analysis, places: Set<number>, h: { last: number }): boolean {
   for (let k = h.last + 1; k <= h.last + 8 && k < a.tokens.length; k++) {
@@ -227,7 +270,39 @@ function predicate(a: Analysis, cues: Map<number, Hit<CueData>>, issue: number, 
   return null;
 }
 
-function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: Target, inverse: boolean): Reading {
+/** Contractions that end in "'s" but possess nothing. */
+const NOT_POSSESSIVE = new Set(["it's", "that's", "what's", "there's", "here's", "who's", "let's", "he's", "she's", "where's"]);
+
+/** Whether the word before token k is a named possessor: "Smith's", "the unions'" (not "his", "my"). */
+function namedPossessorBefore(tokens: readonly Token[], k: number): boolean {
+  const p = tokens[k - 1];
+  if (!p) return false;
+  if (p.w.endsWith("'s")) return !NOT_POSSESSIVE.has(p.w);
+  return p.w.endsWith('s') && /^'\s/.test(tokens[k]!.gap);
+}
+
+/** Most modifiers a noun phrase's head may have between its determiner and itself. */
+const MAX_PREMODIFIERS = 3;
+
+/**
+ * First token of the modifiers between a target and its determiner, possessor or number ("a $12
+ * national official | minimum wage", "her state's lax | gun laws"); `first` when there are none.
+ */
+function premodifiersBefore(a: Analysis, first: number, isTarget: (k: number) => boolean): number {
+  const { tokens } = a;
+  let k = first - 1;
+  while (k >= 0 && first - 1 - k < MAX_PREMODIFIERS && !tokens[k + 1]!.gap.includes(',')) {
+    const w = tokens[k]!.w;
+    if (DETERMINERS.has(w) || w.endsWith("'s") || /^\d/.test(w)) return k + 1;
+    if (FUNCTION.has(w) || COORDINATORS.has(w) || a.govEnd.has(k) || a.negEnd.has(k) || isTarget(k) || a.clause[k] !== a.clause[first]) return first;
+    k--;
+  }
+  const w = tokens[k]?.w ?? '';
+  return k >= 0 && !tokens[k + 1]!.gap.includes(',') && (DETERMINERS.has(w) || w.endsWith("'s") || /^\d/.test(w)) ? k + 1 : first;
+}
+
+function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: Target, inverse: boolean, options: StanceOptions): Reading {
+  const { lead } = options;
   const { tokens, clause } = a;
   const first = t.hit.first;
   const cl = clause[first]!;
@@ -239,13 +314,29 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
   let negs = 0;
   let from = first;
   let gap = 0;
-  for (let i = first - 1; i >= 0 && clause[i] === cl; ) {
+  /** a content word other than an adverb since the last link of the chain */
+  let verbInGap = false;
+  // the modifiers right before the target belong to its noun phrase ("a $12 national official
+  // minimum wage"): they are no gap, and a weakener among them ("lax gun laws") flips it
+  const premodifierFrom = premodifiersBefore(a, first, isTarget);
+  let i = first - 1;
+  for (; i >= 0 && clause[i] === cl; ) {
     const tok = tokens[i]!;
     const after = tokens[i + 1]!;
     if (after.gap.includes(',') && chain > 0) break;
+    // a relative clause's own verb governs what follows it: "the problem that includes X"
+    if (tok.w === 'which' || tok.w === 'who' || (tok.w === 'that' && a.govEnd.get(i - 1)?.data.kind !== 'attitude' && a.negEnd.get(i - 1) === undefined && chain === 0 && i + 1 < first)) {
+      break;
+    }
+    if (i >= premodifierFrom) {
+      if (a.weakenerEnd.has(i)) product *= -1;
+      i--;
+      continue;
+    }
     if (COORDINATORS.has(tok.w)) {
       if (chain > 0 || after.gap.includes(',')) break;
       gap = 0; // coordinated objects: "opposes higher rents and rent control"
+      verbInGap = false;
       i--;
       continue;
     }
@@ -258,12 +349,19 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
       if (leftmostChange < 0 || cue.hit.first < leftmostChange) leftmostChange = cue.hit.first;
       from = cue.hit.first;
       gap = 0;
+      verbInGap = false;
       i = cue.hit.first - 1;
       continue;
     }
     const g = a.govEnd.get(i);
     // an adjective right before a topic term describes it ("illegal immigrants"), it does not judge it
-    const attributive = g?.data.kind === 'evaluation' && g.last === first - 1;
+    const attributive = g?.data.kind === 'evaluation' && g.last === first - 1 && !a.attributiveEnd.has(g.last);
+    // a named possessor's attitude ("the senator's support for …") is the possessor's, not this
+    // text's holder's: the noun passes the stance through like a transparent noun
+    if (g && g.data.kind === 'attitude' && namedPossessorBefore(tokens, g.first)) {
+      i = g.first - 1;
+      continue;
+    }
     if (g && !isTarget(i) && !attributive) {
       if (gap > MAX_GAP) break;
       product *= g.data.polarity;
@@ -272,12 +370,15 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
       else attitude = true;
       from = g.first;
       gap = 0;
+      verbInGap = false;
       i = g.first - 1;
       continue;
     }
     const negFirst = a.negEnd.get(i);
     if (negFirst !== undefined) {
-      if (gap > MAX_GAP) break;
+      // a negator negates the chain only when nothing but adverbs stands between ("did not publicly
+      // back"); "will not pay for such a pointless toll" negates the paying, not the judgement
+      if (gap > MAX_GAP || (chain > 0 && verbInGap)) break;
       negs++;
       from = negFirst;
       i = negFirst - 1;
@@ -299,18 +400,28 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
     }
     // a hyphenated compound ("long-term") is one word; numbers and function words are none
     const compound = tokens[i + 1] !== undefined && hyphenated(tokens[i + 1]) && i + 1 !== first;
-    if (!compound && !FUNCTION.has(tok.w) && !V.transparent.has(tok.w) && !tok.w.endsWith("'s") && !/^\d+$/.test(tok.w)) gap++;
+    if (!compound && !FUNCTION.has(tok.w) && !V.transparent.has(tok.w) && !tok.w.endsWith("'s") && !/^\d+$/.test(tok.w)) {
+      gap++;
+      if (!tok.w.endsWith('ly')) verbInGap = true;
+    }
     if (gap > MAX_GAP + 1) break;
     i--;
+  }
+  // the governing word before the text ("his proposal | to ban …") governs a chain that reaches its start
+  if (lead && i < 0 && gap <= MAX_GAP) {
+    product *= lead;
+    chain++;
+    attitude = true;
+    from = 0;
   }
   const inClauseBefore = (k: number) => clause[k] === cl && k < first;
   const denied = a.denialAt.some(inClauseBefore);
   const hedgedBefore =
     a.hedgeAt.some(inClauseBefore) ||
     a.deliberation.some((d) => inClauseBefore(d.first) && a.negEnd.get(d.first - 1) === undefined && a.negEnd.get(d.first - 2) === undefined);
-  let post = predicate(a, cues, t.issue, t.hit.last);
+  let post = options.complement ? null : predicate(a, cues, t.issue, t.hit.last);
   // coordinated subjects share the predicate: "a drawdown or withdrawal of the troops is not …"
-  if (!post && COORDINATORS.has(tokens[t.hit.last + 1]?.w ?? '')) {
+  if (!post && !options.complement && COORDINATORS.has(tokens[t.hit.last + 1]?.w ?? '')) {
     const next = links.find((o) => o.hit.first === t.hit.last + 2 || (o.hit.first === t.hit.last + 3 && DETERMINERS.has(tokens[t.hit.last + 2]!.w)));
     if (next) post = predicate(a, cues, t.issue, next.hit.last);
   }
@@ -328,16 +439,35 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
 }
 
 /** Stance of `text` on each issue of `set` it is about (issues without a topic term or cue are left out). */
-export function issueStances(text: string, set?: IssueSet): IssueStance[] {
+export function issueStances(text: string, set?: IssueSet, options: StanceOptions = {}): IssueStance[] {
   const c = compileIssueSet(set);
   const norm = normalise(text);
   const tokens = tokenize(norm);
   if (!tokens.length) return [];
-  const termHits = c.terms.findAll(tokens, ANTI_PRO);
-  const cueHits = c.cues.findAll(tokens);
+  const s = scan(c, tokens);
+  return stancesOfTokens(c, text, tokens, s, options);
+}
+
+export interface StanceOptions {
+  /**
+   * The polarity of a governing word right before the text ("his proposal | to ban …", "calls
+   * from X | for …"): a chain that reaches the text's start without a break is governed by it.
+   */
+  lead?: 1 | -1;
+  /**
+   * The text is a noun's complement ("his plan | to build a wall"): what follows a target is the
+   * outer clause's predicate, not the complement's ("calls X's plan to build a wall stupid").
+   */
+  complement?: boolean;
+}
+
+/** `issueStances` on tokens already scanned (so a caller that has them pays for no second pass). */
+export function stancesOfTokens(c: CompiledIssueSet, text: string, tokens: Token[], s: Scan, options: StanceOptions = {}): IssueStance[] {
+  const termHits = s.term;
+  const cueHits = s.cue;
   if (!termHits.length && !cueHits.length) return [];
-  const a = analyse(tokens);
-  const places = elsewhereStarts(c, tokens);
+  const a = analyse(tokens, s);
+  const places = elsewhereStarts(s);
   const out: IssueStance[] = [];
   const cueStart = new Map<number, Hit<CueData>>();
   for (const h of cueHits) if (!cueStart.has(h.first)) cueStart.set(h.first, h);
@@ -357,7 +487,7 @@ export function issueStances(text: string, set?: IssueSet): IssueStance[] {
     const readAll = (targets: Target[]) => {
       const out = { sum: 0, pos: 0, neg: 0, decisive: [] as { from: number; to: number; value: number }[] };
       for (const t of targets) {
-        const r = read(a, issueCues, links, t, issue.inverse);
+        const r = read(a, issueCues, links, t, issue.inverse, options);
         out.sum += r.value;
         if (r.value > 0) out.pos++;
         if (r.value < 0) out.neg++;

@@ -16,12 +16,15 @@ const VocabularySchema = z
     $comment: z.string().optional(),
     attitude: polar,
     change: polar,
-    evaluation: polar,
+    evaluation: z
+      .object({ $comment: z.string().optional(), support: list, oppose: list, attributive: z.object({ $comment: z.string().optional(), words: list }).strict() })
+      .strict(),
     negators: list,
     denials: z.object({ $comment: z.string().optional(), verbs: list, dismissive: list, reportNouns: list }).strict(),
     hedges: z.object({ $comment: z.string().optional(), words: list, deliberation: list }).strict(),
     postNegators: list,
     transparent: z.object({ $comment: z.string().optional(), words: list }).strict(),
+    weakeners: z.object({ $comment: z.string().optional(), words: list }).strict(),
   })
   .strict();
 
@@ -52,6 +55,41 @@ const deliberationForms = vocab.hedges.deliberation.flatMap((lemma) => {
   const p = paradigm(head!);
   return [...new Set([p.base, p.third, p.gerund])].map((f) => [f, ...rest].join(' ') + '=');
 });
+
+/** What a phrase of the combined index is: one class of the vocabulary or of an issue set. */
+export type Tag =
+  | { c: 'gov'; gov: Gov }
+  | { c: 'neg' }
+  | { c: 'hedge' }
+  | { c: 'delib' }
+  | { c: 'denial' }
+  | { c: 'dismissive' }
+  | { c: 'report' }
+  | { c: 'postneg' }
+  | { c: 'weakener' }
+  | { c: 'attributive' }
+  | { c: 'term'; issue: number }
+  | { c: 'cue'; cue: CueData }
+  | { c: 'elsewhere' };
+
+const tagged = <T extends Tag>(phrases: readonly string[], tag: T) => phrases.map((phrase) => ({ phrase, data: tag as Tag }));
+
+/** The vocabulary's entries for the combined index (compiled with each issue set's own entries). */
+const VOCABULARY_ENTRIES: { phrase: string; data: Tag }[] = [
+  ...[...polarEntries('attitude', vocab.attitude), ...polarEntries('change', vocab.change), ...polarEntries('evaluation', vocab.evaluation)].map((e) => ({
+    phrase: e.phrase,
+    data: { c: 'gov', gov: e.data } as Tag,
+  })),
+  ...tagged(vocab.negators.map((n) => (n.includes(' ') ? n : n + '=')), { c: 'neg' }),
+  ...tagged(vocab.denials.verbs, { c: 'denial' }),
+  ...tagged(vocab.denials.dismissive, { c: 'dismissive' }),
+  ...tagged(vocab.denials.reportNouns, { c: 'report' }),
+  ...tagged(vocab.hedges.words.map((h) => (h.includes(' ') ? h : h + '=')), { c: 'hedge' }),
+  ...tagged(deliberationForms, { c: 'delib' }),
+  ...tagged(vocab.postNegators, { c: 'postneg' }),
+  ...tagged(vocab.weakeners.words, { c: 'weakener' }),
+  ...tagged(vocab.evaluation.attributive.words, { c: 'attributive' }),
+];
 
 export const VOCABULARY = {
   governing: new PhraseIndex<Gov>([...polarEntries('attitude', vocab.attitude), ...polarEntries('change', vocab.change), ...polarEntries('evaluation', vocab.evaluation)]),
@@ -89,6 +127,8 @@ export interface CompiledIssueSet {
   terms: PhraseIndex<number>;
   cues: PhraseIndex<CueData>;
   elsewhere: PhraseIndex<null>;
+  /** every phrase of the vocabulary and of the set in one index: one pass over a text finds them all */
+  all: PhraseIndex<Tag>;
 }
 
 const compiled = new WeakMap<IssueSet, CompiledIssueSet>();
@@ -108,6 +148,15 @@ export function compileIssueSet(set: IssueSet = DEFAULT_ISSUE_SET): CompiledIssu
       ]),
     ),
     elsewhere: plain(set.elsewhere),
+    all: new PhraseIndex<Tag>([
+      ...VOCABULARY_ENTRIES,
+      ...set.issues.flatMap((i, n) => [
+        ...i.terms.map((phrase) => ({ phrase, data: { c: 'term', issue: n } as Tag })),
+        ...i.support.map((phrase) => ({ phrase, data: { c: 'cue', cue: { issue: n, polarity: 1 } } as Tag })),
+        ...i.oppose.map((phrase) => ({ phrase, data: { c: 'cue', cue: { issue: n, polarity: -1 } } as Tag })),
+      ]),
+      ...tagged(set.elsewhere, { c: 'elsewhere' }),
+    ]),
   };
   for (const i of set.issues) for (const l of [...i.support, ...i.oppose]) notePast(l);
   compiled.set(set, c);

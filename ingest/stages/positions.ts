@@ -13,6 +13,7 @@ import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sente
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
 import { issueStances } from '../positions/stance.ts';
 import { heldStances, type HeldStance } from '../positions/holders.ts';
+import { pronounMentions } from '../positions/pronouns.ts';
 
 /** Direct quotes shorter than this ("full withdrawal", "security needs") are read in their sentence. */
 const SHORT_QUOTE_WORDS = 6;
@@ -99,8 +100,10 @@ export function readPositions(doc: Doc, overrides?: StanceOverrides): Doc {
   const inStatement = (at: number) => doc.statements.some((st) => st.start <= at && at < st.end);
   const norm = normalise(text);
   const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
+  const quotes = doc.statements.filter((st) => st.kind === 'direct');
+  const pronouns = pronounMentions(text, doc.sentences, bySentence, doc.actors, quotes);
   doc.sentences.forEach((s, i) => {
-    const ms = bySentence[i] ?? [];
+    const ms = [...(bySentence[i] ?? []), ...(pronouns[i] ?? [])];
     if (ms.length === 0) return;
     const h = heldStances(text, s, ms, norm, set).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
     if (h.length) held.set(s, h);
