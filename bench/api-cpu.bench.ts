@@ -77,8 +77,9 @@ async function get(p: string): Promise<Sample> {
 }
 
 /** `n` requests with `clients` in flight: wall of each, CPU of the whole run. */
-async function burst(p: string, clients: number, n: number): Promise<{ samples: Sample[]; cpu: number }> {
+async function burst(p: string, clients: number, n: number): Promise<{ samples: Sample[]; cpu: number; rps: number }> {
   const c0 = cpuMs(child.pid!);
+  const t0 = performance.now();
   const samples: Sample[] = [];
   let next = 0;
   await Promise.all(
@@ -89,7 +90,7 @@ async function burst(p: string, clients: number, n: number): Promise<{ samples: 
       }
     }),
   );
-  return { samples, cpu: cpuMs(child.pid!) - c0 };
+  return { samples, cpu: cpuMs(child.pid!) - c0, rps: (n * 1000) / (performance.now() - t0) };
 }
 
 try {
@@ -126,7 +127,7 @@ try {
     console.log(
       `${name.padEnd(46)} ${String(Math.round(first.samples[0]!.bytes / 1024)).padStart(6)} KiB  first ${ms(first.samples[0]!.wall)} ms (${ms(first.cpu)} CPU)` +
         `  1 client p50 ${ms(pct(w1, 0.5))} p99 ${ms(pct(w1, 0.99))} CPU/req ${ms(one.cpu / REPEAT)}` +
-        `  10 clients p50 ${ms(pct(w10, 0.5))} p99 ${ms(pct(w10, 0.99))} CPU/req ${ms(ten.cpu / (REPEAT * 10))} ${ms((REPEAT * 10 * 1000) / w10.reduce((a, b) => Math.max(a, b), 0) / 10)} req/s·  load ${load()}`,
+        `  10 clients p50 ${ms(pct(w10, 0.5))} p99 ${ms(pct(w10, 0.99))} CPU/req ${ms(ten.cpu / (REPEAT * 10))} ${ten.rps.toFixed(1).padStart(5)} req/s  load ${load()}`,
     );
   }
   if (WRITE) {

@@ -584,13 +584,15 @@ const GRAPH_RELATION_COLUMNS = [
  * statements), only actors with a matching statement.
  */
 export function graphRankedActors(f: GraphFilter, opts: { limit: number; all: boolean; speakersOnly: boolean }): Query<RankedActorRow> {
+  const issueFilter = Boolean(f.issues?.length || f.stances?.length);
   const st = new Where();
-  overlap(st, 's', f);
+  // Without issue/stance filters the statements are counted on SAID alone (its dates are the
+  // statement's): reading a Statement column scans most of the Statement table on LadybugDB.
+  overlap(st, issueFilter ? 's' : 'sd', f);
   const rel = new Where();
   overlap(rel, 'r', f, 'r');
   const types = new Where();
   if (f.types?.length) types.add('a.type IN $types', { types: f.types });
-  const issueFilter = Boolean(f.issues?.length || f.stances?.length);
   if (f.issues?.length) st.add('fi.id IN $issues', { issues: f.issues });
   if (f.stances?.length) st.add('fab.stance IN $stances', { stances: f.stances });
   if (f.types?.length) rel.add('b.type IN $types');
@@ -599,9 +601,9 @@ export function graphRankedActors(f: GraphFilter, opts: { limit: number; all: bo
     [
       'MATCH (a:Actor)',
       types.text(),
-      issueFilter ? 'OPTIONAL MATCH (a)-[:SAID]->(s:Statement)-[fab:ABOUT]->(fi:Issue)' : 'OPTIONAL MATCH (a)-[:SAID]->(s:Statement)',
+      issueFilter ? 'OPTIONAL MATCH (a)-[:SAID]->(s:Statement)-[fab:ABOUT]->(fi:Issue)' : 'OPTIONAL MATCH (a)-[sd:SAID]->(:Statement)',
       st.text(),
-      issueFilter ? 'WITH a, count(DISTINCT s) AS statements' : 'WITH a, count(s) AS statements',
+      issueFilter ? 'WITH a, count(DISTINCT s) AS statements' : 'WITH a, count(sd) AS statements',
       'OPTIONAL MATCH (a)-[r:RELATES]-(b:Actor)',
       rel.text(),
       'WITH a, statements, count(r) AS degree',
@@ -698,6 +700,16 @@ export function graphActorRelations(f: GraphFilter & { actor: string }, directio
 
 /** For the given actors (a page's worth): how many statements each made that pass the filter (none: no row). */
 export function graphStatementCountsOf(f: GraphFilter, ids: string[]): Query<GraphActorRow> {
+  if (!f.issues?.length && !f.stances?.length) {
+    // on SAID alone, as in graphRankedActors
+    const w = new Where();
+    if (f.types?.length) w.add('a.type IN $types', { types: f.types });
+    overlap(w, 'sd', f);
+    return defineQuery<GraphActorRow>(
+      ['UNWIND $ids AS x', 'MATCH (a:Actor {id: x})-[sd:SAID]->(:Statement)', w.text(), 'WITH a, count(sd) AS statements', 'RETURN a.id AS id, a.name AS name, a.type AS type, statements'],
+      { ids, ...w.params },
+    );
+  }
   const m = graphStatementWhere(f, '(a:Actor {id: x})');
   return defineQuery<GraphActorRow>(
     ['UNWIND $ids AS x', ...m.lines, m.w.text(), 'WITH a, count(DISTINCT s) AS statements', 'RETURN a.id AS id, a.name AS name, a.type AS type, statements'],

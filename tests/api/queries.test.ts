@@ -47,6 +47,7 @@ const cases: [string, CypherQuery][] = [
   ['graphActorRelations (out)', Q.graphActorRelations({ actor: 'a', from: '2011' }, 'out', 20000)],
   ['graphActorRelations (in)', Q.graphActorRelations({ actor: 'a', types: ['person'] }, 'in', 20000)],
   ['graphStatementCountsOf', Q.graphStatementCountsOf({ from: '2011', types: ['person'], issues: ['us-troop-presence'], stances: ['oppose'] }, ['a', 'b'])],
+  ['graphStatementCountsOf (SAID only)', Q.graphStatementCountsOf({ from: '2011', types: ['person'] }, ['a', 'b'])],
   ['graphActorsById', Q.graphActorsById(['a', 'b'])],
   ['graphStatements', Q.graphStatements({ from: '2011-10', actor: 'a' }, 5000)],
   ['graphStatementCount', Q.graphStatementCount({ from: '2011-10', issues: ['i'] })],
