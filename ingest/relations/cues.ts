@@ -283,7 +283,7 @@ function forms(lemma: string): string[] {
 const IRREGULAR: Record<string, string[]> = {
   meet: ['met'], fight: ['fought'], strike: ['struck'], shoot: ['shot'], hit: ['hit'], tell: ['told'], speak: ['spoke', 'spoken'],
   write: ['wrote', 'written'], sit: ['sat'], take: ['took', 'taken'], go: ['went', 'gone'], lean: ['leant'], stand: ['stood'], make: ['made'],
-  reach: ['reached'], hold: ['held'], overrun: ['overran'], retake: ['retook', 'retaken'], lash: ['lashed'], rejoin: ['rejoined'], join: ['joined'], put: ['put'], win: ['won'], file: ['filed'],
+  reach: ['reached'], hold: ['held'], overrun: ['overran'], retake: ['retook', 'retaken'], break: ['broke', 'broken'], lay: ['laid'], light: ['lit'], lash: ['lashed'], rejoin: ['rejoined'], join: ['joined'], put: ['put'], win: ['won'], file: ['filed'],
 };
 
 export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {

@@ -6,8 +6,9 @@
  * A role marked former, ex-, then-, late … is not held at the article's date and gives nothing.
  */
 import type { KindDef } from './cues.ts';
-import { actorStartingAt, coordinatedAfter, headSlot, subjectOf, unasserted, type RelSentence } from './sentence.ts';
+import { actorEndingAt, actorStartingAt, coordinatedAfter, headSlot, subjectOf, unasserted, type RelSentence } from './sentence.ts';
 import type { Found } from './rules.ts';
+import { usStateName } from '../text/names.ts';
 
 type Emit = (f: Found) => void;
 
@@ -17,7 +18,7 @@ const ORG = new Set(['organization', 'group']);
 const PARTY_HEAD = /^(?:party|bloc|coalition|movement|faction|alliance|list)$/;
 
 /** member roles that make their holder one of a person's own camp ("a spokesman for Y", "Y's aide") */
-const PERSONAL_STAFF = /^(?:spokes(?:man|woman|person)|press secretary|aide|adviser|advisor|staffer|communications director|chief of staff|deputy)s?$/;
+const PERSONAL_STAFF = /^(?:spokes(?:man|woman|person)|press secretary|aide|adviser|advisor|staffer|communications director|chief of staff|deputy|campaign manager)s?$/;
 
 /** Whether token i is the word w, or its plural ("spokesmen" is not handled; "officials" is). */
 function wordIs(rs: RelSentence, i: number, w: string): boolean {
@@ -73,7 +74,30 @@ function blocked(rs: RelSentence, from: number, to: number): boolean {
 /** The office a person holds at the article's date under a title word ("President" → the US presidency), from the office dictionary. */
 export type OfficeOf = (personId: string, titleWords: string) => { of: string; title: string } | null;
 
-export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef; office: KindDef; support?: KindDef; oppose?: KindDef }, ensureActor: (id: string) => boolean, officeOf: OfficeOf = () => null) {
+/** An actor for a US state named before a governor's title ("Ohio Gov. X"), or null. */
+export type StateActor = (name: string) => string | null;
+
+/** governor titles, whose place may be a US state the dictionary does not hold */
+const GOVERNOR_FORM = /^(?:Gov\.|Governor|Lt\. Gov\.|Lieutenant Governor)$/;
+
+/** The US state whose full name ends right before token i ("Rhode Island Gov."), from one or two unclaimed words. */
+function stateBefore(rs: RelSentence, i: number): string | null {
+  const tk = rs.tokens;
+  let p = i - 1;
+  if (/^['’]s$/.test(tk[p]?.text ?? '')) p--;
+  for (const n of [2, 1]) {
+    const from = p - n + 1;
+    if (from < 0) continue;
+    let ok = true;
+    for (let k = from; k <= p; k++) if (rs.slotOf[k]! >= 0 || !/^[A-Z]/.test(tk[k]!.text)) ok = false;
+    if (!ok) continue;
+    const name = usStateName(tk.slice(from, p + 1).map((t) => t.text).join(' '));
+    if (name) return name;
+  }
+  return null;
+}
+
+export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef; office: KindDef; support?: KindDef; oppose?: KindDef }, ensureActor: (id: string) => boolean, officeOf: OfficeOf = () => null, stateActor: StateActor = () => null) {
   const tk = rs.tokens;
   const voc = rs.voc;
   const party = (i: number): string | null => {
@@ -169,6 +193,44 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     return null;
   };
 
+  const possessorApposition = (si: number, k: number) => {
+    const person = rs.slots[si]!.actorId;
+    if (k < 2 || rs.slotOf[k]! >= 0) return;
+    const w = tk[k]!.lower.replace(/s$/, '');
+    const stance = voc.supporterRoles.has(w) ? kinds.support : voc.opponentRoles.has(w) ? kinds.oppose : undefined;
+    let at = k;
+    let role: ReturnType<typeof findRole> = null;
+    if (!stance) {
+      role = findRole(rs, Math.max(0, k - 3), k + 1);
+      if (!role || role.at + role.len !== k + 1) return;
+      at = role.at;
+    }
+    let p = at - 1;
+    for (let n = 0; n < 2 && p > 0 && (tk[p]!.pos === 'ADJ' || tk[p]!.pos === 'NOUN') && rs.slotOf[p]! < 0; n++) {
+      if (voc.roleBlockers.has(tk[p]!.lower)) return;
+      p--;
+    }
+    if (!/^['’]s?$/.test(tk[p]?.lower ?? '')) return;
+    const o = actorEndingAt(rs, p - 1);
+    if (o < 0) return;
+    const y = rs.slots[o]!;
+    if (y.actorId === person || blockedLeft(rs, y.first)) return;
+    // a list after the comma names several holders ("Y's rivals, A and B"); each is one
+    const holders = coordinatedAfter(rs, si).filter((h) => rs.slots[h]!.type === 'person');
+    // "…Trump's supporters, X said": a name right before a verb after a bare comma opens the next clause
+    let after = rs.slots[holders.at(-1) ?? si]!.last + 1;
+    if (tk[after]?.pos === 'ADV') after++;
+    if (tk[after] && (tk[after]!.pos === 'VERB' || tk[after]!.pos === 'AUX')) return;
+    // a singular role names one holder, a plural one a list
+    if (holders.length > 1 && !/s$/.test(tk[k]!.lower)) return;
+    for (const h of holders) {
+      const x = rs.slots[h]!.actorId;
+      if (stance) emit({ kind: stance, from: x, to: y.actorId, rule: 'role.possessor-apposition-stance', at: k, title: null });
+      else if (role && y.type === 'person' && PERSONAL_STAFF.test(role.words.toLowerCase())) emit({ kind: kinds.member, from: x, to: y.actorId, rule: 'role.possessor-apposition-staff', at: k, title: null });
+      else if (role && ORG.has(y.type ?? '')) emit({ kind: role.office ? kinds.office : kinds.member, from: x, to: y.actorId, rule: 'role.possessor-apposition', at: k, title: role.office ? role.words : null });
+    }
+  };
+
   // copula: "X is a professor at Y", "X has been a critic of Y", "X has been critical of Y"
   rs.ts.verbs.forEach((v, vi) => {
     let copula = tk[v.head]!.pos === 'AUX';
@@ -206,6 +268,9 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
 
     // apposition: "X, a Pentagon spokesman(, …)", "X, the director of the Y at Z", "X, a Clinton supporter"
     if (tk[s.last + 1]?.text === ',') describe(person, s.last + 2, 'role.apposition', s.first);
+
+    // "Y's spokesman, X", "the Alpha Ministry's top official, X", "Y's rival, X": the role before the name, owned by Y
+    if (tk[s.first - 1]?.text === ',') possessorApposition(si, s.first - 2);
 
     // "X of the University of Y"
     if (tk[s.last + 1]?.lower === 'of') {
@@ -352,8 +417,16 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
         if (/^(?:army|marine|marines|navy|air|force|coast|guard|national)$/.test(tk[p]?.lower ?? '')) p--;
         if (/^(?:air|coast|national)$/.test(tk[p]?.lower ?? '')) p--;
         const o = rs.slotOf[p]!;
-        if (o !== undefined && o >= 0 && rs.slots[o]!.type === 'country') of = rs.slots[o]!.actorId;
-        else {
+        // (a governor of "Georgia" is of the US state, whatever country the name finder took it for)
+        const stateSlot = o !== undefined && o >= 0 && GOVERNOR_FORM.test(form) ? usStateName(rs.slots[o]!.mention.text) : undefined;
+        const state = o === undefined || o < 0 ? (GOVERNOR_FORM.test(form) ? stateBefore(rs, i) : null) : (stateSlot ?? null);
+        const stateId = state ? stateActor(state) : null;
+        if (o !== undefined && o >= 0 && rs.slots[o]!.type === 'country' && !stateId) of = rs.slots[o]!.actorId;
+        else if (stateId) {
+          // "Ohio Gov. X": the governorship of that state
+          of = stateId;
+          titleText = /^L/.test(form) ? 'Lieutenant Governor' : 'Governor';
+        } else {
           // no place named: the office the person holds at the date under this title, if any
           const held = officeOf(rs.slots[h]!.actorId, form);
           if (held && ensureActor(held.of)) {

@@ -80,7 +80,8 @@ function particleEnd(rs: RelSentence, j: number, particle: readonly string[], ga
   if (gap) {
     // "discussed the plan with Y", "spoke by phone with Y": a short phrase with no name, verb or clause break, then the particle
     const start = j;
-    while (j < tk.length && j - start < 6 && tk[j]!.lower !== particle[0] && rs.slotOf[j]! < 0 && rs.verbOf[j]! < 0 && !/^(?:PUNCT|CCONJ|SCONJ|PRON)$/.test(tk[j]!.pos)) j++;
+    // ("distanced himself from Y": a reflexive is the object)
+    while (j < tk.length && j - start < 6 && tk[j]!.lower !== particle[0] && rs.slotOf[j]! < 0 && rs.verbOf[j]! < 0 && (!/^(?:PUNCT|CCONJ|SCONJ|PRON)$/.test(tk[j]!.pos) || /^(?:him|her|them|it)sel(?:f|ves)$/.test(tk[j]!.lower))) j++;
     if (j === start || tk[j]?.lower !== particle[0]) return -1;
   }
   for (const w of particle) {

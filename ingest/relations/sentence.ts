@@ -318,11 +318,15 @@ export function coordinatedBefore(rs: RelSentence, s: number): number[] {
     // skip a determiner and the title words of the current conjunct ("X and the Y", "X and former Vermont Gov. Y")
     while (j >= 0 && (tk[j]!.pos === 'DET' || (TITLE_WORD.test(tk[j]!.text) && rs.slotOf[j]! < 0) || (rs.slotOf[j]! >= 0 && rs.slots[rs.slotOf[j]!]!.type === 'country' && TITLE_WORD.test(tk[j + 1]?.text ?? '')))) j--;
     let sawSep = false;
+    let sawAnd = false;
     while (j >= 0 && (tk[j]!.text === ',' || tk[j]!.lower === 'and' || (tk[j]!.lower === 'as' && (tk[j + 1]?.lower === 'well' || tk[j - 1]?.lower === 'well')) || (tk[j]!.lower === 'well' && tk[j - 1]?.lower === 'as'))) {
       sawSep = true;
+      if (tk[j]!.text !== ',') sawAnd = true;
       j--;
     }
     if (!sawSep || j < 0) return out;
+    // the last conjunct follows "and" ("X, Y and Z"); "In an interview with X, Z said" is no list
+    if (out.length === 1 && !sawAnd) return out;
     if (tk[j]!.text === ')') {
       while (j >= 0 && tk[j]!.text !== '(') j--;
       j--;

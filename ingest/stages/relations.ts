@@ -41,7 +41,7 @@ const WORD = /[a-z][a-z'-]*/g;
 const OBJECT_PRONOUN = /\b(?:him|her|he|she|i)\b/;
 const ROLE_WORD = /[a-z][a-z-]*/g;
 /** the words right before a name that make a title or party rule possible (lower-cased text) */
-const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|chief|head|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
+const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|chief|head|manager|rivals?|opponents?|challengers?|critics?|allies|ally|supporters?|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
 /** a statement introduced by a denial asserts nothing of what it denies */
 const DENIAL_CUE = /^(?:deni|deny|reject|dismiss|refut|disput|rebut|contest)/i;
 
@@ -98,6 +98,15 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       return true;
     };
 
+    /** a US state named before a governor's title, as an article-local actor (the dictionary holds no states) */
+    const stateActor = (name: string): string | null => {
+      const id = `us-state-${name.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+      const known = actors.get(id);
+      if (known) return known.type === 'person' ? null : id;
+      if (actors === doc.actors) actors = new Map(doc.actors);
+      actors.set(id, { id, name, type: 'organization', aliases: [name], description: 'US state', affiliation: null, local: true });
+      return id;
+    };
     const officeOf = (personId: string, words: string) => {
       const w = words.toLowerCase().replace(/\.$/, '');
       const held = safeOfficesHeld(personId, doc.publication.from).find((o) => o.titles.some((t) => t.toLowerCase() === w) || o.bareTitles.some((t) => t.toLowerCase() === w));
@@ -169,7 +178,7 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       contentClauseNounRules(rs, emit);
       reducedAdjectiveRules(rs, emit);
       modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
-      roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf);
+      roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf, stateActor);
       for (const f of found) {
         // an end a rule names by dictionary alias alone ("Iran-backed") must be an actor of the article
         if (!ensureActor(f.from) || !ensureActor(f.to)) continue;

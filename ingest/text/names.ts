@@ -128,6 +128,10 @@ for (const [name, abbrs] of Object.entries(people.regions)) {
 }
 export const regionName = (abbr: string): string | undefined => REGIONS.get(abbr.toLowerCase().replace(/\./g, ''));
 
+/** "new hampshire" → "New Hampshire": US states by their full name only (an abbreviation is no place name in running text). */
+const STATE_NAMES = new Map(Object.keys(people.regions).map((n) => [n.toLowerCase(), n] as const));
+export const usStateName = (words: string): string | undefined => STATE_NAMES.get(words.toLowerCase());
+
 /** Abbreviations that end in a dot inside a name or title ("Gov.", "Mrs.", "Jr.", "Lt."), lower case, longest first. */
 export const ABBREVIATED_TITLES = [
   ...new Set([...Object.keys(people.titleAbbreviations), ...Object.keys(people.honorifics).filter((h) => h.length <= 4), 'jr', 'sr', 'st', 'ft', 'mt', 'sec', 'gen', 'lt', 'col']),

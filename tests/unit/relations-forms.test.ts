@@ -118,3 +118,33 @@ describe('phrases that stand for their actor in an attack', () => {
     expect(run('Alphanian warplanes bombed Gamma Front wheat fields.')).toEqual([]);
   });
 });
+
+describe('a governor of a US state', () => {
+  it('"Ohio Gov. X", "New Hampshire Gov. X": the state, an article-local actor', () => {
+    expect(run('Ohio Governor Jane Roe spoke.')).toEqual(['holds_office:jane-roe>us-state-ohio']);
+    expect(run('New Hampshire Governor John Doe and Rhode Island Governor Max Poe spoke.')).toEqual(['holds_office:john-doe>us-state-new-hampshire', 'holds_office:max-poe>us-state-rhode-island']);
+  });
+  it('a former governor, or a word that is no state, gives nothing', () => {
+    expect(run('Former Ohio Governor Jane Roe spoke.')).toEqual([]);
+    expect(run('Northern Governor Jane Roe spoke.')).toEqual([]);
+  });
+});
+
+describe('a role owned by a possessor, then the name', () => {
+  it('"Y\'s rival, X", "Y\'s spokeswoman, X", "the Sierra Club\'s director, X"', () => {
+    expect(run("Jane Roe's rival, John Doe, spoke.")).toEqual(['opposes:john-doe>jane-roe']);
+    expect(run("Jane Roe's spokeswoman, Mary Major, declined to comment.")).toEqual(['member_of:mary-major>jane-roe']);
+    expect(run("Yesterday the Sierra Club's director, Max Poe, spoke.")).toEqual(['holds_office:max-poe>sierra-club']);
+  });
+  it('a former role, or a name opening the next clause, gives nothing', () => {
+    expect(run("Jane Roe's former spokeswoman, Mary Major, spoke.")).toEqual([]);
+    expect(run("As for Jane Roe's supporters, John Doe said they would vote.")).toEqual([]);
+  });
+});
+
+describe('a list before a subject needs its "and"', () => {
+  it('"In an interview with X, Z criticized Y" is Z alone', () => {
+    expect(run('In an interview with the Sierra Club, Jane Roe criticized John Doe.')).toEqual(['opposes:jane-roe>john-doe']);
+    expect(run('Yesterday the Sierra Club, Jane Roe and Max Poe criticized John Doe.')).toEqual(['opposes:jane-roe>john-doe', 'opposes:max-poe>john-doe', 'opposes:sierra-club>john-doe']);
+  });
+});
