@@ -140,6 +140,19 @@ function finiteVerbAhead(ts: TaggedSentence, p: number, inQuote: Uint8Array): bo
       const n = tk[i + 1];
       const npNext = !!n && !!npAt(ts, i + 1) && !verbAt(ts, i + 1);
       const listItem = npNext && /^(?:,|and|or)$/.test(tk[npAt(ts, i + 1)!.last + 1]?.text ?? '');
+      // the subject may carry a relative clause or an appositive set off by commas
+      // ("said the fund, which was set up in May, had run dry", "said Ann Lee, the treasurer, was wrong")
+      if (t.text === ',' && (/^(?:who|which|whose)$/.test(n?.lower ?? '') || (npNext && !listItem))) {
+        let c2 = i + 2;
+        while (c2 < tk.length && c2 < i + 25 && !(tk[c2]!.text === ',' && !inQuote[c2])) c2++;
+        if (c2 >= tk.length || tk[c2]!.text !== ',') return false;
+        const pv = verbAt(ts, c2 + 1);
+        if (/^(?:who|which|whose)$/.test(n!.lower)) {
+          i = c2;
+          continue;
+        }
+        return !!pv && pv.first === c2 + 1 && !pv.nonFinite && (pv.tense === 'past' || pv.tense === 'present' || !!pv.modal || tk[c2 + 1]!.pos === 'AUX');
+      }
       if (t.text === ',' && !(listItem && !clauseStartsAt(ts, i + 1))) return false;
       if (t.pos === 'CCONJ' && !npNext) return false;
       if (t.pos === 'SCONJ' && !/^(?:that|for|as|of|like)$/.test(t.lower)) return false;
@@ -223,6 +236,12 @@ export function contentEnd(ctx: SentenceContext, from: number, cueVerb: VerbGrou
       end = i;
       break;
     }
+    // a participial tail belongs to the main clause, not the report: "declared that P, throwing a wrench …",
+    // "denied it happened, with X taking to Twitter …", "insisted P while adding …"
+    if (i > from && participialTail(ts, i, inQ)) {
+      end = i;
+      break;
+    }
     // an object ends at its clause's comma ("announced a strike, the second this year")
     if (kind === 'object' && t.text === ',' && i > from) {
       end = i;
@@ -269,6 +288,27 @@ export function contentEnd(ctx: SentenceContext, from: number, cueVerb: VerbGrou
   // trailing punctuation is the sentence's, not the content's
   while (end > from && /^[.!?,;:—–-]$/.test(tk[end - 1]!.text) && !inQ[end - 1]) end--;
   return end;
+}
+
+/** participles that work as prepositions ("including Ohio", "according to"): no tail of their own */
+const PREPOSITIONAL_PARTICIPLE = /^(?:including|according|following|regarding|concerning|excluding|beginning|starting|ranging|depending|pending|notwithstanding|involving|compared)$/;
+
+/** A participial tail starts at token i: ", <verb>-ing …", ", with <NP> <verb>-ing …", "while <verb>-ing …". */
+export function participialTail(ts: TaggedSentence, i: number, inQuote: Uint8Array): boolean {
+  const tk = ts.tokens;
+  const t = tk[i]!;
+  const ingAt = (k: number) => {
+    const v = verbAt(ts, k);
+    return !!v && v.first === k && v.nonFinite && /ing$/.test(tk[k]!.lower) && !PREPOSITIONAL_PARTICIPLE.test(tk[k]!.lower) && !inQuote[k];
+  };
+  if (t.lower === 'while' && !inQuote[i]) return ingAt(i + 1);
+  if (t.text !== ',' || inQuote[i]) return false;
+  if (ingAt(i + 1)) return true;
+  if (tk[i + 1]?.lower === 'with') {
+    const np = npAt(ts, i + 2);
+    return !!np && ingAt(np.last + 1);
+  }
+  return false;
 }
 
 export function isCueVerb(vocab: Vocabulary, t: Token): boolean {

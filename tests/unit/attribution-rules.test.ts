@@ -55,6 +55,21 @@ describe('attribution rules: a naming or judging act with a plain object reports
   });
 });
 
+describe('attribution rules: a comma before a cue is not always a tail', () => {
+  // a relative clause, a passive, a list of verb phrases, a gerund object, a cue with an object of its own
+  for (const s of [
+    'The bakery lost the contract to a rival, who added it to a long list.',
+    'The clinic reopened, which was reported by the local paper.',
+    'She also runs a farm, writes a weekly column and coaches a team.',
+    'And the founder, who is its chairwoman, would continue her leadership role.',
+  ]) {
+    it(s, () => expect(frames(s)).toEqual([]));
+  }
+  it('a gerund after the cue is what was reported, not who reported it', () => {
+    expect(frames('Overall, the two charities, like most others, reported spending less.').map((f) => f.speaker)).not.toContain('spending less');
+  });
+});
+
 describe('attribution rules: a naming act still attributes the quotation it holds', () => {
   it('"called the plan “…”" frames the quote', () => {
     const got = frames('The mayor called the plan “a gift to the developers.”');

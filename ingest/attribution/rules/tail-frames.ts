@@ -33,6 +33,14 @@ function predicateAt(ts: TaggedSentence, i: number): boolean {
 
 const INVERTED_NOT_SPEAKER = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|weekend|time|times|day|days|ago|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
+/** A determined common-noun phrase starts at token i ("her leadership role", "the bill"): an object, not a time or a name. */
+function directObjectAt(ts: TaggedSentence, i: number): boolean {
+  const np = npAt(ts, i);
+  if (!np) return false;
+  const head = ts.tokens[np.head]!;
+  return /^(?:DET|PRON)$/.test(ts.tokens[np.first]!.pos) && np.first !== np.head && head.pos === 'NOUN' && !INVERTED_NOT_SPEAKER.test(head.lower);
+}
+
 const complementAfterSubject = (ts: TaggedSentence, i: number) => /^(?:that|to)$/.test(ts.tokens[i]?.lower ?? '');
 
 /** First token of a sentence's content: after a dateline ("WASHINGTON —", "BOSTON (AP) —") and a leading "But"/"And". */
@@ -70,7 +78,8 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
   const tk = ts.tokens;
   const out: Frame[] = [];
   for (const hit of cueHits(ctx)) {
-    if (!hit.cue.features.has('tail') || hit.v.negated) continue;
+    // "…, which were claimed by X": a passive cue reports nothing of its subject's
+    if (!hit.cue.features.has('tail') || hit.v.negated || hit.v.passive) continue;
     const { v } = hit;
     let speaker: Span | null = null;
     let boundary = -1; // index of the comma / closing quote before the attribution
@@ -83,8 +92,13 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
       // "…, said the deal violated …" is a forward frame with a clause, not an inverted speaker
       // the noun phrase after "told" is the addressee, and "said Thursday" names a day, not a speaker
       const head = np ? tk[np.head]! : undefined;
-      const notSpeaker = hit.cue.features.has('addressee') || (head && (INVERTED_NOT_SPEAKER.test(head.lower) || /^(?:that|this|it|which)$/.test(head.lower)));
-      if (np && !notSpeaker && !ctx.inQuote[np.first] && !clauseStartsAt(ts, hit.next) && !complementAfterSubject(ts, np.last + 1)) {
+      // nor is a gerund ("…, reported spending $6 million") or the object of a list of verb phrases ("hosts a show, writes a column and …")
+      const afterNp = np ? tk[npWithAttachments(ts, np, 2)] : undefined;
+      const afterConj = np ? npWithAttachments(ts, np, 2) + 1 : -1;
+      const listed = afterNp?.pos === 'CCONJ' && (/^(?:AUX|VERB)$/.test(tk[afterConj]?.pos ?? '') || /^(?:DET|PRON)$/.test(tk[afterConj + 1]?.pos ?? ''));
+      const notSpeaker = hit.cue.features.has('addressee') || listed || (head && (INVERTED_NOT_SPEAKER.test(head.lower) || /^(?:that|this|it|which)$/.test(head.lower) || /ing$/.test(tk[np!.first]!.lower)));
+      // inversion takes a bare cue ("…, said X"), not one with auxiliaries ("…, would continue her role")
+      if (np && !notSpeaker && v.first === v.head && !ctx.inQuote[np.first] && !clauseStartsAt(ts, hit.next) && !complementAfterSubject(ts, np.last + 1)) {
         speaker = { start: np.start, end: tk[npWithAttachments(ts, np, 2) - 1]!.end };
         boundary = v.first - 1;
         after = npWithAttachments(ts, np, 2);
@@ -94,6 +108,8 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
     if (!speaker) {
       const subj = subjectOf(ts, v);
       const b = subj ? subj.first - 1 : -1;
+      // "…, who added to her lead": a relative clause after a comma, no attribution
+      if (subj && /^(?:who|which|that|whom)$/.test(tk[subj.head]!.lower)) continue;
       if (subj && b >= 0 && (tk[b]!.text === ',' || closesQuote(b))) {
         speaker = { start: subj.start, end: subj.end };
         boundary = b;
@@ -108,6 +124,8 @@ function tailFrames(ctx: SentenceContext, want: 'inverted-tail' | 'parenthetical
         let a = skipAdjuncts(ts, hit.next, ctx.inQuote);
         const obj = hit.cue.features.has('addressee') ? npAt(ts, a) : undefined;
         if (obj && !clauseStartsAt(ts, a)) a = skipAdjuncts(ts, npWithAttachments(ts, obj, 2), ctx.inQuote);
+        // "…, X would continue her leadership role": a cue with a direct object of its own is no tail
+        else if (!obj && directObjectAt(ts, a) && !ctx.inQuote[a] && !hit.cue.features.has('object')) continue;
         after = a;
         // "…, a spokesperson said in a statement that …": the cue has its content after it, so it is no tail
         const comp = complementAt(ts, a, hit.cue, ctx.inQuote);
@@ -178,6 +196,10 @@ export const accordingTo: Rule = {
   examples: [
     { sentence: 'According to the police report, the driver was not speeding.', frames: [{ speaker: 'the police report', cue: 'According to', content: 'the driver was not speeding' }] },
     { sentence: 'Turnout fell by a third, according to county election officials.', frames: [{ speaker: 'county election officials', cue: 'according to', content: 'Turnout fell by a third' }] },
+    // inside the reported sentence (the whole sentence is the content, as for a parenthetical), or after a colon
+    { sentence: 'The delay, according to the engineer, was caused by a faulty valve.', frames: [{ speaker: 'the engineer', cue: 'according to', content: 'The delay, according to the engineer, was caused by a faulty valve' }] },
+    { sentence: 'Few noticed: according to the census, the town has shrunk by half.', frames: [{ speaker: 'the census', cue: 'according to', content: 'the town has shrunk by half' }] },
+    { sentence: 'Turnout fell, according to officials, who spoke on condition of anonymity.', frames: [{ speaker: 'officials', cue: 'according to', content: 'Turnout fell' }] },
     { sentence: 'The two companies will merge next year, as reported by the Daily Ledger.', frames: [{ speaker: 'the Daily Ledger', cue: 'as reported by', content: 'The two companies will merge next year' }] },
   ],
   apply(ctx) {
@@ -192,10 +214,24 @@ export const accordingTo: Rule = {
       const spEnd = npWithAttachments(ts, np, 3);
       const speakerSpan = { start: np.start, end: tk[spEnd - 1]!.end };
       const cueSpan = { start: tk[i]!.start, end: tk[i + (asReported ? 2 : 1)]!.end };
-      const start = contentStart(ts);
+      let start = contentStart(ts);
+      // "And it hasn't gone unnoticed: According to X, P": the attribution opens the clause after a colon
+      if (i > start + 1 && (tk[i - 1]!.text === ':' || tk[i - 1]!.text === ';')) start = i;
       const contents: Span[] = [];
       let tail = false;
-      if (i <= start + 1) {
+      // "P1, according to X, P2": the attribution sits inside the reported sentence, which runs on after it
+      let afterSpeaker = spEnd;
+      if (tk[afterSpeaker]?.text === ',' && npAt(ts, afterSpeaker + 1) && !clauseStartsAt(ts, afterSpeaker + 1) && !predicateAt(ts, afterSpeaker + 1)) {
+        // an appositive about the source (", another former envoy,") before the sentence goes on
+        const appEnd = tk.findIndex((t, k) => k > afterSpeaker + 1 && t.text === ',' && !ctx.inQuote[k]);
+        if (appEnd > 0 && appEnd - afterSpeaker < 15) afterSpeaker = appEnd;
+      }
+      const runsOn = i > start + 1 && tk[afterSpeaker]?.text === ',' && !ctx.inQuote[afterSpeaker] && !/^(?:who|which|whose|whom)$/.test(tk[afterSpeaker + 1]?.lower ?? '') && (clauseStartsAt(ts, afterSpeaker + 1) || predicateAt(ts, afterSpeaker + 1));
+      if (runsOn) {
+        const end = contentEnd(ctx, afterSpeaker + 1, null);
+        const { from } = contentBefore(ctx, i);
+        if (end > afterSpeaker + 1) contents.push(tokSpan(ts, from, end));
+      } else if (i <= start + 1) {
         // "According to X, CONTENT."
         let c = spEnd;
         while (c < tk.length && tk[c]!.text !== ',') c++;

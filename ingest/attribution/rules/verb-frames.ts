@@ -215,7 +215,8 @@ function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
   const out: Frame[] = [];
   for (const hit of hits) {
     if (hit.v.negated) continue;
-    const sp = speakerFor(ctx, hit, hits);
+    // frames this rule found earlier in the sentence count as earlier ones ("…, saying P, adding that Q")
+    const sp = speakerFor(out.length ? { ...ctx, earlier: [...ctx.earlier, ...out] } : ctx, hit, hits);
     if (!sp || sp.source !== source) continue;
     let p = skipAdjuncts(ts, hit.next, ctx.inQuote);
     // "X said, “…”": a comma right before an opening quotation introduces it
@@ -298,6 +299,12 @@ export const subjectVerb: Rule = {
     // amounts as subjects; a possessive after a day name opens the clause
     { sentence: 'Nearly 40% of renters say their rent rose.', frames: [{ speaker: 'Nearly 40% of renters', cue: 'say', content: 'their rent rose' }] },
     { sentence: 'The coach said Monday his team was ready.', frames: [{ speaker: 'The coach', cue: 'said', content: 'his team was ready' }] },
+    // a participial tail is the narrator's, not the report's; a that-less subject may carry a relative clause or an appositive
+    { sentence: 'The mayor declared that she would resign, ending weeks of doubt.', frames: [{ speaker: 'The mayor', cue: 'declared', content: 'she would resign' }] },
+    { sentence: 'The firm denied the leak happened, with its lawyers calling the report false.', frames: [{ speaker: 'The firm', cue: 'denied', content: 'the leak happened' }] },
+    { sentence: 'The coach insisted the team was fit while conceding that two players were hurt.', frames: [{ speaker: 'The coach', cue: 'insisted', content: 'the team was fit' }] },
+    { sentence: 'The mayor said the fund, which was set up in May, had run dry.', frames: [{ speaker: 'The mayor', cue: 'said', content: 'the fund, which was set up in May, had run dry' }] },
+    { sentence: 'The candidate said Ann Lee, the mother of a victim, is absolutely wrong.', frames: [{ speaker: 'The candidate', cue: 'said', content: 'Ann Lee, the mother of a victim, is absolutely wrong' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'subject-verb'),
 };
@@ -329,6 +336,7 @@ export const participleChain: Rule = {
     { sentence: 'The mayor said the budget was balanced, adding that no layoffs were planned.', frames: [{ speaker: 'The mayor', cue: 'adding', content: 'no layoffs were planned' }] },
     { sentence: 'The envoy made a fresh appeal on Monday urging both sides not to walk away.', frames: [{ speaker: 'The envoy', cue: 'urging', content: 'both sides not to walk away' }] },
     { sentence: 'By insisting that the loan was legal, the treasurer was defending his own record.', frames: [{ speaker: 'the treasurer', cue: 'insisting', content: 'the loan was legal' }] },
+    { sentence: 'The company cut its forecast, saying demand had slowed, adding that prices fell.', frames: [{ speaker: 'The company', cue: 'saying', content: 'demand had slowed' }, { speaker: 'The company', cue: 'adding', content: 'prices fell' }] },
     { sentence: 'The company issued a statement saying that the recall was voluntary.', frames: [{ speaker: 'The company', cue: 'saying', content: 'the recall was voluntary' }] },
     { sentence: 'The candidate responded by saying the poll was wrong.', frames: [{ speaker: 'The candidate', cue: 'saying', content: 'the poll was wrong' }] },
     { sentence: 'The mayor thanked the crews, telling reporters, “They worked all night.”', frames: [{ speaker: 'The mayor', cue: 'telling' }] },
