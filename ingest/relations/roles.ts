@@ -259,8 +259,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     if (s.type !== 'person' || headSlot(rs, si) !== si) continue;
     const person = s.actorId;
 
-    // "X (R-Tenn.)"
-    const label = /^\s*\(([A-Z])(?:-[A-Z][\w. ]{0,12})?\)/.exec(rs.text.slice(s.mention.end, s.mention.end + 20));
+    // "X (R-Tenn.)", "X, R-Texas,"
+    const label = /^\s*\(([A-Z])(?:-[A-Z][\w. ]{0,12})?\)/.exec(rs.text.slice(s.mention.end, s.mention.end + 20)) ?? /^,\s+([RDI])-[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][a-z.]+)?(?=[,;.)]|\s*$)/.exec(rs.text.slice(s.mention.end, s.mention.end + 24));
     if (label) {
       const id = voc.partyLetters.get(label[1]!);
       if (id && ensureActor(id)) emit({ kind: kinds.member, from: person, to: id, rule: 'role.party-label', at: s.first, title: null });

@@ -290,8 +290,11 @@ export function coordinatedAfter(rs: RelSentence, s: number): number[] {
       j++;
     }
     if (!sawSep) return out;
+    // "Y (R-Wis.), Sen. Z (R-Ariz.), and Sen. W": title words open a conjunct
+    const sepEnd = j;
+    while (j < tk.length && TITLE_WORD.test(tk[j]!.text) && rs.slotOf[j]! < 0 && j + 1 < tk.length && (rs.slotOf[j + 1]! >= 0 || (tk[j + 1]!.text === '.' && rs.slotOf[j + 2]! >= 0))) j += tk[j + 1]!.text === '.' ? 2 : 1;
     // "Y, a spokesman …" / "Y, the Z" is an apposition, not a list: after a bare comma only a name continues
-    const commaOnly = tk[j - 1]?.text === ',';
+    const commaOnly = tk[sepEnd - 1]?.text === ',';
     if (commaOnly && rs.slotOf[j]! < 0) return out;
     // "Y and visiting the Z": a verb after "and" opens a new predicate, not another conjunct
     if (rs.verbOf[j]! >= 0 && tk[j]!.pos === 'VERB' && rs.slotOf[j]! < 0) return out;

@@ -350,7 +350,7 @@ export function worthTagging(voc: Vocabulary, text: string, norm: string, senten
     const before = norm.slice(Math.max(sentence.start, m.start - 40), m.start);
     if (TITLE_OR_PARTY_BEFORE.test(before)) return true;
     const after = text.slice(m.end, Math.min(sentence.end, m.end + 48));
-    if (/^\s*\([RDI](?:-|\))/.test(after) || /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:Republican|Democratic|GOP|Democrat)\b/.test(after)) return true;
+    if (/^\s*\([RDI](?:-|\))/.test(after) || /^,\s+[RDI]-[A-Z]/.test(after) || /^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:Republican|Democratic|GOP|Democrat)\b/.test(after)) return true;
     // an apposition or copula with a role: "X, a professor at Y", "X is a spokesman for Y"
     if (ms.length >= 2 && /^(?:,|\s+(?:is|was|has been|had been|became|remains)\b)/.test(after)) {
       const window = norm.slice(m.end, Math.min(sentence.end, m.end + 90));

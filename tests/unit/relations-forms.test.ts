@@ -148,3 +148,20 @@ describe('a list before a subject needs its "and"', () => {
     expect(run('Yesterday the Sierra Club, Jane Roe and Max Poe criticized John Doe.')).toEqual(['opposes:jane-roe>john-doe', 'opposes:max-poe>john-doe', 'opposes:sierra-club>john-doe']);
   });
 });
+
+describe('party labels after a comma', () => {
+  it('"X, R-Texas," is a Republican; a comma and a place is not', () => {
+    expect(run('Jane Roe, R-Texas, spoke.')).toEqual(['member_of:jane-roe>republican-party']);
+    expect(run('Jane Roe, Dallas, spoke.')).toEqual([]);
+  });
+});
+
+describe('a list of titled names', () => {
+  it('"endorsed X (R-Wis.), Senator Y (R-Ariz.), and Senator Z": each is endorsed', () => {
+    const out = run('Jane Roe endorsed John Doe (R-WI), Senator Max Poe (R-AZ), and Senator Mary Major.');
+    expect(out.filter((t) => t.startsWith('supports'))).toEqual(['supports:jane-roe>john-doe', 'supports:jane-roe>mary-major', 'supports:jane-roe>max-poe']);
+  });
+  it('a titled name after a bare comma and before a verb opens the next clause', () => {
+    expect(run('Jane Roe endorsed John Doe, Senator Max Poe said.').filter((t) => t.startsWith('supports'))).toEqual(['supports:jane-roe>john-doe']);
+  });
+});
