@@ -13,6 +13,7 @@ const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'f
 const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which', 'whom']);
 const SPEECH_NOUN_HEADS = /^(?:complaints?|claims?|accusations?|allegations?|statements?|remarks|comments|questions?|demands?|calls?|criticism|charges?|reports?)$/;
 const AUDIENCE = /^(?:reporters|journalists|media|press|audience|crowd|supporters|voters|lawmakers|members|students|viewers|listeners|readers|delegates|donors|workers|congress|parliament)$/;
+const AUDIENCE_OR_CROWD = /^(?:reporters|journalists|media|press|audience|crowd|crowds|supporters|voters|lawmakers|members|students|viewers|listeners|readers|delegates|donors|workers|me|us|him|her|them|you|rally|gathering)$/;
 export const QUOTE_MARK = /^(?:["“”‘’'`]|'')$/;
 
 export const isPunct = (t: Token | undefined, ch: string) => !!t && t.text === ch;
@@ -196,12 +197,21 @@ export function complementAt(ts: TaggedSentence, p: number, cue: CueVerb, inQuot
   if (t.text === ',' && inQuote[p + 1] && QUOTE_MARK.test(tk[p + 1]?.text ?? '')) return { kind: 'quote', from: p + 1, addressee };
   // "that" opens the clause unless it is the subject itself ("said that was wrong")
   const n1 = tk[p + 1];
-  if (t.lower === 'that' && (f('that') || f('bare')) && n1 && (t.pos === 'SCONJ' || clauseStartsAt(ts, p + 1) || (inQuote[p + 1] && QUOTE_MARK.test(n1.text)) || !(n1.pos === 'AUX' || (n1.pos === 'PUNCT' && n1.text !== ',') || (n1.pos === 'VERB' && !/ing$/.test(n1.lower))))) return { kind: 'that', from: n1.text === ',' ? p + 2 : p + 1, addressee };
+  // "reiterated that approach": a determiner before a noun that starts no clause
+  // (only before a singular: "that women …" / "that trials, with …, were" open clauses)
+  // and no finite verb follows at all: "that account, and hundreds like it, show …" still opens a clause)
+  const thatDeterminer = t.lower === 'that' && n1?.pos === 'NOUN' && !/s$/.test(n1.lower) && !ts.verbs.some((g) => g.first > p && !g.nonFinite && !inQuote[g.first]);
+  if (t.lower === 'that' && !thatDeterminer && (f('that') || f('bare')) && n1 && (t.pos === 'SCONJ' || clauseStartsAt(ts, p + 1) || (inQuote[p + 1] && QUOTE_MARK.test(n1.text)) || !(n1.pos === 'AUX' || (n1.pos === 'PUNCT' && n1.text !== ',') || (n1.pos === 'VERB' && !/ing$/.test(n1.lower))))) return { kind: 'that', from: n1.text === ',' ? p + 2 : p + 1, addressee };
   if (t.text === ':') return { kind: 'colon', from: p + 1, addressee };
   if (inQuote[p] && QUOTE_MARK.test(t.text)) return { kind: 'quote', from: p, addressee };
   if (t.lower === 'to' && tk[p + 1]?.pos === 'VERB' && f('infinitive')) return { kind: 'infinitive', from: p, addressee };
+  // "said in front of a crowd who packed the hall": a relative pronoun after an adjunct's noun asks nothing
+  const relative = /^(?:who|which|whom)$/.test(t.lower) && /^(?:NOUN|PROPN)$/.test(tk[p - 1]?.pos ?? '');
+  if (relative) return { kind: 'none', from: -1, addressee };
   if (QUESTION_WORDS.has(t.lower) && (f('question') || f('bare'))) return { kind: 'question', from: p, addressee };
-  if (f('bare') && (clauseStartsAt(ts, p) || finiteVerbAhead(ts, p, inQuote))) return { kind: 'bare', from: p, addressee };
+  // "told reporters as she left": an audience followed by a subordinate clause is the cue's object, no clause's subject
+  const audienceThenClause = f('addressee') && !addressee && !!npAt(ts, p) && AUDIENCE_OR_CROWD.test(tk[npAt(ts, p)!.head]!.lower) && tk[npWithAttachments(ts, npAt(ts, p)!, 2)]?.pos === 'SCONJ';
+  if (f('bare') && !audienceThenClause && (clauseStartsAt(ts, p) || finiteVerbAhead(ts, p, inQuote))) return { kind: 'bare', from: p, addressee };
   if ((f('object') || f('naming')) && (npAt(ts, p) || t.pos === 'ADJ' || t.pos === 'NOUN') && !addressee) return { kind: 'object', from: p, addressee };
   return { kind: 'none', from: -1, addressee };
 }

@@ -65,6 +65,17 @@ describe('attribution rules: a comma before a cue is not always a tail', () => {
   ]) {
     it(s, () => expect(frames(s)).toEqual([]));
   }
+  it('a speech that did not happen, an expletive subject, a noun after a determiner, a relative after an adjunct', () => {
+    for (const s of [
+      'The mayor refused to say whether she would run.',
+      'There have already been telling responses that could matter.',
+      'The mourners never mentioned the name of the rival.',
+      'An earlier report from the agency saying the mine was safe was wrong.',
+      'The aide reiterated that approach in his interview last week.',
+      'The mayor said in front of a crowd who packed the hall that taxes would fall.',
+      'The mayor told reporters as she left the meeting that taxes would fall.',
+    ]) expect(frames(s).filter((f) => f.rule.startsWith('subject-verb') && f.contents.length), s).toEqual([]);
+  });
   it('a gerund after the cue is what was reported, not who reported it', () => {
     expect(frames('Overall, the two charities, like most others, reported spending less.').map((f) => f.speaker)).not.toContain('spending less');
   });

@@ -30,6 +30,14 @@ export function cueHits(ctx: SentenceContext): CueHit[] {
   for (const v of ts.verbs) {
     const h = ts.tokens[v.head]!;
     if (ctx.inQuote[v.head] || h.pos !== 'VERB') continue;
+    // "an earlier report from X", "the only state holding …": a cue form after a determiner (and adjectives) is a noun
+    let d = v.first - 1;
+    while (d >= 0 && (ts.tokens[d]!.pos === 'ADJ' || ts.tokens[d]!.pos === 'ADV')) d--;
+    // (only a form that can be a noun: "the general told" is a verb after a mis-tagged noun)
+    const nounLike = h.lower === h.lemma || h.lower === `${h.lemma}s`;
+    if (nounLike && v.first === v.head && d < v.first - 1 && d >= 0 && ts.tokens[d]!.pos === 'DET' && /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your)$/.test(ts.tokens[d]!.lower)) continue;
+    // "never mentioned": a negation before the verb group
+    if (ts.tokens[v.first - 1]?.lower === 'never') continue;
     const entries = cueVerbsFor(ctx.vocab, h.lower, h.lemma);
     if (!entries.length) continue;
     const nextTok = ts.tokens[v.last + 1];
@@ -44,6 +52,8 @@ export function cueHits(ctx: SentenceContext): CueHit[] {
 }
 
 const RELATIVE = /^(?:who|which|that|whom)$/;
+/** words before "to <cue>" that report the speech as having happened */
+const SPEECH_HAPPENS = /^(?:continue|continues|continued|continuing|on|quick|likely|began|begun|begin|begins|beginning|started|starts|start|eager|careful)$/;
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|afternoon|evening|weekend)$/;
 const DOCUMENT_HEADS = /^(?:statement|letter|message|memo|note|email|e-mail|tweet|post|video|ad|advertisement|release|report|op-ed|column|essay|book|filing|lawsuit|motion|brief|petition|resolution|bill|order|ruling|opinion|interview|speech|address|remarks)$/;
 const HEDGES = /^(?:probably|apparently|possibly|perhaps|presumably|likely|seemingly|reportedly)$/;
@@ -54,8 +64,17 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
   const tk = ts.tokens;
   const { v } = hit;
   const prev = tk[v.first - 1];
-  // "to say", "refused to comment": not a speech event of its own
-  if (prev?.lower === 'to') return null;
+  // "to say", "refused to comment": not a speech event of its own — unless an aspect or manner word says it
+  // happened ("went on to say", "is continuing to insist", "was quick to point out", "are more likely to say"):
+  // then the subject of the verb before it speaks
+  if (prev?.lower === 'to') {
+    if (!SPEECH_HAPPENS.test(tk[v.first - 2]?.lower ?? '')) return null;
+    const g = [...ts.verbs].reverse().find((x) => x.last < v.first - 1 && v.first - x.last <= 6 && !x.nonFinite);
+    const s = g ? subjectOf(ts, g) : null;
+    return s && !RELATIVE.test(tk[s.last]!.lower) ? { source: 'subject-verb', span: { start: s.start, end: s.end } } : null;
+  }
+  // "There have been telling responses": an expletive subject says nothing
+  if (tk[v.first - 1]?.lower === 'there' || (tk[v.first - 1]?.pos === 'AUX' && tk[v.first - 2]?.lower === 'there')) return null;
   if (v.nonFinite) {
     // ", adding that …" / "…, saying …": the speaker of the main clause goes on
     // "By indicating that P, X was signalling …": the speaker is the subject after the clause
@@ -305,6 +324,10 @@ export const subjectVerb: Rule = {
     { sentence: 'The coach insisted the team was fit while conceding that two players were hurt.', frames: [{ speaker: 'The coach', cue: 'insisted', content: 'the team was fit' }] },
     { sentence: 'The mayor said the fund, which was set up in May, had run dry.', frames: [{ speaker: 'The mayor', cue: 'said', content: 'the fund, which was set up in May, had run dry' }] },
     { sentence: 'The candidate said Ann Lee, the mother of a victim, is absolutely wrong.', frames: [{ speaker: 'The candidate', cue: 'said', content: 'Ann Lee, the mother of a victim, is absolutely wrong' }] },
+    // "to <cue>" after a word saying the speech happened
+    { sentence: 'The senator went on to say that the bill was dead.', frames: [{ speaker: 'The senator', cue: 'say', content: 'the bill was dead' }] },
+    { sentence: 'Rural voters are more likely to say the economy is weak.', frames: [{ speaker: 'Rural voters', cue: 'say', content: 'the economy is weak' }] },
+    { sentence: 'Union leaders were quick to point out that wages fell.', frames: [{ speaker: 'Union leaders', cue: 'point out', content: 'wages fell' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'subject-verb'),
 };
