@@ -56,9 +56,8 @@ export interface LadybugConfig {
 /**
  * Reads spread over this many connections. A LadybugDB connection runs one query at a time (the
  * binding queues the rest behind it), while queries on separate connections of one Database run
- * in parallel on the engine's threads: measured on the 31k-article store, 10 concurrent clients
- * (measured, 10 concurrent clients of one relation query on the 31k-article store: 1 connection
- * 10.5 q/s, 2: 21.4, 3: 27.8, 4: 22.9, 6: 15.2). Above 3 the binding's calls (run on libuv's pool
+ * in parallel on the engine's threads (measured, 10 concurrent clients of one relation query on
+ * the 31k-article store: 1 connection 10.5 q/s, 2: 21.4, 3: 27.8, 4: 22.9, 6: 15.2). Above 3 the binding's calls (run on libuv's pool
  * of 4 threads) queue behind queries. Writes keep their own connection, serialised by the queue.
  */
 export const DEFAULT_READERS = 3;
