@@ -13,11 +13,11 @@
 import type { ActorMention, Span } from '../types.ts';
 import type { Stance } from '../../cypher/schema.ts';
 import type { IssueSet } from './issue-set.ts';
-import { normalise, tokenize, type Hit, type Token } from './matcher.ts';
-import { issueStances, scan, type Scan } from './stance.ts';
+import { normalise, type Hit, type Token } from './matcher.ts';
+import { namesAnIssue, rangeOf, scanText, stancesInRange, type Scan, type ScannedText } from './stance.ts';
 import { verbForms } from './inflect.ts';
 import { clauseEnd, subjectOf, tagSentence } from '../syntax/index.ts';
-import { compileIssueSet, isPastForm, VOCABULARY, type Gov } from './vocabulary.ts';
+import { isPastForm, type Gov } from './vocabulary.ts';
 
 export interface HeldStance {
   actorId: string;
@@ -166,22 +166,22 @@ export function heldStances(
   mentions: readonly ActorMention[],
   norm: string = normalise(text),
   set?: IssueSet,
+  scanned: ScannedText = scanText(text, set, norm),
 ): HeldStance[] {
   const inSentence = mentions
     .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
     .sort((a, b) => a.start - b.start);
   if (!inSentence.length) return [];
-  // one pass over the sentence: a sentence naming no issue holds no stance on one
-  const c = compileIssueSet(set);
-  const tokens = tokenize(norm.slice(sentence.start, sentence.end)).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start }));
-  const sc: SentenceScan = { tokens, s: scan(c, tokens) };
-  if (!sc.s.term.length) return [];
+  // the sentence as a range of the article's one scan: a sentence naming no issue holds no stance on one
+  if (!namesAnIssue(scanned, sentence.start, sentence.end)) return [];
+  const r = rangeOf(scanned, sentence.start, sentence.end);
+  const sc: SentenceScan = { tokens: r.tokens, s: r.scan };
   const limit = sentence.end;
   const out: HeldStance[] = [];
   const seen = new Set<string>();
   const add = (holders: ActorMention[], from: number, to: number, via: HeldStance['via'], lead?: 1 | -1) => {
     if (to <= from) return;
-    for (const r of issueStances(text.slice(from, to), set, lead ? { lead, complement: true } : {})) {
+    for (const r of stancesInRange(scanned, from, to, lead ? { lead, complement: true } : {})) {
       if (r.stance === 'neutral') continue;
       for (const h of holders) {
         const key = `${h.actorId}|${r.id}|${r.stance}`;

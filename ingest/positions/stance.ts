@@ -89,6 +89,12 @@ interface Analysis {
   govEnd: Map<number, Hit<Gov>>;
   /** first token of the negator ending at a token */
   negEnd: Map<number, number>;
+  /** last token of the negator starting at a token */
+  negStart: Map<number, number>;
+  /** governing hit starting at a token */
+  govStart: Map<number, Hit<Gov>>;
+  /** deliberation hit ending at a token */
+  delibEnd: Map<number, Hit<null>>;
   hedgeAt: number[];
   deliberation: Hit<null>[];
   denialAt: number[];
@@ -170,10 +176,16 @@ function analyse(tokens: Token[], s: Scan): Analysis {
     (g) => !dismissiveUsed.some((d) => overlaps(d, g)) && !deliberation.some((d) => overlaps(d, g)),
   );
   const govEnd = new Map(gov.map((g) => [g.last, g] as const));
+  const govStart = new Map<number, Hit<Gov>>();
+  for (const g of gov) if (!govStart.has(g.first)) govStart.set(g.first, g);
+  const negStart = new Map<number, number>();
+  for (const [last, first] of negEnd) if (!negStart.has(first) || negStart.get(first)! < last) negStart.set(first, last);
+  const delibEnd = new Map<number, Hit<null>>();
+  for (const d of deliberation) if (!delibEnd.has(d.last)) delibEnd.set(d.last, d);
   const postNegStart = new Set(s.postneg.map((h) => h.first));
   const weakenerEnd = new Set(s.weakener.map((h) => h.last));
   const attributiveEnd = new Set(s.attributive.map((h) => h.last));
-  return { tokens, clause, gov, govEnd, negEnd, hedgeAt, deliberation, denialAt, postNegStart, weakenerEnd, attributiveEnd };
+  return { tokens, clause, gov, govEnd, govStart, negEnd, negStart, delibEnd, hedgeAt, deliberation, denialAt, postNegStart, weakenerEnd, attributiveEnd };
 }
 
 /** A hit followed closely by "in/from <another place>" is about another place ("… from Syria"). */
@@ -236,14 +248,14 @@ function predicate(a: Analysis, cues: Map<number, Hit<CueData>>, issue: number, 
   }
   for (let j = j0; j < a.tokens.length && a.clause[j] === a.clause[last] && skipped <= MAX_PREDICATE_SKIP; ) {
     if (a.postNegStart.has(j)) return { value: -1, hedged };
-    const negFirst = [...a.negEnd.entries()].find(([, f]) => f === j);
-    if (negFirst) {
+    const negLast = a.negStart.get(j);
+    if (negLast !== undefined) {
       negs++;
-      j = negFirst[0] + 1;
+      j = negLast + 1;
       continue;
     }
     if (a.tokens[j]!.gap.includes(',')) return null;
-    const g = a.gov.find((h) => h.first === j);
+    const g = a.govStart.get(j);
     const cue = np ? undefined : cues.get(j);
     const sign = negs % 2 ? -1 : 1;
     // a change in the simple past, or after "was/were/has/had", narrates an event ("the troops withdrew")
@@ -384,7 +396,7 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
       i = negFirst - 1;
       continue;
     }
-    const del = a.deliberation.find((d) => d.last === i);
+    const del = a.delibEnd.get(i);
     if (del) {
       // "is not considering a withdrawal" negates it; "is considering" hedges it (below)
       const neg = a.negEnd.get(del.first - 1) ?? a.negEnd.get(del.first - 2);
@@ -459,6 +471,106 @@ export interface StanceOptions {
    * outer clause's predicate, not the complement's ("calls X's plan to build a wall stupid").
    */
   complement?: boolean;
+}
+
+/**
+ * A whole text tokenised and scanned once: the positions stage reads every statement window,
+ * sentence and holder region of an article as a range of it, so the article is tokenised and
+ * passed over by the combined index once, not once per window.
+ */
+export interface ScannedText {
+  text: string;
+  set: CompiledIssueSet;
+  tokens: Token[];
+  scan: Scan;
+}
+
+export function scanText(text: string, set?: IssueSet, norm: string = normalise(text)): ScannedText {
+  const c = compileIssueSet(set);
+  const tokens = tokenize(norm);
+  return { text, set: c, tokens, scan: scan(c, tokens) };
+}
+
+/** Index of the first token starting at or after `at` (tokens.length when none). */
+export function tokenIndexFrom(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The hits of `hits` (in token order) that lie within tokens [i0, i1), re-based to i0. */
+function hitsIn<D>(hits: readonly Hit<D>[], i0: number, i1: number): Hit<D>[] {
+  const out: Hit<D>[] = [];
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.first < i0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < hits.length && hits[k]!.first < i1; k++) {
+    const h = hits[k]!;
+    if (h.last < i1) out.push({ ...h, first: h.first - i0, last: h.last - i0 });
+  }
+  return out;
+}
+
+/** The tokens and hits of a character range of a scanned text (offsets stay the text's). */
+export function rangeOf(st: ScannedText, from: number, to: number): { tokens: Token[]; scan: Scan } {
+  const i0 = tokenIndexFrom(st.tokens, from);
+  let i1 = i0;
+  while (i1 < st.tokens.length && st.tokens[i1]!.end <= to) i1++;
+  const tokens = st.tokens.slice(i0, i1);
+  // the range's first token has only what precedes it inside the range as its gap
+  if (tokens.length) tokens[0] = { ...tokens[0]!, gap: normalise(st.text.slice(Math.max(from, tokens[0]!.start - tokens[0]!.gap.length), tokens[0]!.start)) };
+  const s = st.scan;
+  const scan: Scan = {
+    gov: hitsIn(s.gov, i0, i1),
+    neg: hitsIn(s.neg, i0, i1),
+    hedge: hitsIn(s.hedge, i0, i1),
+    delib: hitsIn(s.delib, i0, i1),
+    denial: hitsIn(s.denial, i0, i1),
+    dismissive: hitsIn(s.dismissive, i0, i1),
+    report: hitsIn(s.report, i0, i1),
+    postneg: hitsIn(s.postneg, i0, i1),
+    weakener: hitsIn(s.weakener, i0, i1),
+    attributive: hitsIn(s.attributive, i0, i1),
+    term: hitsIn(s.term, i0, i1),
+    cue: hitsIn(s.cue, i0, i1),
+    elsewhere: hitsIn(s.elsewhere, i0, i1),
+  };
+  return { tokens, scan };
+}
+
+/** Whether a character range of a scanned text holds a topic term (cheap: no copies). */
+export function namesAnIssue(st: ScannedText, from: number, to: number): boolean {
+  const i0 = tokenIndexFrom(st.tokens, from);
+  const terms = st.scan.term;
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]!.first < i0) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = terms[lo];
+  return h !== undefined && h.end <= to;
+}
+
+/**
+ * `issueStances` of a character range of a scanned text, with evidence spans relative to `from`
+ * (as if the range had been cut out and read on its own).
+ */
+export function stancesInRange(st: ScannedText, from: number, to: number, options: StanceOptions = {}): IssueStance[] {
+  if (!namesAnIssue(st, from, to)) return [];
+  const r = rangeOf(st, from, to);
+  if (!r.tokens.length) return [];
+  return stancesOfTokens(st.set, st.text, r.tokens, r.scan, options).map((x) => ({ ...x, evidence: { start: x.evidence.start - from, end: x.evidence.end - from } }));
 }
 
 /** `issueStances` on tokens already scanned (so a caller that has them pays for no second pass). */

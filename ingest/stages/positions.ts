@@ -11,7 +11,7 @@ import { sentenceAt } from './segment.ts';
 import { normalise } from '../positions/matcher.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
-import { issueStances } from '../positions/stance.ts';
+import { issueStances, scanText, stancesInRange } from '../positions/stance.ts';
 import { heldStances, type HeldStance } from '../positions/holders.ts';
 import { pronounMentions } from '../positions/pronouns.ts';
 
@@ -99,13 +99,15 @@ export function readPositions(doc: Doc, overrides?: StanceOverrides): Doc {
   // relative clauses and "calls from X" inside it still belong to X
   const inStatement = (at: number) => doc.statements.some((st) => st.start <= at && at < st.end);
   const norm = normalise(text);
+  // the article tokenised and scanned once; every window below is a range of it
+  const scanned = scanText(text, set, norm);
   const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
   const quotes = doc.statements.filter((st) => st.kind === 'direct');
   const pronouns = pronounMentions(text, doc.sentences, bySentence, doc.actors, quotes);
   doc.sentences.forEach((s, i) => {
     const ms = [...(bySentence[i] ?? []), ...(pronouns[i] ?? [])];
     if (ms.length === 0) return;
-    const h = heldStances(text, s, ms, norm, set).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
+    const h = heldStances(text, s, ms, norm, set, scanned).filter((x) => x.via !== 'subject' || !inStatement(x.mention.start));
     if (h.length) held.set(s, h);
   });
 
@@ -139,7 +141,7 @@ export function readPositions(doc: Doc, overrides?: StanceOverrides): Doc {
     // the statement is about every issue it names, but a stance held by an actor it reports on
     // ("Iran, which opposes …") is not the speaker's
     const windowText = text.slice(win.start, win.end);
-    const all = issueStances(windowText, set);
+    const all = stancesInRange(scanned, win.start, win.end);
     // with no other holder's stance in the sentence, the speaker's own reading is the same text
     const own = new Map((others.length ? issueStances(blank(windowText, win.start, others), set) : all).map((r) => [r.id, r]));
     let issues = all.map(
