@@ -62,8 +62,8 @@ const schema = z
           infinitiveOnly: z.array(z.string()).optional(),
           /** lemmas whose other end may be the subject of their that-clause ("demanded that Y withdraw") */
           thatClause: z.array(z.string()).optional(),
-          /** lemmas that relate only their coordinated subjects ("X and Y discussed the plan"; "X discussed Y" is a topic) */
-          symmetricOnly: z.array(z.string()).optional(),
+          /** lemmas whose object must be a possessive phrase ("questioned Y's judgment"; "questioned Y about" is an interview) */
+          possessiveOnly: z.array(z.string()).optional(),
           passive: z.boolean().optional(),
           examples: z.array(example).min(1),
         })
@@ -176,8 +176,8 @@ export interface VerbCue {
   thatClause: boolean;
   /** an object phrase stands between the verb and its particle ("discuss * with": "discussed the plan with Y") */
   gap: boolean;
-  /** only "X and Y <verb>" relates (rules.ts): an object is the topic */
-  symmetricOnly: boolean;
+  /** the object must be a possessive phrase ("questioned Y's judgment") */
+  possessiveOnly: boolean;
   passive: boolean;
 }
 
@@ -315,14 +315,14 @@ export function buildVocabulary(raw: unknown, file = CUES_FILE): Vocabulary {
     const militaryOnly = new Set(v.militaryOnly ?? []);
     const infinitiveOnly = new Set(v.infinitiveOnly ?? []);
     const thatClause = new Set(v.thatClause ?? []);
-    const symmetricOnly = new Set(v.symmetricOnly ?? []);
-    for (const l of [...v.lemmas, ...militaryOnly, ...infinitiveOnly]) {
+    const possessiveOnly = new Set(v.possessiveOnly ?? []);
+    for (const l of [...v.lemmas, ...militaryOnly, ...infinitiveOnly, ...possessiveOnly]) {
       const [head, ...rest] = l.toLowerCase().split(/\s+/);
       // "discuss * with": the star stands for the object phrase before the particle
       const gap = rest[0] === '*';
       const particle = gap ? rest.slice(1) : rest;
       if (gap && !particle.length) throw new CueFileError(file, `verbs.${v.id}.lemmas: "${l}" has no particle after its gap`);
-      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), thatClause: thatClause.has(head!), gap, symmetricOnly: symmetricOnly.has(l), passive: (v.passive ?? false) && !infinitiveOnly.has(l) && !gap };
+      const cue: VerbCue = { id: v.id, kind: k, verbal, particle, lemma: head!, physical: physical.has(l), militaryOnly: militaryOnly.has(l), infinitiveOnly: infinitiveOnly.has(l), thatClause: thatClause.has(head!), gap, possessiveOnly: possessiveOnly.has(l), passive: (v.passive ?? false) && !infinitiveOnly.has(l) && !gap && !possessiveOnly.has(l) };
       verbs.set(head!, [...(verbs.get(head!) ?? []), cue]);
       // a gapped particle is not the next word: the verb alone makes the sentence worth tagging
       for (const f of [...forms(head!), ...(IRREGULAR[head!] ?? [])]) trigger(f, gap ? null : (particle[0] ?? null));

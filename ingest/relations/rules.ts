@@ -155,14 +155,6 @@ function ofObject(rs: RelSentence, j: number): number {
   return o >= 0 ? headSlot(rs, o) : -1;
 }
 
-/** Whether coordinated slots are joined by "and" ("X and Y", "X, Y and Z"), not a bare comma. */
-function joinedByAnd(rs: RelSentence, slots: readonly number[]): boolean {
-  const lo = Math.min(...slots.map((s) => rs.slots[s]!.last));
-  const hi = Math.max(...slots.map((s) => rs.slots[s]!.first));
-  for (let k = lo + 1; k < hi; k++) if (rs.tokens[k]!.lower === 'and') return true;
-  return false;
-}
-
 /** An object pronoun ("urged him to …", "to back her") standing alone, not a possessive ("her campaign"). */
 function objectPronounAt(rs: RelSentence, j: number): boolean {
   const t = rs.tokens[j];
@@ -226,9 +218,10 @@ export function verbRules(
       }
       const why = unasserted(rs, v.head, v, sub.governors);
       if (why) continue;
-      // "X discussed Y": Y is the topic; only "X and Y discussed …" relates
-      let objects = cue.symmetricOnly ? [] : objectAfter(rs, v, cue);
-      if (!objects.length && subjects.length && cue.particle.length === 0 && !cue.symmetricOnly && objectPronounAt(rs, v.last + 1)) {
+      let objects = objectAfter(rs, v, cue);
+      // "questioned Y's judgment" opposes Y; "questioned Y about …" is an interview
+      if (cue.possessiveOnly && objects.length && !/^['’]s?$/.test(tk[rs.slots[objects[0]!]!.last + 1]?.lower ?? '')) continue;
+      if (!objects.length && subjects.length && cue.particle.length === 0 && !cue.possessiveOnly && objectPronounAt(rs, v.last + 1)) {
         // "X urged him to quit": the one person the context can mean, never the subject itself
         const o = resolveObjectPronoun(v.last + 1, subjects.map((x) => rs.slots[x]!.actorId));
         if (o >= 0) {
@@ -238,8 +231,7 @@ export function verbRules(
       }
       if (!objects.length) {
         // "X and Y met", "X and Y negotiated": a symmetric kind needs no object
-        // (a symmetric-only verb needs its own coordinated subject: "X and Y discussed", not "X met Y to discuss")
-        if (cue.kind.symmetric && cue.particle.length === 0 && subjects.length >= 2 && !(cue.symmetricOnly && (sub.governors.length || !joinedByAnd(rs, subjects)))) {
+        if (cue.kind.symmetric && cue.particle.length === 0 && subjects.length >= 2) {
           const next = tk[v.last + 1];
           if (next && rs.voc.negators.has(next.lower)) continue;
           for (let a = 0; a < subjects.length; a++) for (let b = a + 1; b < subjects.length; b++) emitPairs(rs, emit, cue.kind, [subjects[b]!], [subjects[a]!], `verb.${cue.id}.symmetric`, v.head);
@@ -269,17 +261,12 @@ export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
   const tk = rs.tokens;
   for (let i = 1; i < tk.length - 1; i++) {
     const t = tk[i]!;
-    if (rs.slotOf[i]! >= 0 || rs.verbOf[i]! >= 0) continue;
-    // "US officials pressured Y": a past form the tagger read as an adjective before a name
-    const adjective = t.pos === 'ADJ' && /[a-z]ed$/.test(t.lower);
-    if (!adjective && (t.pos !== 'NOUN' || !/[a-z]s$/.test(t.lower))) continue;
-    const lemmas = adjective ? [t.lemma, t.lower.slice(0, -2), t.lower.slice(0, -1), t.lower.replace(/ied$/, 'y'), t.lower.replace(/(.)\1ed$/, '$1')] : [t.lower.slice(0, -1), t.lower.replace(/es$/, '')];
-    const found = lemmas.map((l) => rs.voc.verbs.get(l)).find((c) => c !== undefined) ?? [];
-    const cues = found.filter((c) => c.particle.length === 0 && !c.militaryOnly && !c.infinitiveOnly && !c.symmetricOnly);
+    if (t.pos !== 'NOUN' || rs.slotOf[i]! >= 0 || !/[a-z]s$/.test(t.lower) || rs.verbOf[i]! >= 0) continue;
+    const cues = (rs.voc.verbs.get(t.lower.slice(0, -1)) ?? rs.voc.verbs.get(t.lower.replace(/es$/, '')) ?? []).filter((c) => c.particle.length === 0 && !c.militaryOnly && !c.possessiveOnly);
     if (!cues.length) continue;
     // "X that blasts Y": a relative pronoun the tagger read as a determiner; its antecedent is the subject
     const relative = /^(?:that|who|which)$/.test(tk[i - 1]!.lower) && i >= 2;
-    const left = relative ? actorEndingAt(rs, i - 2) : adjective ? actorEndingAt(rs, i - 1) : rs.slotOf[i - 1]!;
+    const left = relative ? actorEndingAt(rs, i - 2) : rs.slotOf[i - 1]!;
     const right = rs.slotOf[i + 1]!;
     if (left < 0 || right < 0 || rs.slots[right]!.first !== i + 1) continue;
     if (unasserted(rs, i, null, [])) continue;
@@ -287,7 +274,7 @@ export function nounTaggedVerbRules(rs: RelSentence, emit: Emit) {
     const objects = coordinatedAfter(rs, headSlot(rs, right));
     for (const cue of cues) {
       const kind = physicalKind(rs, cue, [...subjects, ...objects].map((x) => rs.slots[x]!.type), i);
-      emitPairs(rs, emit, kind, subjects, objects, `verb.${cue.id}.${adjective ? 'adj-tagged' : 'noun-tagged'}`, i);
+      emitPairs(rs, emit, kind, subjects, objects, `verb.${cue.id}.noun-tagged`, i);
     }
   }
 }
@@ -399,33 +386,6 @@ export function ousterDemandRules(rs: RelSentence, emit: Emit) {
 
 /** demand verbs and the particle their object needs ("call for", "demand" ∅) */
 const DEMAND_VERBS = new Map<string, string | null>([['call', 'for'], ['push', 'for'], ['press', 'for'], ['demand', null], ['seek', null], ['urge', null]]);
-
-/**
- * "militias loyal to Y", "X, long critical of Y": a stance adjective (the copula cues of the
- * vocabulary) in a reduced relative right after the actor it describes. A negator or a copula
- * between leaves it to the copula rule.
- */
-export function reducedAdjectiveRules(rs: RelSentence, emit: Emit) {
-  const tk = rs.tokens;
-  if (rs.question) return;
-  for (let i = 1; i < tk.length - 2; i++) {
-    const adj = rs.voc.adjectives.get(tk[i]!.lower);
-    if (!adj || rs.slotOf[i]! >= 0 || !adj.preps.has(tk[i + 1]!.lower)) continue;
-    // over an adverb ("closely aligned", "long critical"), and a comma opening the phrase
-    let p = i - 1;
-    if (tk[p]!.pos === 'ADV' && !rs.voc.negators.has(tk[p]!.lower)) p--;
-    if (tk[p]?.text === ',') p--;
-    const from = actorEndingAt(rs, p);
-    const to = actorStartingAt(rs, i + 2);
-    if (from < 0 || to < 0 || rs.slots[from]!.actorId === rs.slots[to]!.actorId) continue;
-    // a name that only opens a list or a quote before the adjective is not what it describes
-    if (rs.slots[from]!.last !== p && !rs.voc.agents.has(tk[p]!.lower)) continue;
-    // "with X fully supportive of Y" pictures a state of affairs, not a description of X
-    const opener = tk[rs.slots[from]!.first - 1]?.lower;
-    if (opener === 'with' || opener === 'without' || unasserted(rs, i, null, [])) continue;
-    emitPairs(rs, emit, adj.kind, [from], coordinatedAfter(rs, to), `adj.${adj.id}.reduced`, i);
-  }
-}
 
 /**
  * "X's complaints that Y had interfered", "X's accusation that Y lied": a stance noun whose

@@ -28,7 +28,7 @@ import { normalise } from '../positions/lexicon.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import { vocabulary, type Vocabulary } from '../relations/cues.ts';
 import { buildSentence, type RelSentence } from '../relations/sentence.ts';
-import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, reducedAdjectiveRules, verbRules, type Found } from '../relations/rules.ts';
+import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, verbRules, type Found } from '../relations/rules.ts';
 import { roleRules } from '../relations/roles.ts';
 import { firstStartingAt } from '../text/sorted.ts';
 import { firstNameGender } from '../text/lexicon.ts';
@@ -176,7 +176,6 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       adjunctSubjectRules(rs, emit);
       ousterDemandRules(rs, emit);
       contentClauseNounRules(rs, emit);
-      reducedAdjectiveRules(rs, emit);
       modifierRules(rs, emit, (surface) => lookupAlias(surface)?.id ?? null);
       roleRules(rs, emit, { member: voc.kinds.get('member_of')!, office: voc.kinds.get('holds_office')!, support: voc.kinds.get('supports')!, oppose: voc.kinds.get('opposes')! }, ensureActor, officeOf, stateActor);
       for (const f of found) {

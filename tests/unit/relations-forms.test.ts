@@ -1,8 +1,7 @@
 /**
  * News forms added for recall on text the rules were not written for (issue 14, third pass):
- * past forms the tagger reads as adjectives, a particle after an object phrase ("discussed the
- * plan with Y"), verbs that relate only coordinated subjects, weapons fired at an end, demands
- * for an end's removal, stance adjectives after the actor they describe, a person's own staff,
+ * a particle after an object phrase ("distanced herself from Y"), a verb that needs a possessive
+ * object, weapons fired at an end, demands for an end's removal, a person's own staff,
  * purpose clauses after what was sent, and phrases that stand for their actor ("a X strike",
  * "Y positions", "a commander of Y"). Each form has a case that must give nothing.
  * All sentences are invented.
@@ -10,34 +9,21 @@
 import { describe, expect, it } from 'vitest';
 import { runRelations as run } from './helpers/relations-fixture.ts';
 
-describe('a past form read as an adjective', () => {
-  it('between two names is the verb', () => {
-    expect(run('Gamma Front officials pressured Jane Roe to resign.')).toEqual(['pressures:gamma-front>jane-roe']);
-  });
-  it('negated, or modifying a noun, gives nothing', () => {
-    expect(run('Gamma Front officials never pressured Jane Roe.')).toEqual([]);
-    expect(run('The Alphanian trained fighters left.')).toEqual([]);
-  });
-});
-
 describe('a particle after an object phrase', () => {
-  it('"discussed the plan with Y", "spoke by phone with Y"', () => {
-    expect(run('Jane Roe discussed the border plan with John Doe.')).toEqual(['negotiates_with:jane-roe>john-doe']);
-    expect(run('Jane Roe spoke by phone with John Doe on Monday.')).toEqual(['addresses:jane-roe>john-doe']);
+  it('"distanced herself from Y", "broke with Y"', () => {
+    expect(run('Jane Roe has distanced herself from John Doe.')).toEqual(['opposes:jane-roe>john-doe']);
   });
   it('a name in the gap, or a refusal, gives nothing', () => {
-    expect(run('Jane Roe discussed Max Poe with John Doe.')).toEqual([]);
-    expect(run('Jane Roe refused to discuss the plan with John Doe.')).toEqual([]);
+    expect(run('Jane Roe distanced Max Poe from John Doe.')).toEqual([]);
+    expect(run('Jane Roe refused to distance herself from John Doe.')).toEqual([]);
   });
 });
 
-describe('verbs that relate only their coordinated subjects', () => {
-  it('"X and Y discussed Z" relates X and Y', () => {
-    expect(run('Jane Roe and John Doe discussed the budget.')).toEqual(['negotiates_with:jane-roe>john-doe']);
-  });
-  it('"X discussed Y" is a topic; "X met Y to discuss" is the meeting only', () => {
-    expect(run('Jane Roe discussed John Doe at length.')).toEqual([]);
-    expect(run('Jane Roe, John Doe said, discussed the budget.')).toEqual([]);
+describe('a verb whose object must be a possessive', () => {
+  it('"questioned Y\'s judgment" opposes Y; "questioned Y about" is an interview; passive too', () => {
+    expect(run("Jane Roe questioned John Doe's judgment.")).toEqual(['opposes:jane-roe>john-doe']);
+    expect(run('Jane Roe questioned John Doe about the budget.')).toEqual([]);
+    expect(run('John Doe was questioned by Jane Roe.')).toEqual([]);
   });
 });
 
@@ -63,18 +49,6 @@ describe('a demand for an end\'s removal', () => {
   it('a negated demand, or a removal not demanded, gives nothing', () => {
     expect(run('Jane Roe did not call for the resignation of John Doe.')).toEqual([]);
     expect(run('Jane Roe welcomed the resignation of John Doe.')).toEqual([]);
-  });
-});
-
-describe('a stance adjective after its actor', () => {
-  it('"fighters loyal to Y", "X, long critical of Y"', () => {
-    expect(run('Gamma Front fighters loyal to Jane Roe seized the town.')).toEqual(['supports:gamma-front>jane-roe']);
-    expect(run('John Doe, increasingly critical of Jane Roe, spoke first.')).toEqual(['opposes:john-doe>jane-roe']);
-  });
-  it('a picture ("with X supportive of Y"), a condition or a negation gives nothing', () => {
-    expect(run('They will arrive with Jane Roe fully supportive of John Doe.')).toEqual([]);
-    expect(run('If Jane Roe, critical of John Doe, wins, she will govern.')).toEqual([]);
-    expect(run('Jane Roe, not loyal to John Doe, spoke.')).toEqual([]);
   });
 });
 
