@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ident, ladybugDdl, neo4jDdl } from '../../cypher/ddl.ts';
 import { LADYBUG_SWEEP_QUERIES, LADYBUG_WRITE_QUERIES, columnarStatement } from '../../cypher/ladybug/store.ts';
 import { NEO4J_SWEEP_QUERIES, NEO4J_WRITE_QUERIES } from '../../cypher/neo4j/store.ts';
-import { NODE_LABELS, NODE_TABLES, REL_TABLES, REL_TYPES } from '../../cypher/schema.ts';
+import { NODE_LABELS, NODE_TABLES, REL_TABLES, REL_TYPES, endpointIdProps } from '../../cypher/schema.ts';
 
 describe('DDL derived from schema.ts', () => {
   it('LadybugDB DDL (snapshot)', () => {
@@ -39,9 +39,18 @@ describe('DDL derived from schema.ts', () => {
       }
     }
     for (const type of REL_TYPES) {
-      expect(LADYBUG_WRITE_QUERIES.rels[type].fields).toEqual(['from', 'to', ...Object.keys(REL_TABLES[type].props)]);
-      for (const prop of Object.keys(REL_TABLES[type].props)) {
+      // endpoint-id properties (ENDPOINT_ID_PROPS) are filled from the matched end, never taken from a row
+      const fromEnd = new Map(endpointIdProps(type));
+      const rowProps = Object.keys(REL_TABLES[type].props).filter((p) => !fromEnd.has(p));
+      expect(LADYBUG_WRITE_QUERIES.rels[type].fields).toEqual(['from', 'to', ...rowProps]);
+      for (const prop of rowProps) {
         expect(NEO4J_WRITE_QUERIES.rels[type], `${type}.${prop}`).toContain(`x.${ident(prop)} = r.${ident(prop)}`);
+      }
+      for (const [prop, end] of fromEnd) {
+        const endVar = end === 'from' ? 'a' : 'b';
+        // LadybugDB's COPY returns the end's id column once more, as the derived property's value
+        expect(LADYBUG_WRITE_QUERIES.rels[type].text, `${type}.${prop}`).toMatch(new RegExp(`, c${end === 'from' ? 0 : 1}\\[i\\]\\)$`));
+        expect(NEO4J_WRITE_QUERIES.rels[type], `${type}.${prop}`).toContain(`x.${ident(prop)} = ${endVar}.\`id\``);
       }
       // Every relationship carries articleId, which the crash sweep relies on.
       expect(Object.keys(REL_TABLES[type].props)).toContain('articleId');
