@@ -59,7 +59,7 @@ const DOCUMENT_HEADS = /^(?:statement|letter|message|memo|note|email|e-mail|twee
 const HEDGES = /^(?:probably|apparently|possibly|perhaps|presumably|likely|seemingly|reportedly)$/;
 
 /** Where the speaker of a forward cue comes from, or null when the cue is not a forward frame. */
-function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source: SubjectSource; span: Span; endAt?: number } | null {
+function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source: SubjectSource; span: Span; endAt?: number; restrictive?: boolean } | null {
   const ts = ctx.tagged;
   const tk = ts.tokens;
   const { v } = hit;
@@ -109,7 +109,7 @@ function speakerFor(ctx: SentenceContext, hit: CueHit, all: CueHit[]): { source:
       let i = subj.first - 1;
       if (tk[i]?.text === ',') i--;
       const ante = ts.nps.find((n) => n.last === i);
-      return ante ? { source: 'relative-clause', span: { start: ante.start, end: ante.end } } : null;
+      return ante ? { source: 'relative-clause', span: { start: ante.start, end: ante.end }, restrictive: tk[subj.first - 1]?.text !== ',' } : null;
     }
     // "in a statement posted on …": a noun phrase governed by a preposition is no subject
     // ("as X said …", "after X announced …": a conjunction the tagger calls a preposition opens a clause)
@@ -214,6 +214,27 @@ function nearestSubject(ts: TaggedSentence, before: number): Span | null {
   return null;
 }
 
+/**
+ * Inside a restrictive relative clause's content ("those who said [the economy was their top issue]
+ * split evenly"): the first finite verb right after a noun, once the content has its own verb, is
+ * the predicate of the sentence; so is a clause after a comma.
+ */
+function matrixPredicate(ctx: SentenceContext, from: number, end: number, object: boolean): number {
+  const ts = ctx.tagged;
+  const tk = ts.tokens;
+  // an object has no verb of its own: its first finite verb is the predicate ("who accused X of fraud said …")
+  let seen = object;
+  for (let i = from + 1; i < end; i++) {
+    if (ctx.inQuote[i]) continue;
+    if (seen && tk[i]!.text === ',' && clauseStartsAt(ts, i + 1)) return i;
+    const g = verbAt(ts, i);
+    if (!g || g.first !== i || g.nonFinite) continue;
+    if (seen && /^(?:NOUN|PROPN|NUM)$/.test(tk[i - 1]!.pos)) return i;
+    seen = true;
+  }
+  return end;
+}
+
 const SUBORDINATORS = /^(?:as|when|after|before|because|if|while|although|though|since|until|once|whereas|unless)$/;
 
 /** End (exclusive) of content inside a fronted subordinate clause: the comma before the main clause's subject and verb. */
@@ -251,6 +272,8 @@ function forwardFrames(ctx: SentenceContext, source: SubjectSource): Frame[] {
       let end = sp.endAt !== undefined ? Math.min(sp.endAt, contentEnd(ctx, comp.from, hit.v, comp.kind)) : contentEnd(ctx, comp.from, hit.v, comp.kind);
       // "As the mayor said that P, the crowd booed": a fronted subordinate clause ends where the main clause begins
       end = Math.min(end, subordinateEnd(ctx, sp.span, comp.from, end));
+      // "voters who say P were divided": a restrictive relative clause ends where its antecedent's predicate begins
+      if (sp.restrictive) end = Math.min(end, matrixPredicate(ctx, comp.from, end, comp.kind === 'object'));
       // a naming act's object is reported only for the quotation it holds ("called it “a reckless gamble”")
       if (comp.kind === 'object' && hit.cue.features.has('naming') && !ctx.inQuote.subarray(comp.from, end).some((x) => x === 1)) continue;
       for (const [a, b] of splitThatClauses(ctx, comp.from, end)) contents.push(tokSpan(ts, a, b));
@@ -338,6 +361,8 @@ export const relativeClause: Rule = {
   examples: [
     { sentence: 'The plan angered local farmers, many of whom say the new rules will ruin them.', frames: [{ speaker: 'local farmers', cue: 'say', content: 'the new rules will ruin them' }] },
     { sentence: 'The report was welcomed by Maria Lopez, who said it was overdue.', frames: [{ speaker: 'Maria Lopez', cue: 'said', content: 'it was overdue' }] },
+    // a restrictive relative clause ends where its antecedent's predicate begins
+    { sentence: 'Shoppers who said prices were their top worry backed the mayor.', frames: [{ speaker: 'Shoppers', cue: 'said', content: 'prices were their top worry' }] },
   ],
   apply: (ctx) => forwardFrames(ctx, 'relative-clause'),
 };
