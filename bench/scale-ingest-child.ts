@@ -42,6 +42,12 @@ export interface ChildResult {
   wallS: number;
   cpuS: number;
   storeCpuS: number;
+  /**
+   * wall seconds inside store.write, and between one write's answer and the next call (extraction
+   * the store waits for, the archive's fsync, merging): what pipelining shrinks
+   */
+  writeWallS: number;
+  betweenWallS: number;
   /** extraction worker threads (0: in-process) and the CPU seconds they spent (null: not measured) */
   workers: number;
   workersCpuS: number | null;
@@ -95,6 +101,9 @@ const openS = (performance.now() - t0) / 1000;
 // Times store.write alone: the process CPU spent between its call and its answer, less what the
 // extraction workers spent meanwhile (they extract the next batches while this one is written).
 let storeCpuS = 0;
+let writeWallS = 0;
+let betweenWallS = 0;
+let lastAnswer: number | null = null;
 const timed: GraphStore = {
   kind: store.kind,
   open: () => store.open(),
@@ -106,10 +115,14 @@ const timed: GraphStore = {
   replaceArticles: (records) => store.replaceArticles(records),
   write: async (records) => {
     const c = cpuNow() - workersCpu();
+    const w = performance.now();
+    if (lastAnswer !== null) betweenWallS += (w - lastAnswer) / 1000;
     try {
       return await store.write(records);
     } finally {
       storeCpuS += cpuNow() - workersCpu() - c;
+      lastAnswer = performance.now();
+      writeWallS += (lastAnswer - w) / 1000;
     }
   },
 };
@@ -144,6 +157,8 @@ send({
   wallS: (performance.now() - t0) / 1000,
   cpuS: cpuNow() - cpu0,
   storeCpuS,
+  writeWallS,
+  betweenWallS,
   workers: report.extraction.workers,
   workersCpuS: report.extraction.cpuS,
   closeS,

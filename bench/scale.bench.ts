@@ -152,7 +152,7 @@ interface Row {
 
 const f = (n: number, d = 0) => n.toFixed(d);
 const fmtRow = (r: Row) =>
-  `| ${r.size} | ${r.archive} | ${r.workers} | ${f(r.ingest.wallS)} s | ${f(r.ingest.cpuS)} s | ${f(r.ingest.storeCpuS)} s | ${r.ingest.workersCpuS === null ? '-' : `${f(r.ingest.workersCpuS)} s`} | ${f(r.ingest.maxRssMb)} MiB | ${storeKind === 'ladybug' ? `${f(r.diskGraphMb)} MiB` : 'server'} | ${f(r.diskArchiveMb)} MiB | ` +
+  `| ${r.size} | ${r.archive} | ${r.workers} | ${f(r.ingest.wallS)} s | ${f(r.ingest.cpuS)} s | ${f(r.ingest.storeCpuS)} s | ${r.ingest.workersCpuS === null ? '-' : `${f(r.ingest.workersCpuS)} s`} | ${f(r.ingest.writeWallS)} / ${f(r.ingest.betweenWallS)} s | ${f(r.ingest.maxRssMb)} MiB | ${storeKind === 'ladybug' ? `${f(r.diskGraphMb)} MiB` : 'server'} | ${f(r.diskArchiveMb)} MiB | ` +
   `${f(r.first.cpu, 2)} → ${f(r.last.cpu, 2)} s (${r.window / 1000}k) | ${f(r.last.cpu / r.first.cpu, 2)}× | ${f(r.plus1k.wallS, 1)} s (${f(r.plus1k.cpuS, 1)} s) | ` +
   `${r.ingest.checkpoints ? `${r.ingest.checkpoints.count} (${f(r.ingest.checkpoints.ms / 1000, 1)} s)` : '-'} | ${r.load[0]} → ${r.load[1]} |`;
 const resultsFile = path.join(values.dir, `results-${storeKind}-${Date.now()}.json`);
@@ -206,8 +206,8 @@ bars.stop();
 const lines = [
   `store: ${storeKind}; batch ${batch} articles; extraction workers ${values.workers} (auto: ${Math.max(1, os.availableParallelism() - 1)}); ${os.cpus().length} cores; node ${process.version}`,
   '',
-  '| articles | archive | extraction workers | ingest wall | CPU (all threads) | of which store | of which workers | peak RSS | graph on disk | archive on disk | per-1k CPU first→last (window) | last/first | +1,000 wall (CPU) | checkpoints | load avg start → end |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| articles | archive | extraction workers | ingest wall | CPU (all threads) | of which store | of which workers | wall in writes / between writes | peak RSS | graph on disk | archive on disk | per-1k CPU first→last (window) | last/first | +1,000 wall (CPU) | checkpoints | load avg start → end |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(fmtRow),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

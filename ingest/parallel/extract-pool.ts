@@ -88,8 +88,12 @@ interface Slot {
   lastError: string | null;
 }
 
-/** Jobs a worker holds at once: one it works on, one queued behind it so that it never waits for the next. */
-const PER_WORKER = 2;
+/**
+ * Jobs a worker may hold at once. Generous: the loader's thread is busy for long stretches (the
+ * archive's fsync, the store's own work) and cannot hand out work meanwhile, so each worker gets
+ * what it can go on with; memory is bounded by the loader's lookahead, not here.
+ */
+const PER_WORKER = 64;
 
 export class ExtractPool {
   private readonly slots = new Set<Slot>();
@@ -212,16 +216,15 @@ export class ExtractPool {
       this.drainInProcess();
       return;
     }
-    for (const slot of this.slots) {
-      // a retry goes to a worker with nothing else in hand, so that its death blames it alone
-      while (this.queue.length && slot.jobs.size < PER_WORKER) {
-        const job = this.queue[0]!;
-        if (job.retry && slot.jobs.size > 0) break;
-        this.queue.shift();
-        slot.jobs.set(job.id, job);
-        slot.worker.postMessage({ job: job.id, articles: job.articles } satisfies ToWorker);
-        if (job.retry) break;
-      }
+    const slots = [...this.slots];
+    while (this.queue.length && slots.length) {
+      // the least busy worker; a retry only to one with nothing else in hand, so that its death blames it alone
+      const slot = slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+      const job = this.queue[0]!;
+      if (slot.jobs.size >= PER_WORKER || (job.retry && slot.jobs.size > 0)) break;
+      this.queue.shift();
+      slot.jobs.set(job.id, job);
+      slot.worker.postMessage({ job: job.id, articles: job.articles } satisfies ToWorker);
     }
   }
 
