@@ -13,6 +13,7 @@ const ADJUNCT_PREPS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'f
 const QUESTION_WORDS = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which', 'whom']);
 const SPEECH_NOUN_HEADS = /^(?:complaints?|claims?|accusations?|allegations?|statements?|remarks|comments|questions?|demands?|calls?|criticism|charges?|reports?)$/;
 const AUDIENCE = /^(?:reporters|journalists|media|press|audience|crowd|supporters|voters|lawmakers|members|students|viewers|listeners|readers|delegates|donors|workers|congress|parliament)$/;
+const FRONTED_ADVERBIAL = /^(?:despite|although|though|while|because|unless|once|since|after|before|without|given|as|until|in|under|with|by)$/;
 const AUDIENCE_OR_CROWD = /^(?:reporters|journalists|media|press|audience|crowd|crowds|supporters|voters|lawmakers|members|students|viewers|listeners|readers|delegates|donors|workers|me|us|him|her|them|you|rally|gathering)$/;
 export const QUOTE_MARK = /^(?:["“”‘’'`]|'')$/;
 
@@ -68,6 +69,21 @@ export function skipAdjuncts(ts: TaggedSentence, p: number, inQuote: Uint8Array)
         continue;
       }
     }
+    // "said — on Twitter, as it happens — that …": a dash pair holds an aside
+    if (/^(?:—|–|--)$/.test(t.text)) {
+      let d = p + 1;
+      while (d < tk.length && d - p < 20 && !/^(?:—|–|--)$/.test(tk[d]!.text)) d++;
+      if (d < tk.length && d - p < 20 && /^(?:that|:)$/.test(tk[d + 1]?.lower ?? '')) {
+        p = d + 1;
+        continue;
+      }
+      return p;
+    }
+    // "has said for weeks (that) …": a duration
+    if (t.lower === 'for' && npAt(ts, p + 1) && isTimeToken(tk[npAt(ts, p + 1)!.head])) {
+      p = npAt(ts, p + 1)!.last + 1;
+      continue;
+    }
     if (t.pos === 'ADP' && ADJUNCT_PREPS.has(t.lower) && !(t.lower === 'to' && tk[p + 1]?.pos === 'VERB')) {
       const np = npAt(ts, p + 1);
       if (!np) return p;
@@ -77,6 +93,9 @@ export function skipAdjuncts(ts: TaggedSentence, p: number, inQuote: Uint8Array)
       if (t.lower === 'to' && SPEECH_NOUN_HEADS.test(head.lower)) return p;
       if (t.lower === 'to' && head.pos !== 'PROPN' && !AUDIENCE.test(head.lower) && !/^(?:me|us|him|her|them|you)$/.test(head.lower)) return p;
       p = npWithAttachments(ts, np);
+      // "during a taping in Buffalo, New York, that …": a place name set off by commas belongs to the adjunct
+      const place = npAt(ts, p + 1);
+      if (tk[p]?.text === ',' && tk[p - 1]!.pos === 'PROPN' && place && tk[place.head]!.pos === 'PROPN' && tk[place.last + 1]?.text === ',' && tk[place.last + 2]?.lower === 'that') p = place.last + 2;
       // "in a statement posted on its website", "in an interview published Sunday": the participle goes with the adjunct
       const part = tk[p];
       if (part && part.pos === 'VERB' && /(?:ed|en)$/.test(part.lower) && tk[p + 1] && (tk[p + 1]!.pos === 'ADP' || isTimeToken(tk[p + 1]))) p++;
@@ -208,6 +227,12 @@ export function complementAt(ts: TaggedSentence, p: number, cue: CueVerb, inQuot
   // "said in front of a crowd who packed the hall": a relative pronoun after an adjunct's noun asks nothing
   const relative = /^(?:who|which|whom)$/.test(t.lower) && /^(?:NOUN|PROPN)$/.test(tk[p - 1]?.pos ?? '');
   if (relative) return { kind: 'none', from: -1, addressee };
+  // "says despite being an alumna, she plans to …": a fronted adverbial opens the reported clause
+  if (f('bare') && FRONTED_ADVERBIAL.test(t.lower) && (t.pos === 'ADP' || t.pos === 'SCONJ')) {
+    let c = p + 1;
+    while (c < tk.length && c - p < 20 && !(tk[c]!.text === ',' && !inQuote[c])) c++;
+    if (c < tk.length && tk[c]!.text === ',' && clauseStartsAt(ts, c + 1)) return { kind: 'bare', from: p, addressee };
+  }
   if (QUESTION_WORDS.has(t.lower) && (f('question') || f('bare'))) return { kind: 'question', from: p, addressee };
   // "told reporters as she left": an audience followed by a subordinate clause is the cue's object, no clause's subject
   const audienceThenClause = f('addressee') && !addressee && !!npAt(ts, p) && AUDIENCE_OR_CROWD.test(tk[npAt(ts, p)!.head]!.lower) && tk[npWithAttachments(ts, npAt(ts, p)!, 2)]?.pos === 'SCONJ';

@@ -347,6 +347,11 @@ export const subjectVerb: Rule = {
     { sentence: 'The coach insisted the team was fit while conceding that two players were hurt.', frames: [{ speaker: 'The coach', cue: 'insisted', content: 'the team was fit' }] },
     { sentence: 'The mayor said the fund, which was set up in May, had run dry.', frames: [{ speaker: 'The mayor', cue: 'said', content: 'the fund, which was set up in May, had run dry' }] },
     { sentence: 'The candidate said Ann Lee, the mother of a victim, is absolutely wrong.', frames: [{ speaker: 'The candidate', cue: 'said', content: 'Ann Lee, the mother of a victim, is absolutely wrong' }] },
+    // adjuncts after the cue: a duration, an aside between dashes, a place set off by commas; a fronted adverbial opens the clause
+    { sentence: 'The coach has said for weeks his team can win the title.', frames: [{ speaker: 'The coach', cue: 'has said', content: 'his team can win the title' }] },
+    { sentence: 'The treasurer said — by email, as it turned out — that the fund was empty.', frames: [{ speaker: 'The treasurer', cue: 'said', content: 'the fund was empty' }] },
+    { sentence: 'The senator said during a visit to Dayton, Ohio, that the plant would stay.', frames: [{ speaker: 'The senator', cue: 'said', content: 'the plant would stay' }] },
+    { sentence: 'The runner says despite the injury, she will race on Sunday.', frames: [{ speaker: 'The runner', cue: 'says', content: 'despite the injury, she will race on Sunday' }] },
     // "to <cue>" after a word saying the speech happened
     { sentence: 'The senator went on to say that the bill was dead.', frames: [{ speaker: 'The senator', cue: 'say', content: 'the bill was dead' }] },
     { sentence: 'Rural voters are more likely to say the economy is weak.', frames: [{ speaker: 'Rural voters', cue: 'say', content: 'the economy is weak' }] },
