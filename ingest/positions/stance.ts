@@ -23,6 +23,7 @@
  * Offsets are relative to the analysed text; `normalise` keeps them equal to the original's.
  */
 import type { Stance } from '../../cypher/schema.ts';
+import type { Span } from '../types.ts';
 import type { IssueSet } from './issue-set.ts';
 import { hyphenated, longestOnly, normalise, overlaps, tokenize, type Hit, type Token } from './matcher.ts';
 import { compileIssueSet, isPastForm, VOCABULARY as V, type CompiledIssueSet, type CueData, type Gov } from './vocabulary.ts';
@@ -420,6 +421,16 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
     i--;
   }
   // the governing word before the text ("his proposal | to ban …") governs a chain that reaches its start
+  // an infinitival complement of a named possessor's noun ("the mayor's steps to expand X") states
+  // the possessor's aim, not this text's holder's
+  if (chain > 0 && !attitude && negs === 0 && !lead && leftmostChange >= 2 && tokens[leftmostChange - 1]!.w === 'to') {
+    const noun = leftmostChange - 2;
+    // the possessor right before the noun or one or two modifiers before it ("X's new steps to")
+    for (let k = noun; k >= Math.max(1, noun - 2) && !FUNCTION.has(tokens[noun]!.w); k--) {
+      if (namedPossessorBefore(tokens, k)) return { value: 0, from };
+      if (DETERMINERS.has(tokens[k - 1]!.w) || PLACE_PREPOSITIONS.has(tokens[k - 1]!.w)) break;
+    }
+  }
   if (lead && i < 0 && gap <= MAX_GAP) {
     product *= lead;
     chain++;
@@ -545,6 +556,26 @@ export function rangeOf(st: ScannedText, from: number, to: number): { tokens: To
     elsewhere: hitsIn(s.elsewhere, i0, i1),
   };
   return { tokens, scan };
+}
+
+/**
+ * Character spans of the non-restrictive relative clauses in a range that do not open it
+ * ("… Y of Vermont, who blasts free trade, …"): what they say is the antecedent's, not the holder's
+ * of the range.
+ */
+export function relativeClauseSpans(st: ScannedText, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  const { tokens, text } = st;
+  const i0 = tokenIndexFrom(tokens, from);
+  for (let i = i0 + 1; i < tokens.length && tokens[i]!.end <= to; i++) {
+    const t = tokens[i]!;
+    if ((t.w !== 'who' && t.w !== 'which') || !t.gap.includes(',')) continue;
+    let k = i + 1;
+    while (k < tokens.length && tokens[k]!.end <= to && !/[,;:.!?()]/.test(tokens[k]!.gap)) k++;
+    out.push({ start: t.start, end: tokens[k - 1]!.end });
+    if (text[t.start - 1] === undefined) break;
+  }
+  return out;
 }
 
 /** Whether a character range of a scanned text holds a topic term (cheap: no copies). */

@@ -11,7 +11,7 @@ import { sentenceAt } from './segment.ts';
 import { normalise } from '../positions/matcher.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
-import { issueStances, scanText, stancesInRange } from '../positions/stance.ts';
+import { issueStances, relativeClauseSpans, scanText, stancesInRange } from '../positions/stance.ts';
 import { heldStances, type HeldStance } from '../positions/holders.ts';
 import { pronounMentions } from '../positions/pronouns.ts';
 
@@ -135,9 +135,12 @@ export function readPositions(doc: Doc, overrides?: StanceOverrides): Doc {
   const statements = doc.statements.map((st, index) => {
     const win = statementWindow(doc, st);
     const sentence = sentenceOf(doc, st.start);
-    const others = (sentence ? (held.get(sentence) ?? []) : [])
-      .filter((h) => h.actorId !== st.speakerId)
-      .map((h) => h.evidence);
+    // and a relative clause inside the window is its antecedent's ("… Y, who backs X, …")
+    const others = [
+      ...(sentence ? (held.get(sentence) ?? []) : []).filter((h) => h.actorId !== st.speakerId).map((h) => h.evidence),
+      // (only inside the reported words: one in the frame, "X, who noted that …", is the speaker's own)
+      ...relativeClauseSpans(scanned, Math.max(win.start, st.start), win.end),
+    ];
     // the statement is about every issue it names, but a stance held by an actor it reports on
     // ("Iran, which opposes …") is not the speaker's
     const windowText = text.slice(win.start, win.end);

@@ -69,6 +69,21 @@ describe('clause limits', () => {
     expect(stance('She criticized the mayor’s support for the sugar tax.')).toEqual({ 'sugar-tax': 'oppose' });
     expect(stance('our opposition to the sugar tax is firm')).toEqual({ 'sugar-tax': 'oppose' });
   });
+  it('a relative clause inside a statement is its antecedent’s, not the speaker’s', () => {
+    const text = 'Ana Ruiz said she will vote for a candidate from Maine, who opposes the sugar tax, in May.';
+    const doc = makeDoc(text, [['Ana Ruiz', 'ruiz', 'person']], {
+      statements: [{ speaker: 'ruiz', text: 'she will vote for a candidate from Maine, who opposes the sugar tax, in May' }],
+    });
+    const out = positions({ ...doc, issueSet: TOWN });
+    expect(out.statements[0]?.issues).toEqual([{ id: 'sugar-tax', stance: 'neutral' }]);
+    expect(out.positions).toEqual([]);
+    // a relative clause about the speaker's own words' subject at the window start is read as usual
+    expect(stance(', which opposes the sugar tax,')).toEqual({ 'sugar-tax': 'oppose' });
+  });
+  it('an infinitival complement of a named possessor’s noun is the possessor’s aim', () => {
+    expect(stance('the mayor’s new steps to scrap the bridge toll will be challenged')).toEqual({ toll: 'neutral' });
+    expect(stance('the council wants to scrap the bridge toll')).toEqual({ toll: 'oppose' });
+  });
   it('an existential modal wants what it introduces, negated or not', () => {
     expect(stance('there should be a bridge toll on weekends')).toEqual({ toll: 'support' });
     expect(stance('there must be no bridge toll for residents')).toEqual({ toll: 'oppose' });
