@@ -408,6 +408,9 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
       const h = headSlot(rs, s);
       if (rs.slots[h]!.type !== 'person') continue;
       if (blocked(rs, Math.max(0, i - 2), i) || blockedLeft(rs, i)) continue;
+      // "state Sen. X", "Ohio House Speaker X": a state legislature's title, not the national one
+      // ("Texas Sen. X" is a US senator from Texas: only a chamber named after the state is the state's)
+      if (title.of !== 'preceding-place' && (tk[i - 1]?.lower === 'state' || (/^House\b/.test(form) && stateBefore(rs, i) !== null))) continue;
       let of: string | null = null;
       let titleText = title.title || form;
       if (title.of === 'preceding-place') {

@@ -41,7 +41,7 @@ const WORD = /[a-z][a-z'-]*/g;
 const OBJECT_PRONOUN = /\b(?:him|her|he|she|i)\b/;
 const ROLE_WORD = /[a-z][a-z-]*/g;
 /** the words right before a name that make a title or party rule possible (lower-cased text) */
-const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|chief|head|manager|rivals?|opponents?|challengers?|critics?|allies|ally|supporters?|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
+const TITLE_OR_PARTY_BEFORE = /\b(?:sens?|reps?|gov|govs|lt|senators?|representatives?|congress(?:man|woman)|president|vice president|prime minister|minister|secretary|governor|mayor|chancellor|king|attorney general|ag|republican|democratic|democrat|gop|nominee|candidate|front-runner|hopeful|chairman|chairwoman|director|spokes(?:man|woman|person)|leader|speaker|whip|chief|head|manager|rivals?|opponents?|challengers?|critics?|allies|ally|supporters?|ambassador|general|gen|adm|col|commander|correspondent|columnist|host|anchor|editor|reporter|analyst|strategist|adviser|advisor|aide|official|member|press secretary)\b[\s.,'’a-z-]{0,30}$/;
 /** a statement introduced by a denial asserts nothing of what it denies */
 const DENIAL_CUE = /^(?:deni|deny|reject|dismiss|refut|disput|rebut|contest)/i;
 

@@ -139,3 +139,13 @@ describe('a list of titled names', () => {
     expect(run('Jane Roe endorsed John Doe, Senator Max Poe said.').filter((t) => t.startsWith('supports'))).toEqual(['supports:jane-roe>john-doe']);
   });
 });
+
+describe('a state legislature\'s title', () => {
+  it('"State Senator X", "Ohio House Speaker X" hold no national office; "House Speaker X" does', () => {
+    expect(run('State Senator Jane Roe spoke.')).toEqual([]);
+    expect(run('The state Senator Jane Roe spoke.')).toEqual([]);
+    expect(run('Ohio House Speaker Jane Roe spoke.')).toEqual([]);
+    expect(run('House Speaker Jane Roe spoke.')).toEqual(['holds_office:jane-roe>us-house-of-representatives']);
+    expect(run('Texas Senator Jane Roe spoke.')).toEqual(['holds_office:jane-roe>united-states']);
+  });
+});
