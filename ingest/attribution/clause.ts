@@ -108,6 +108,13 @@ export function skipAdjuncts(ts: TaggedSentence, p: number, inQuote: Uint8Array)
         p = after + 1;
         continue;
       }
+      // ", among other things, that …": any short phrase set off by commas before "that"
+      let c = p + 1;
+      while (c < tk.length && c - p < 10 && tk[c]!.text !== ',' && !inQuote[c]) c++;
+      if (tk[c]?.text === ',' && tk[c + 1]?.lower === 'that') {
+        p = c + 1;
+        continue;
+      }
     }
     return p;
   }
@@ -162,7 +169,8 @@ function finiteVerbAhead(ts: TaggedSentence, p: number, inQuote: Uint8Array): bo
       const listItem = npNext && /^(?:,|and|or)$/.test(tk[npAt(ts, i + 1)!.last + 1]?.text ?? '');
       // the subject may carry a relative clause or an appositive set off by commas
       // ("said the fund, which was set up in May, had run dry", "said Ann Lee, the treasurer, was wrong")
-      if (t.text === ',' && (/^(?:who|which|whose)$/.test(n?.lower ?? '') || (npNext && !listItem))) {
+      // (or an adjunct: "said Trump, despite his wealth, is better placed")
+      if (t.text === ',' && (/^(?:who|which|whose)$/.test(n?.lower ?? '') || (npNext && !listItem) || (n?.pos === 'ADP' && i > p))) {
         let c2 = i + 2;
         while (c2 < tk.length && c2 < i + 25 && !(tk[c2]!.text === ',' && !inQuote[c2])) c2++;
         if (c2 >= tk.length || tk[c2]!.text !== ',') return false;

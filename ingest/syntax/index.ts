@@ -334,6 +334,8 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
   for (let guard = 0; guard < 3 && i > 0; guard++) {
     if (tk[i]!.text === ',' && tk[i - 1]?.pos === 'ADV' && tk[i - 2]?.text === ',') i -= 3;
     else if (TIME_ADJUNCT.test(tk[i]!.lower) && /^(?:on|last|this|next|late|early|earlier)$/.test(tk[i - 1]?.lower ?? '')) i -= 2;
+    // "on Thursday evening", "late Tuesday night"
+    else if (TIME_ADJUNCT.test(tk[i]!.lower) && TIME_ADJUNCT.test(tk[i - 1]?.lower ?? '') && /^(?:on|last|this|next|late|early|earlier)$/.test(tk[i - 2]?.lower ?? '')) i -= 3;
     else if (isDash(tk, i)) {
       let d = i - 1;
       while (d > 0 && i - d < 40 && !isDash(tk, d)) d--;
@@ -351,13 +353,16 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
   // appositive or non-restrictive relative: "X, the director of Y, said", "X, 45, said", "X, who is retiring, said";
   // the appositive may hold commas of its own ("X, now 81 and retired in Cambridge, Mass., said"): up to three are tried, nearest first
   // "X, the hacker known as “Guccifer,” stated": the appositive's comma sits inside its closing quote
-  if (i > 0 && /^(?:[”"’]|'')$/.test(tk[i]!.text) && tk[i - 1]!.text === ',' && tk[i - 1]!.end === tk[i]!.start) i--;
+  // (NYT archives close with two apostrophes, which the tagger splits: ",''")
+  let q = i;
+  while (q > 0 && /^(?:[”"’']|'')$/.test(tk[q]!.text) && tk[q - 1]!.end === tk[q]!.start) q--;
+  if (q < i && tk[q]!.text === ',') i = q;
   if (i >= 0 && tk[i]!.text === ',') {
     let c = i - 1;
     for (let tries = 0; tries < 3; tries++) {
       while (c >= 0 && i - c < 40 && tk[c]!.text !== ',' && tk[c]!.text !== ';') c--;
       // a comma closing a quoted title inside the appositive (“Going Viral,” about …) is the quote's
-      if (c > 0 && tk[c]!.text === ',' && /^(?:[”"’]|'')$/.test(tk[c + 1]?.text ?? '') && tk[c + 1]!.start === tk[c]!.end && tokensBefore(tk, c, /^(?:[“"‘]|'')$/)) {
+      if (c > 0 && tk[c]!.text === ',' && /^(?:[”"’']|'')$/.test(tk[c + 1]?.text ?? '') && tk[c + 1]!.start === tk[c]!.end && tokensBefore(tk, c, /^(?:[“"‘']|'')$/)) {
         c--;
         tries--;
         continue;
@@ -370,7 +375,7 @@ export function subjectOf(ts: TaggedSentence, v: VerbGroup): Chunk | null {
         e--;
       }
       // "Mr. X, of RBC Capital Markets, said" / "X, a broker based in Tampa, Fla., said": a quote mark may close the name's clause
-      while (e > 0 && /^(?:[”"’]|'')$/.test(tk[e]!.text)) e--;
+      while (e > 0 && /^(?:[”"’']|'')$/.test(tk[e]!.text)) e--;
       const np = ts.nps.find((n) => n.last === e);
       // "a spokesman for the ministry, Ali Hamdan, said": a name after a role is who speaks
       const inner = ts.nps.find((n) => n.first === c + 1 && n.last === i - 1);
@@ -404,7 +409,7 @@ const APPOSITIVE_START = /^(?:who|which|whose|now|also|then|formerly|when|while|
 function appositiveBetween(ts: TaggedSentence, a: number, b: number): boolean {
   const tk = ts.tokens;
   let first = tk[a];
-  if (first && /^(?:[“"‘]|'')$/.test(first.text)) first = tk[a + 1];
+  while (first && /^(?:[“"‘']|'')$/.test(first.text) && a < b) first = tk[++a];
   if (!first || a >= b) return false;
   if (APPOSITIVE_START.test(first.lower) || first.pos === 'ADP' || (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower))) return true;
   if (!/^(?:DET|ADJ|NUM|NOUN|PROPN|ADV)$/.test(first.pos)) return false;

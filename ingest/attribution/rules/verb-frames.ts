@@ -352,6 +352,10 @@ export const subjectVerb: Rule = {
     { sentence: 'The treasurer said — by email, as it turned out — that the fund was empty.', frames: [{ speaker: 'The treasurer', cue: 'said', content: 'the fund was empty' }] },
     { sentence: 'The senator said during a visit to Dayton, Ohio, that the plant would stay.', frames: [{ speaker: 'The senator', cue: 'said', content: 'the plant would stay' }] },
     { sentence: 'The runner says despite the injury, she will race on Sunday.', frames: [{ speaker: 'The runner', cue: 'says', content: 'despite the injury, she will race on Sunday' }] },
+    { sentence: 'The mayor said, among other things, that the bridge would reopen.', frames: [{ speaker: 'The mayor', cue: 'said', content: 'the bridge would reopen' }] },
+    { sentence: 'The pollster said the mayor, despite his wealth, is better placed than his rival.', frames: [{ speaker: 'The pollster', cue: 'said', content: 'the mayor, despite his wealth, is better placed than his rival' }] },
+    { sentence: 'The spokesman on Thursday evening said the party was calm.', frames: [{ speaker: 'The spokesman', cue: 'said', content: 'the party was calm' }] },
+    { sentence: "The banker, citing ''a rare chance,'' said the merger would go ahead.", frames: [{ speaker: 'The banker', cue: 'said', content: 'the merger would go ahead' }] },
     // "to <cue>" after a word saying the speech happened
     { sentence: 'The senator went on to say that the bill was dead.', frames: [{ speaker: 'The senator', cue: 'say', content: 'the bill was dead' }] },
     { sentence: 'Rural voters are more likely to say the economy is weak.', frames: [{ speaker: 'Rural voters', cue: 'say', content: 'the economy is weak' }] },
