@@ -315,6 +315,15 @@ export function contentEnd(ctx: SentenceContext, from: number, cueVerb: VerbGrou
           break;
         }
       }
+      // "One in three said P and one in four said Q": a second attribution, with its own subject, starts
+      if (conj > 0 && cueVerb && contentTense !== null) {
+        const np2 = npAt(ts, conj + 1);
+        const v2 = np2 ? verbAt(ts, npWithAttachments(ts, np2, 2)) : undefined;
+        if (np2 && v2 && v2.first === npWithAttachments(ts, np2, 2) && !v2.nonFinite && !inQ[v2.head] && isCueVerb(ctx.vocab, tk[v2.head]!) && v2.tense === cueVerb.tense) {
+          end = i;
+          break;
+        }
+      }
       const nv = n ? verbAt(ts, i + 1) : undefined;
       // ", adding that …" / "and said …": another attribution starts
       if (nv && nv.first === i + 1 && isCueVerb(ctx.vocab, tk[nv.head]!) && !subjectOf(ts, nv) && (!cueVerb || (nv.tense === cueVerb.tense && !nv.modal) || nv.nonFinite)) {

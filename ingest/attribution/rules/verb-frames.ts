@@ -356,6 +356,8 @@ export const subjectVerb: Rule = {
     { sentence: 'The pollster said the mayor, despite his wealth, is better placed than his rival.', frames: [{ speaker: 'The pollster', cue: 'said', content: 'the mayor, despite his wealth, is better placed than his rival' }] },
     { sentence: 'The spokesman on Thursday evening said the party was calm.', frames: [{ speaker: 'The spokesman', cue: 'said', content: 'the party was calm' }] },
     { sentence: "The banker, citing ''a rare chance,'' said the merger would go ahead.", frames: [{ speaker: 'The banker', cue: 'said', content: 'the merger would go ahead' }] },
+    // two attributions in one sentence, each with its own subject
+    { sentence: 'One in three said the park was unsafe and one in four said it was dirty.', frames: [{ speaker: 'One in three', cue: 'said', content: 'the park was unsafe' }, { speaker: 'one in four', cue: 'said', content: 'it was dirty' }] },
     // "to <cue>" after a word saying the speech happened
     { sentence: 'The senator went on to say that the bill was dead.', frames: [{ speaker: 'The senator', cue: 'say', content: 'the bill was dead' }] },
     { sentence: 'Rural voters are more likely to say the economy is weak.', frames: [{ speaker: 'Rural voters', cue: 'say', content: 'the economy is weak' }] },
