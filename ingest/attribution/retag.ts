@@ -31,7 +31,7 @@ function opensComplement(tk: Token[], i: number, particles: Set<string>): boolea
   if (!n) return true;
   if (particles.has(n.lower)) return true;
   // "that" right before a verb is a relative pronoun ("the press reports that hurt him"), not a complementiser
-  if (n.lower === 'that') return !/^(?:VERB|AUX)$/.test(tk[i + 1]?.pos ?? '');
+  if (n.lower === 'that') return !(/^(?:VERB|AUX)$/.test(tk[i + 1]?.pos ?? '') && !/ing$/.test(tk[i + 1]!.lower));
   if (n.lower === 'to') return tk[i + 1]?.pos === 'VERB' || tk[i + 1]?.pos === 'AUX';
   if (/^[.,;:!?]$/.test(n.text)) return true;
   if (/^(?:PRON|DET|PROPN|NUM)$/.test(n.pos)) return true;
@@ -64,7 +64,9 @@ export function fixCueTags(ts: TaggedSentence, vocab: Vocabulary): TaggedSentenc
           verb = !!before && opensComplement(tk, i + 1, particles) && !/^[.,;:!?]$/.test(tk[i + 1]?.text ?? '.');
         } else {
           // "Six in 10 say he …", "Pew notes that …", "the Chicago Tribune reports."
-          verb = endsSubject(tk, i - 1) && opensComplement(tk, i + 1, particles) && !(tk[i - 2] && DETERMINER.test(tk[i - 2]!.lower) && tk[i - 1]!.pos === 'NOUN' && tk[i + 1]?.pos !== 'PRON' && tk[i + 1]?.lower !== 'that');
+          // ("the press reports." stays a noun; "X, a consultant, notes that …" follows an appositive's comma)
+          const afterAppositive = prev?.text === ',' && tk[i + 1]?.lower === 'that';
+          verb = (endsSubject(tk, i - 1) || afterAppositive) && opensComplement(tk, i + 1, particles) && !(tk[i - 2] && DETERMINER.test(tk[i - 2]!.lower) && tk[i - 1]!.pos === 'NOUN' && /^[.,;:!?]$/.test(tk[i + 1]?.text ?? '.'));
         }
       }
       if (verb) changes.set(i, { pos: 'VERB', lemma });

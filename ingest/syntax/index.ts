@@ -433,8 +433,10 @@ function extendLeft(ts: TaggedSentence, np: Chunk): Chunk {
     const participle = prep?.pos === 'VERB' && /ing$/.test(prep.lower) && !!ts.nps.find((n) => n.last === cur.first - 2);
     // "aides to Clinton", "an adviser to the governor"
     if (!prep || (!participle && (prep.pos !== 'ADP' || !/^(?:of|for|at|from|in|with|to)$/.test(prep.lower)))) break;
-    const left = ts.nps.find((n) => n.last === cur.first - 2);
-    if (!left || left.first > cur.first - 2) break;
+    // "nine out of 10": a two-word preposition
+    const gap = prep?.lower === 'of' && tk[cur.first - 2]?.lower === 'out' ? 3 : 2;
+    const left = ts.nps.find((n) => n.last === cur.first - gap);
+    if (!left || left.first > cur.first - gap) break;
     cur = { ...left, last: cur.last, end: cur.end };
   }
   return cur;

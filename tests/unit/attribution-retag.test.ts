@@ -16,6 +16,8 @@ describe('cue forms the tagger calls nouns or adjectives', () => {
     expect(frames('Union leaders point out that wages have stalled.')).toContainEqual(expect.objectContaining({ speaker: 'Union leaders', cue: 'point out', contents: ['wages have stalled'] }));
     expect(frames('The Ledger reports that the mill will close.')).toContainEqual(expect.objectContaining({ speaker: 'The Ledger', cue: 'reports', contents: ['the mill will close'] }));
     expect(frames('The candidate is promising to cut fees.')).toContainEqual(expect.objectContaining({ speaker: 'The candidate', contents: ['to cut fees'] }));
+    expect(frames('Nearly eight out of 10 say they want a new road.')).toContainEqual(expect.objectContaining({ speaker: 'Nearly eight out of 10', contents: ['they want a new road'] }));
+    expect(frames('Ann Cole, a local builder, notes that building here is costly.')).toContainEqual(expect.objectContaining({ speaker: 'Ann Cole', contents: ['building here is costly'] }));
   });
   it('leaves a noun after a determiner, and a relative "that", alone', () => {
     expect(fixedPos('The reports were late.', 'reports')).not.toBe('VERB');
