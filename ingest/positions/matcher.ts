@@ -105,13 +105,24 @@ export class PhraseIndex<D> {
       const t = tokens[i]!;
       const cands = this.byFirst.get(t.w);
       if (!cands || (hyphenated(t) && !prefixes?.has(tokens[i - 1]?.w ?? ''))) continue;
+      let modifiers = -1;
       for (const p of cands) {
         const n = p.slots.length;
         // modifiers skipped after an opening article
         let skip = 0;
-        if (p.flex) {
-          while (skip < MAX_FLEX && i + 1 + skip < tokens.length && !p.slots[1]!.has(tokens[i + 1 + skip]!.w) && modifierLike(tokens[i + 1 + skip]!)) skip++;
-          if (i + 1 + skip < tokens.length && !p.slots[1]!.has(tokens[i + 1 + skip]!.w)) skip = 0;
+        if (p.flex && !(i + 1 < tokens.length && p.slots[1]!.has(tokens[i + 1]!.w))) {
+          // how many of the next words may be modifiers is the same for every candidate here
+          if (modifiers < 0) {
+            modifiers = 0;
+            while (modifiers < MAX_FLEX && i + 1 + modifiers < tokens.length && modifierLike(tokens[i + 1 + modifiers]!)) modifiers++;
+          }
+          for (let k = 1; k <= modifiers && i + 1 + k < tokens.length; k++) {
+            if (p.slots[1]!.has(tokens[i + 1 + k]!.w)) {
+              skip = k;
+              break;
+            }
+          }
+          if (!skip) continue;
         }
         if (i + n + skip > tokens.length) continue;
         let ok = true;

@@ -20,6 +20,8 @@ export function pronounMentions(
   bySentence: readonly (readonly ActorMention[])[],
   actors: ReadonlyMap<string, Actor>,
   quotes: readonly Span[],
+  /** only sentences for which this holds are resolved (the others get none): a cost cut, not a rule */
+  wanted: (index: number) => boolean = () => true,
 ): ActorMention[][] {
   const fits = (m: ActorMention, gender: 'male' | 'female') => {
     const a = actors.get(m.actorId);
@@ -33,6 +35,10 @@ export function pronounMentions(
     const out: ActorMention[] = [];
     const here = bySentence[i] ?? [];
     // the sentence before, with its own resolved pronouns ("X spoke. He vowed … His call …")
+    if (!wanted(i)) {
+      resolved.push(out);
+      return;
+    }
     const previous = [...(bySentence[i - 1] ?? []), ...(resolved[i - 1] ?? [])];
     for (const m of text.slice(s.start, s.end).matchAll(PRONOUN)) {
       const start = s.start + (m.index ?? 0);

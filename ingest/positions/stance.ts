@@ -301,13 +301,25 @@ const MAX_PREMODIFIERS = 3;
  * First token of the modifiers between a target and its determiner, possessor or number ("a $12
  * national official | minimum wage", "her state's lax | gun laws"); `first` when there are none.
  */
-function premodifiersBefore(a: Analysis, first: number, isTarget: (k: number) => boolean): number {
+/** Whether token k lies inside one of the targets (a plain loop: this runs per token of the chain). */
+function isTargetAt(links: readonly Target[], k: number): boolean {
+  for (const o of links) if (o.hit.first <= k && k <= o.hit.last) return true;
+  return false;
+}
+
+/** Whether any of the positions is in clause `cl` before token `first`. */
+function anyInClauseBefore(at: readonly number[], clause: readonly number[], cl: number, first: number): boolean {
+  for (const k of at) if (k < first && clause[k] === cl) return true;
+  return false;
+}
+
+function premodifiersBefore(a: Analysis, first: number, links: readonly Target[]): number {
   const { tokens } = a;
   let k = first - 1;
   while (k >= 0 && first - 1 - k < MAX_PREMODIFIERS && !tokens[k + 1]!.gap.includes(',')) {
     const w = tokens[k]!.w;
     if (DETERMINERS.has(w) || w.endsWith("'s") || /^\d/.test(w)) return k + 1;
-    if (FUNCTION.has(w) || COORDINATORS.has(w) || a.govEnd.has(k) || a.negEnd.has(k) || isTarget(k) || a.clause[k] !== a.clause[first]) return first;
+    if (FUNCTION.has(w) || COORDINATORS.has(w) || a.govEnd.has(k) || a.negEnd.has(k) || isTargetAt(links, k) || a.clause[k] !== a.clause[first]) return first;
     k--;
   }
   const w = tokens[k]?.w ?? '';
@@ -319,7 +331,6 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
   const { tokens, clause } = a;
   const first = t.hit.first;
   const cl = clause[first]!;
-  const isTarget = (k: number) => links.some((o) => o.hit.first <= k && k <= o.hit.last);
   let product = 1;
   let chain = 0;
   let attitude = false;
@@ -331,7 +342,7 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
   let verbInGap = false;
   // the modifiers right before the target belong to its noun phrase ("a $12 national official
   // minimum wage"): they are no gap, and a weakener among them ("lax gun laws") flips it
-  const premodifierFrom = premodifiersBefore(a, first, isTarget);
+  const premodifierFrom = premodifiersBefore(a, first, links);
   let i = first - 1;
   for (; i >= 0 && clause[i] === cl; ) {
     const tok = tokens[i]!;
@@ -375,7 +386,7 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
       i = g.first - 1;
       continue;
     }
-    if (g && !isTarget(i) && !attributive) {
+    if (g && !isTargetAt(links, i) && !attributive) {
       if (gap > MAX_GAP) break;
       product *= g.data.polarity;
       chain++;
@@ -437,11 +448,10 @@ function read(a: Analysis, cues: Map<number, Hit<CueData>>, links: Target[], t: 
     attitude = true;
     from = 0;
   }
-  const inClauseBefore = (k: number) => clause[k] === cl && k < first;
-  const denied = a.denialAt.some(inClauseBefore);
+  const denied = anyInClauseBefore(a.denialAt, clause, cl, first);
   const hedgedBefore =
-    a.hedgeAt.some(inClauseBefore) ||
-    a.deliberation.some((d) => inClauseBefore(d.first) && a.negEnd.get(d.first - 1) === undefined && a.negEnd.get(d.first - 2) === undefined);
+    anyInClauseBefore(a.hedgeAt, clause, cl, first) ||
+    a.deliberation.some((d) => d.first < first && clause[d.first] === cl && a.negEnd.get(d.first - 1) === undefined && a.negEnd.get(d.first - 2) === undefined);
   let post = options.complement ? null : predicate(a, cues, t.issue, t.hit.last);
   // coordinated subjects share the predicate: "a drawdown or withdrawal of the troops is not …"
   if (!post && !options.complement && COORDINATORS.has(tokens[t.hit.last + 1]?.w ?? '')) {

@@ -11,7 +11,7 @@ import { sentenceAt } from './segment.ts';
 import { normalise } from '../positions/matcher.ts';
 import { mentionsBySentence, nearestTimeInSentence } from '../positions/by-sentence.ts';
 import type { PositionStance, Stance } from '../../cypher/schema.ts';
-import { issueStances, relativeClauseSpans, scanText, stancesInRange } from '../positions/stance.ts';
+import { issueStances, namesAnIssue, relativeClauseSpans, scanText, stancesInRange } from '../positions/stance.ts';
 import { heldStances, type HeldStance } from '../positions/holders.ts';
 import { pronounMentions } from '../positions/pronouns.ts';
 
@@ -103,7 +103,9 @@ export function readPositions(doc: Doc, overrides?: StanceOverrides): Doc {
   const scanned = scanText(text, set, norm);
   const bySentence = mentionsBySentence(doc.sentences, doc.mentions);
   const quotes = doc.statements.filter((st) => st.kind === 'direct');
-  const pronouns = pronounMentions(text, doc.sentences, bySentence, doc.actors, quotes);
+  // pronouns matter only in a sentence naming an issue, or the one before it (for "He … His call for …")
+  const names = doc.sentences.map((s) => namesAnIssue(scanned, s.start, s.end));
+  const pronouns = pronounMentions(text, doc.sentences, bySentence, doc.actors, quotes, (i) => names[i]! || names[i + 1] === true);
   doc.sentences.forEach((s, i) => {
     const ms = [...(bySentence[i] ?? []), ...(pronouns[i] ?? [])];
     if (ms.length === 0) return;
