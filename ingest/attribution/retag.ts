@@ -65,7 +65,8 @@ export function fixCueTags(ts: TaggedSentence, vocab: Vocabulary): TaggedSentenc
         } else {
           // "Six in 10 say he …", "Pew notes that …", "the Chicago Tribune reports."
           // ("the press reports." stays a noun; "X, a consultant, notes that …" follows an appositive's comma)
-          const afterAppositive = prev?.text === ',' && tk[i + 1]?.lower === 'that';
+          // ("… denies any wrongdoing and points/NOUN out that …": a coordinated verb before its particle or "that")
+          const afterAppositive = (prev?.text === ',' || prev?.pos === 'CCONJ') && (tk[i + 1]?.lower === 'that' || particles.has(tk[i + 1]?.lower ?? ''));
           verb = (endsSubject(tk, i - 1) || afterAppositive) && opensComplement(tk, i + 1, particles) && !(tk[i - 2] && DETERMINER.test(tk[i - 2]!.lower) && tk[i - 1]!.pos === 'NOUN' && /^[.,;:!?]$/.test(tk[i + 1]?.text ?? '.'));
         }
       }

@@ -17,6 +17,7 @@ describe('cue forms the tagger calls nouns or adjectives', () => {
     expect(frames('The Ledger reports that the mill will close.')).toContainEqual(expect.objectContaining({ speaker: 'The Ledger', cue: 'reports', contents: ['the mill will close'] }));
     expect(frames('The candidate is promising to cut fees.')).toContainEqual(expect.objectContaining({ speaker: 'The candidate', contents: ['to cut fees'] }));
     expect(frames('Nearly eight out of 10 say they want a new road.')).toContainEqual(expect.objectContaining({ speaker: 'Nearly eight out of 10', contents: ['they want a new road'] }));
+    expect(frames('The club denies any wrongdoing and points out that its rival signed the same deal.')).toContainEqual(expect.objectContaining({ speaker: 'The club', cue: 'points out', contents: ['its rival signed the same deal'] }));
     expect(frames('Ann Cole, a local builder, notes that building here is costly.')).toContainEqual(expect.objectContaining({ speaker: 'Ann Cole', contents: ['building here is costly'] }));
   });
   it('leaves a noun after a determiner, and a relative "that", alone', () => {
