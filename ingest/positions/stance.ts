@@ -477,7 +477,7 @@ export function issueStances(text: string, set?: IssueSet, options: StanceOption
   const norm = normalise(text);
   const tokens = tokenize(norm);
   if (!tokens.length) return [];
-  const s = scan(c, tokens);
+  const s = dropNamePrefixes(text, tokens, scan(c, tokens));
   return stancesOfTokens(c, text, tokens, s, options);
 }
 
@@ -509,7 +509,25 @@ export interface ScannedText {
 export function scanText(text: string, set?: IssueSet, norm: string = normalise(text)): ScannedText {
   const c = compileIssueSet(set);
   const tokens = tokenize(norm);
-  return { text, set: c, tokens, scan: scan(c, tokens) };
+  return { text, set: c, tokens, scan: dropNamePrefixes(text, tokens, scan(c, tokens)) };
+}
+
+const UPPER = /^[A-Z]/;
+
+/**
+ * A term declared in lower case that the text capitalises and follows with another capitalised
+ * word is the start of a longer name ("the wall" in "the Wall Street bailout"), not the topic.
+ */
+function dropNamePrefixes(text: string, tokens: readonly Token[], s: Scan): Scan {
+  const term = s.term.filter((h) => {
+    if (/[A-Z]/.test(h.phrase)) return true;
+    const last = tokens[h.last]!;
+    const next = tokens[h.last + 1];
+    const upper = (t: Token) => UPPER.test(text.slice(t.start, t.end));
+    // (a whole capitalised term is kept: "the Security Agreement" names the topic itself)
+    return !(next && next.gap === ' ' && upper(last) && upper(next));
+  });
+  return term.length === s.term.length ? s : { ...s, term };
 }
 
 /** Index of the first token starting at or after `at` (tokens.length when none). */

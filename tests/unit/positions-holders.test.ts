@@ -58,6 +58,15 @@ describe('stance inside the noun phrase', () => {
   });
 });
 
+describe('names', () => {
+  it('a lower-case term capitalised at the start of a longer name is not the topic', () => {
+    expect(stance('She opposes the Library Street parking plan.')).toEqual({});
+    expect(stance('She opposes the library and the parking plan.')).toEqual({ library: 'oppose' });
+    // capitalised but not followed by another capitalised word, it stays a term
+    expect(Object.keys(stance('She opposes the Library.'))).toEqual(['library']);
+  });
+});
+
 describe('clause limits', () => {
   it('a relative clause verb governs what follows it, not the noun before it', () => {
     expect(stance('They want a solution to the problem that includes the soda levy.')).toEqual({ 'sugar-tax': 'neutral' });
