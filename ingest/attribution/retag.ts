@@ -14,6 +14,8 @@ import { cueVerbsFor, type Vocabulary } from './vocabulary.ts';
 const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|no|every|each|any|some|another|whose)$/;
 const SUBJECT_PRONOUN = /^(?:i|we|you|he|she|they|it|some|many|most|others|few|both|all|none|several|one)$/;
 const TITLE_CASE_MIN = 0.6;
+/** sentence-opening adverbs and imperatives that are no names ("Later said …" does not occur, "Also said" is rare, "Consider …") */
+const CLAUSE_OPENER = /^(?:also|later|then|still|again|never|often|once|now|just|only|even|instead|meanwhile|here|there|so|yet|please|consider|let|imagine|note|read|ask|tell|say|see|look)$/;
 
 /** Does a (subject) phrase end at token i: a noun, a name, a number, "%", a subject pronoun? */
 function endsSubject(tk: Token[], i: number): boolean {
@@ -72,10 +74,12 @@ export function fixCueTags(ts: TaggedSentence, vocab: Vocabulary): TaggedSentenc
       }
       if (verb) changes.set(i, { pos: 'VERB', lemma });
     }
-    // "Cook/VERB said": a capitalised verb starting a clause right before a cue verb is a name
-    if (t.pos === 'VERB' && /^[A-Z][a-z]+$/.test(t.text) && !titleCase && (i === 0 || /^[,;:(“"‘]$/.test(tk[i - 1]!.text))) {
+    // "Cook/VERB said", "Jolly/ADV said": a capitalised word starting a clause right before a finite cue verb is a name;
+    // "Grant/VERB Young said": so is one before a surname
+    if (/^(?:VERB|ADV|ADJ|NOUN)$/.test(t.pos) && /^[A-Z][a-z]+$/.test(t.text) && !CLAUSE_OPENER.test(lower) && !titleCase && (i === 0 || /^[,;:(“"‘]$/.test(tk[i - 1]!.text))) {
       const n = tk[i + 1];
       if (n && n.pos === 'VERB' && cueVerbsFor(vocab, n.lower, n.lemma).length && n.lower !== n.lemma) changes.set(i, { pos: 'PROPN', lemma: lower });
+      else if (i === 0 && t.pos !== 'NOUN' && n && n.pos === 'PROPN' && /^[A-Z][a-z]+$/.test(n.text) && tk.slice(i + 2).some((x) => x.pos === 'VERB' && cueVerbsFor(vocab, x.lower, x.lemma).length > 0)) changes.set(i, { pos: 'PROPN', lemma: lower });
     }
   }
   return withTags(ts, changes);

@@ -185,7 +185,7 @@ function chunkNps(tokens: Token[]): Chunk[] {
   while (i < tokens.length) {
     const t = tokens[i]!;
     // "$5 million", "at least six planes", "more than half": an amount opens a phrase
-    const amount = (t.text === '$' && tokens[i + 1]?.pos === 'NUM') || (t.lower === 'at' && tokens[i + 1]?.lower === 'least' && /^(?:NUM|DET)$/.test(tokens[i + 2]?.pos ?? ''));
+    const amount = (t.text === '$' && tokens[i + 1]?.pos === 'NUM') || (/^(?:about|over|around|roughly|nearly|almost|some|under)$/i.test(t.text) && tokens[i + 1]?.pos === 'NUM' && tokens[i - 1]?.pos !== 'VERB') || (t.lower === 'at' && tokens[i + 1]?.lower === 'least' && /^(?:NUM|DET)$/.test(tokens[i + 2]?.pos ?? ''));
     if (!amount && !NP_INNER.has(t.pos) && !(t.pos === 'ADV' && /^(?:only|nearly|almost|about|roughly)$/.test(t.lower))) {
       i++;
       continue;

@@ -28,6 +28,11 @@ describe('cue forms the tagger calls nouns or adjectives', () => {
     expect(fixedPos('Walk said the vote was close.', 'Walk')).toBe('PROPN');
     expect(frames('Walk said the vote was close.')).toContainEqual(expect.objectContaining({ speaker: 'Walk', contents: ['the vote was close'] }));
   });
+  it('reads a capitalised adverb, adjective or verb opening a sentence before a cue verb or a surname as a name', () => {
+    for (const [s, speaker] of [['Hardy said the trail was closed.', 'Hardy'], ['Grant Hale, a ranger, said the trail was closed.', 'Grant Hale'], ['About 30 percent said the trail was closed.', 'About 30 percent']] as const)
+      expect(frames(s)).toContainEqual(expect.objectContaining({ speaker, contents: ['the trail was closed'] }));
+    expect(fixedPos('Consider the cost of waiting, the mayor said.', 'Consider')).toBe('VERB');
+  });
   it('does not touch the memoised tags other stages read', () => {
     const s = 'Three in 10 say the mayor is doing well.';
     const before = tagSentence(s, { start: 0, end: s.length }).tokens.map((t) => t.pos).join(' ');
