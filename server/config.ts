@@ -48,6 +48,9 @@ const EnvSchema = z.object({
   CLAIMGRAPH_CACHE_MB: withDefault(int(0, 100_000), 64),
   // LadybugDB read connections (cypher/ladybug/store.ts DEFAULT_READERS explains the default)
   CLAIMGRAPH_READERS: withDefault(int(1, 64), 3),
+  // checked at boot although the loader reads it (ingest/parallel/extract-pool.ts): a bad value must stop the
+  // server here, not fail the first upload; unset = in-process for uploads under 500 articles
+  CLAIMGRAPH_INGEST_WORKERS: optional(int(0, 64)),
   CLAIMGRAPH_CLIENT_DIST: withDefault(z.string().min(1), './client/dist'),
   CLAIMGRAPH_BUILD_CLIENT: withDefault(z.enum(['auto', 'never']), 'auto'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),

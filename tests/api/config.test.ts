@@ -60,6 +60,9 @@ describe('loadConfig', () => {
     ['CLAIMGRAPH_WRITE_TOKEN', 'short'],
     ['LOG_LEVEL', 'loud'],
     ['NEO4J_URL', 'http://x'],
+    ['CLAIMGRAPH_INGEST_WORKERS', '-1'],
+    ['CLAIMGRAPH_INGEST_WORKERS', '2.5'],
+    ['CLAIMGRAPH_INGEST_WORKERS', '65'],
   ])('rejects %s=%s naming the variable and the value', (name, value) => {
     let err: unknown;
     try {
