@@ -14,7 +14,7 @@ import type { ActorMention, Span } from '../types.ts';
 import type { Stance } from '../../cypher/schema.ts';
 import type { IssueSet } from './issue-set.ts';
 import { normalise, type Hit, type Token } from './matcher.ts';
-import { namesAnIssue, rangeOf, scanText, stancesInRange, type Scan, type ScannedText } from './stance.ts';
+import { namesAnIssue, rangeOf, scanText, stancesInRange, tokenIndexFrom, type Scan, type ScannedText } from './stance.ts';
 import { verbForms } from './inflect.ts';
 import { clauseEnd, subjectOf, tagSentence } from '../syntax/index.ts';
 import { isPastForm, type Gov } from './vocabulary.ts';
@@ -65,14 +65,8 @@ function startsStancePredicate(sc: SentenceScan, at: number): boolean {
 
 /** Index of the first token starting at or after a character offset (of the sentence's tokens), else -1. */
 function tokenFrom(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tokens.length ? lo : -1;
+  const k = tokenIndexFrom(tokens, at);
+  return k < tokens.length ? k : -1;
 }
 
 const LIGHT_VERBS = new Set(

@@ -24,6 +24,7 @@
  */
 import type { Stance } from '../../cypher/schema.ts';
 import type { Span } from '../types.ts';
+import { firstStartingAt } from '../text/sorted.ts';
 import type { IssueSet } from './issue-set.ts';
 import { hyphenated, longestOnly, normalise, overlaps, tokenize, type Hit, type Token } from './matcher.ts';
 import { compileIssueSet, isPastForm, VOCABULARY as V, type CompiledIssueSet, type CueData, type Gov } from './vocabulary.ts';
@@ -531,16 +532,7 @@ function dropNamePrefixes(text: string, tokens: readonly Token[], s: Scan): Scan
 }
 
 /** Index of the first token starting at or after `at` (tokens.length when none). */
-export function tokenIndexFrom(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const tokenIndexFrom = (tokens: readonly Token[], at: number): number => firstStartingAt(tokens, at);
 
 /** The hits of `hits` (in token order) that lie within tokens [i0, i1), re-based to i0. */
 function hitsIn<D>(hits: readonly Hit<D>[], i0: number, i1: number): Hit<D>[] {
