@@ -588,13 +588,15 @@ export class Dictionary {
         i++;
         continue;
       }
-      if (m.indefinite) {
-        // "a Pentagon spokesman", "a former US ambassador": someone unnamed, not the holder;
-        // skip the whole phrase so that no shorter match starts inside it
+      const start = toks[i]!.start;
+      // "a Pentagon spokesman", "a former US ambassador": someone unnamed, not the holder; and an
+      // office someone runs for or would take ("the nominee for President of …", "to become the
+      // prime minister"): the office, not its holder. Skip the whole phrase so that no shorter
+      // match starts inside it.
+      if (m.indefinite || PROSPECTIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) {
         i = m.endTok;
         continue;
       }
-      const start = toks[i]!.start;
       const end = toks[m.endTok - 1]!.end;
       const match: OfficeMatch = {
         start,
@@ -745,6 +747,10 @@ function expandForms(actor: DictActor, forms: string[]): string[] {
   }
   return [...out];
 }
+
+/** Words right before an office phrase that make it the office sought or to be taken, not its holder's. */
+const PROSPECTIVE_BEFORE =
+  /\b(?:(?:candidates?|nominees?|campaign(?:s|ing)?|run(?:s|ning)?|ran|bids?|race|contenders?|hopefuls?)\s+for|becom(?:e|es|ing)|became|(?:be|was|were|is|being|get|got)\s+elected|to\s+be|serve\s+as)\s+$/i;
 
 // Capitalised words that may stand right before a surname without being part of the name.
 const TITLE_WORDS = new Set([

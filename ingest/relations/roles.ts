@@ -146,6 +146,8 @@ export function roleRules(rs: RelSentence, emit: Emit, kinds: { member: KindDef;
     }
     const role = findRole(rs, from, to);
     if (!role || blocked(rs, from, role.at)) return;
+    // "X is a candidate for President of Y", "a contender for U.S. president": the office sought, not held
+    if (/\b(?:candidates?|nominees?|campaign|bid|race|contenders?|hopefuls?)\s+for\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}$/i.test(rs.text.slice(tk[from]!.start, tk[role.at]!.start))) return;
     // the body: a mention before the role ("a Pentagon spokesman") or after it ("of Y", "at Y")
     let body = -1;
     for (let k = role.at - 1; k >= from; k--) {

@@ -72,6 +72,9 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       const [a, b] = symmetric && from > to ? [to, from] : [from, to];
       const key = `${kind}|${a}|${b}|${sentence.start}`;
       if (seen.has(key)) return;
+      // both ends must be actors of the article: an office's body the text never names ("Russia" for
+      // "the Russian president") comes from the dictionary; an end it does not know drops the relation
+      if (!ensureActor(from) || !ensureActor(to)) return;
       seen.add(key);
       out.push({
         kind,
@@ -152,7 +155,10 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
           // "Iraq's foreign minister" with no name: the holder at the date, as the actors stage resolved it
           const holder = o.holder?.id;
           // not an office someone is to take ("to serve as President of …", "the next president")
-          const prospective = /\b(?:as|be|become|becoming|elected|next|future|a|an)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+          // nor one run for ("the nominee for President of …", "his campaign for the presidency"), nor "the first president of …"
+          const prospective =
+            /\b(?:as|be|become|becoming|elected|next|future|first|a|an)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 20), start)) ||
+            /\b(?:candidates?|nominees?|campaign(?:s|ing)?|run(?:s|ning)?|ran|bids?|race|contenders?|hopefuls?)\s+for\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
           const resolved = holder && !bare && !prospective && ms.some((m) => m.via === 'office' && m.actorId === holder && m.start < end && start < m.end);
           if (resolved && !/spokes|press secretary/i.test(o.office.title)) add(sentence, 'holds_office', holder, o.office.of, start, o.office.title, doc.publication, 'office.holder');
           continue;
