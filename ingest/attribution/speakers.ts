@@ -83,6 +83,9 @@ const hasWords = (hay: string, words: string): boolean => {
 // ---------------------------------------------------------------------------------------------
 // speaker resolution
 
+/** The one actor per article that holds statements whose speaker no strategy resolved. */
+export const UNRESOLVED_SPEAKER_ID = 'unresolved-speaker';
+
 export class Resolver {
   readonly created: Actor[] = [];
   readonly newMentions: ActorMention[] = [];
@@ -263,7 +266,7 @@ export class Resolver {
   unresolved(span: Span): Actor {
     const raw = this.doc.input.text.slice(span.start, span.end).trim().replace(/^(?:and|but)\s+/i, '').replace(/[’']s$/, '');
     const phrase = raw.replace(/,.*$/, '').trim();
-    if (!phrase || PRONOUNS.test(phrase) || phrase.split(/\s+/).length > 12 || !/[A-Za-z]/.test(phrase)) return this.local('unresolved speaker', 'anonymous', span, 'unresolved-speaker');
+    if (!phrase || PRONOUNS.test(phrase) || phrase.split(/\s+/).length > 12 || !/[A-Za-z]/.test(phrase)) return this.local('unresolved speaker', 'anonymous', span, UNRESOLVED_SPEAKER_ID);
     const plural = /s$/i.test(phrase.split(/\s+/).pop() ?? '');
     const type: Actor['type'] = /^[A-Z]/.test(phrase.replace(/^(?:the|a|an)\s+/i, '')) && !plural ? 'person' : plural ? 'group' : 'anonymous';
     return this.local(phrase, type, span);

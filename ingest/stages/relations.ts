@@ -31,6 +31,7 @@ import { buildSentence, type RelSentence } from '../relations/sentence.ts';
 import { adjunctSubjectRules, contentClauseNounRules, modifierRules, nounRules, nounTaggedVerbRules, ousterDemandRules, verbRules, type Found } from '../relations/rules.ts';
 import { roleRules } from '../relations/roles.ts';
 import { firstStartingAt } from '../text/sorted.ts';
+import { UNRESOLVED_SPEAKER_ID } from '../attribution/speakers.ts';
 import { firstNameGender } from '../text/lexicon.ts';
 
 type OfficeFinder = (text: string, date: string) => (Pick<OfficeMatch, 'start' | 'end' | 'text' | 'office' | 'modifier'> & { holder?: { id: string } })[];
@@ -75,6 +76,8 @@ export function makeRelationsStage(opts: { officeMatches?: OfficeFinder } = {}):
       // both ends must be actors of the article: an office's body the text never names ("Russia" for
       // "the Russian president") comes from the dictionary; an end it does not know drops the relation
       if (!ensureActor(from) || !ensureActor(to)) return;
+      // a pronoun no one resolved ("she told Y") names no actor to relate
+      if (from === UNRESOLVED_SPEAKER_ID || to === UNRESOLVED_SPEAKER_ID) return;
       seen.add(key);
       out.push({
         kind,

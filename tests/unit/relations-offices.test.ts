@@ -1,6 +1,7 @@
 /**
- * Offices as relations against the real office dictionary: an office someone runs for or would
- * take is not its holder's, and both ends of every relation are actors of the article.
+ * Relation ends against the real office dictionary: an office someone runs for or would
+ * take is not its holder's, both ends of every relation are actors of the article, and a pronoun no
+ * one resolved is no end.
  * (Regression tests for the train audit of session 4: "the most dishonest candidate for president
  * of the United States" gave the sitting president an office relation, and an office's body that
  * the text never names was left out of the article's actors.)
@@ -40,5 +41,13 @@ describe("an office's body is an actor of the article", () => {
     const r = run('The Russian president spoke to farmers on Tuesday.');
     expect(r.relations).toContain('holds_office:vladimir-putin>russia');
     for (const end of r.ends) expect(r.actors).toContain(end);
+  });
+});
+
+describe('an unresolved speaker is no relation end', () => {
+  it.each(['“The ruling is final,” she told John Doe.', 'She told John Doe that the ruling was final.'])('%s', (text) => {
+    const r = run(text);
+    expect(r.relations).toEqual([]);
+    expect(r.ends).not.toContain('unresolved-speaker');
   });
 });
